@@ -1,0 +1,128 @@
+//! The command line: `entente [FILE]` opens the app, subcommands work without a window.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::io::{LoadReport, load_path};
+use crate::model::{ActorKind, Summary};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "entente",
+    version,
+    about = "See who backs whom among states and armed groups, and why we believe it."
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A dataset to open in the app (the built-in dataset opens when none is given).
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check dataset files and print every problem found; exits with 1 if any has errors.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the diagnostics as JSON, for editors and scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print counts of actors and relations by kind.
+    Summary {
+        file: PathBuf,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a subcommand, printing to stdout; returns the process exit code.
+pub fn run(command: &Command) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    let result = match command {
+        Command::Check { files, json } => check(files, *json, &mut stdout),
+        Command::Summary { file, json } => summary(file, *json, &mut stdout),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("entente: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn check(files: &[PathBuf], json: bool, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    let reports: Vec<(String, LoadReport)> = files.iter().map(|f| (f.display().to_string(), load_path(f))).collect();
+    let failed = reports.iter().any(|(_, r)| r.error_count() > 0);
+    if json {
+        let files: Vec<_> = reports
+            .iter()
+            .map(|(file, report)| {
+                serde_json::json!({
+                    "file": file,
+                    "ok": report.error_count() == 0,
+                    "errors": report.error_count(),
+                    "warnings": report.warning_count(),
+                    "diagnostics": report.diagnostics,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "files": files }))?;
+        writeln!(out)?;
+    } else {
+        for (file, report) in &reports {
+            for diagnostic in &report.diagnostics {
+                writeln!(out, "{diagnostic}")?;
+            }
+            let verdict = if report.error_count() > 0 { "FAILED" } else { "ok" };
+            writeln!(
+                out,
+                "{file}: {verdict} ({} errors, {} warnings)",
+                report.error_count(),
+                report.warning_count()
+            )?;
+        }
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+pub fn summary(file: &Path, json: bool, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    let report = load_path(file);
+    let Some(dataset) = &report.dataset else {
+        for diagnostic in &report.diagnostics {
+            writeln!(out, "{diagnostic}")?;
+        }
+        return Ok(ExitCode::FAILURE);
+    };
+    let summary = Summary::of(dataset);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &summary)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "{}", summary.title)?;
+    writeln!(
+        out,
+        "{} actors, {} relations, {} evidence items from {} sources",
+        summary.actors, summary.relations, summary.evidence, summary.sources
+    )?;
+    writeln!(out, "\nActors by kind:")?;
+    for kind in ActorKind::ALL {
+        if let Some(count) = summary.actors_by_kind.get(&kind) {
+            writeln!(out, "  {:<28}{count:>6}", kind.label())?;
+        }
+    }
+    writeln!(out, "\nRelations by kind:")?;
+    for (kind, count) in &summary.relations_by_kind {
+        let label = dataset.relation_kind_label(kind);
+        writeln!(out, "  {:<28}{count:>6}  ({kind})", label)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

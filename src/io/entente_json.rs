@@ -1,0 +1,317 @@
+//! Entente's own JSON dataset format: text in, dataset and diagnostics out; dataset in, text out.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::json_locator::JsonLocator;
+use crate::model::{Dataset, Diagnostic, FORMAT_NAME, FORMAT_VERSION, Relation, pointer_segment, validate};
+
+/// What reading a dataset gave: the dataset when it has no errors, and everything worth saying.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadReport {
+    pub dataset: Option<Dataset>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadReport {
+    pub fn failed(diagnostic: Diagnostic) -> Self {
+        Self {
+            dataset: None,
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+}
+
+/// Parses and validates an Entente dataset, reporting every problem with its line and column.
+pub fn parse(text: &str) -> LoadReport {
+    // The common case, a good file, costs one typed parse and one validation pass.
+    let (dataset, mut diagnostics) = match serde_json::from_str::<Dataset>(text) {
+        Ok(dataset) => {
+            let diagnostics = validate(&dataset);
+            (Some(dataset), diagnostics)
+        }
+        Err(err) if err.is_data() => parse_collecting_every_error(text),
+        Err(err) => return LoadReport::failed(syntax_error(&err)),
+    };
+    if !diagnostics.is_empty() {
+        let locator = JsonLocator::new(text);
+        for diagnostic in &mut diagnostics {
+            if let Some((line, column)) = diagnostic.pointer.as_deref().and_then(|p| locator.locate(p)) {
+                diagnostic.line = Some(line);
+                diagnostic.column = Some(column);
+            }
+        }
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+    }
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    LoadReport {
+        dataset: dataset.filter(|_| !has_errors),
+        diagnostics,
+    }
+}
+
+/// Pretty-printed JSON as users keep it in version control: two-space indent, final newline.
+pub fn to_json(dataset: &Dataset) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(dataset)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn syntax_error(err: &serde_json::Error) -> Diagnostic {
+    // serde_json's Display appends " at line L column C"; we report those separately.
+    let full = err.to_string();
+    let message = full.split(" at line ").next().unwrap_or(&full).to_owned();
+    let diagnostic = Diagnostic::error("malformed-json", format!("the file is not valid JSON: {message}"));
+    if err.line() == 0 {
+        diagnostic
+    } else {
+        diagnostic.at_line_column(err.line(), err.column())
+    }
+}
+
+/// The slow path for a file whose shape is wrong: each actor, source, relation and evidence
+/// item is read on its own, so one bad entry does not hide the problems of the others.
+fn parse_collecting_every_error(text: &str) -> (Option<Dataset>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let root = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(root)) => root,
+        Ok(_) => {
+            out.push(
+                Diagnostic::error("wrong-type", "the file holds JSON, but not an object at the top level")
+                    .expected(format!("an object with \"format\": \"{FORMAT_NAME}\""))
+                    .at(""),
+            );
+            return (None, out);
+        }
+        Err(err) => return (None, vec![syntax_error(&err)]),
+    };
+    // A file that is not a dataset, or from a newer Entente, gets one clear message, not hundreds.
+    if let Some(header_problem) = header_problem(&root) {
+        return (None, vec![header_problem]);
+    }
+
+    let mut root = root;
+    let relation_kinds = take_items(&mut root, "relation_kinds", "", &mut out);
+    let sources = take_items(&mut root, "sources", "", &mut out);
+    let actors = take_items(&mut root, "actors", "", &mut out);
+    let relations = take_relations(&mut root, &mut out);
+    let items_failed = !out.is_empty();
+
+    let header = deserialize_at::<Dataset>(Value::Object(root), "", "the dataset", &mut out);
+    let header_ok = header.is_some();
+    let mut dataset = header.unwrap_or_else(|| Dataset::new(""));
+    dataset.relation_kinds = relation_kinds;
+    dataset.sources = sources;
+    dataset.actors = actors;
+    dataset.relations = relations;
+
+    // Validate what did parse, but not against entries that failed to: an actor that could
+    // not be read would otherwise show up again as a missing actor in every relation.
+    let header_pointers = ["/format", "/version", "/title"];
+    out.extend(validate(&dataset).into_iter().filter(|d| {
+        let pointer = d.pointer.as_deref().unwrap_or_default();
+        let reference = matches!(
+            d.code,
+            "unknown-actor" | "unknown-source" | "unknown-kind" | "no-evidence"
+        );
+        !(items_failed && reference) && (header_ok || !header_pointers.contains(&pointer))
+    }));
+    (None, out)
+}
+
+fn header_problem(root: &Map<String, Value>) -> Option<Diagnostic> {
+    match root.get("format") {
+        Some(Value::String(format)) if format == FORMAT_NAME => {}
+        Some(Value::String(format)) => {
+            return Some(
+                Diagnostic::error(
+                    "wrong-format",
+                    format!("`format` is `{format}`, so this is not an Entente dataset"),
+                )
+                .expected(format!("\"format\": \"{FORMAT_NAME}\""))
+                .at("/format"),
+            );
+        }
+        _ => {
+            return Some(
+                Diagnostic::error(
+                    "wrong-format",
+                    "this JSON file has no `format` field, so it is not an Entente dataset",
+                )
+                .expected(format!("\"format\": \"{FORMAT_NAME}\" at the top level"))
+                .at(""),
+            );
+        }
+    }
+    let version = root.get("version").and_then(Value::as_u64);
+    match version {
+        Some(v) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => None,
+        Some(v) => Some(
+            Diagnostic::error(
+                "unsupported-version",
+                format!("format version {v} is not one this build of Entente reads"),
+            )
+            .expected(format!(
+                "a version from 1 to {FORMAT_VERSION}; a newer Entente may open this file"
+            ))
+            .at("/version"),
+        ),
+        None => Some(
+            Diagnostic::error("missing-version", "the dataset has no whole-number `version`")
+                .expected(format!("\"version\": {FORMAT_VERSION}"))
+                .at("/version"),
+        ),
+    }
+}
+
+/// Removes the array `key` from `root` and reads each element, reporting each failure.
+/// `owner` names what holds the array, for messages ("of relation `r1`").
+fn take_items<T: DeserializeOwned>(
+    root: &mut Map<String, Value>,
+    key: &str,
+    owner: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<T> {
+    let pointer = format!("/{}", pointer_segment(key));
+    match root.remove(key) {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, item)| {
+                let what = format!("{} {owner}", element_name(key, index, &item));
+                deserialize_at(item, &format!("{pointer}/{index}"), what.trim_end(), out)
+            })
+            .collect(),
+        Some(other) => {
+            out.push(
+                Diagnostic::error("wrong-type", format!("`{key}` is {}", json_type_name(&other)))
+                    .expected("an array")
+                    .at(pointer),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// Like `take_items`, but evidence items are read one by one too.
+fn take_relations(root: &mut Map<String, Value>, out: &mut Vec<Diagnostic>) -> Vec<Relation> {
+    let Some(raw) = root.remove("relations") else {
+        return Vec::new();
+    };
+    let Value::Array(raw) = raw else {
+        root.insert("relations".to_owned(), raw);
+        return take_items(root, "relations", "", out);
+    };
+    raw.into_iter()
+        .enumerate()
+        .filter_map(|(index, mut item)| {
+            let pointer = format!("/relations/{index}");
+            let name = element_name("relations", index, &item);
+            let evidence = match &mut item {
+                Value::Object(object) if object.get("evidence").is_some_and(Value::is_array) => {
+                    let mut holder = Map::new();
+                    if let Some(evidence) = object.remove("evidence") {
+                        holder.insert("evidence".to_owned(), evidence);
+                    }
+                    let mut nested = Vec::new();
+                    let items = take_items(&mut holder, "evidence", &format!("of {name}"), &mut nested);
+                    for mut diagnostic in nested {
+                        diagnostic.pointer = diagnostic.pointer.map(|p| format!("{pointer}{p}"));
+                        out.push(diagnostic);
+                    }
+                    items
+                }
+                _ => Vec::new(),
+            };
+            let mut relation: Relation = deserialize_at(item, &pointer, &name, out)?;
+            relation.evidence = evidence;
+            Some(relation)
+        })
+        .collect()
+}
+
+/// "actor `b`", or "actor #2" when the element has no usable id.
+fn element_name(section: &str, index: usize, item: &Value) -> String {
+    let what = match section {
+        "relation_kinds" => "relation kind",
+        "sources" => "source",
+        "actors" => "actor",
+        "relations" => "relation",
+        "evidence" => "evidence",
+        other => other,
+    };
+    match item.get("id").and_then(Value::as_str) {
+        Some(id) if section != "evidence" => format!("{what} `{id}`"),
+        _ => format!("{what} #{}", index + 1),
+    }
+}
+
+fn deserialize_at<T: DeserializeOwned>(
+    value: Value,
+    pointer: &str,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(item) => Some(item),
+        Err(err) => {
+            let mut full_pointer = pointer.to_owned();
+            for segment in err.path().iter() {
+                use serde_path_to_error::Segment;
+                match segment {
+                    Segment::Seq { index } => full_pointer.push_str(&format!("/{index}")),
+                    Segment::Map { key } => full_pointer.push_str(&format!("/{}", pointer_segment(key))),
+                    Segment::Enum { .. } | Segment::Unknown => {}
+                }
+            }
+            let message = plain_serde_message(&err.into_inner().to_string());
+            let code = if message.starts_with("missing field") {
+                "missing-field"
+            } else if message.starts_with("invalid type") {
+                "wrong-type"
+            } else if message.starts_with("unknown variant") {
+                "unknown-value"
+            } else {
+                "invalid-value"
+            };
+            let message = if what.is_empty() {
+                message
+            } else {
+                format!("{what}: {message}")
+            };
+            out.push(Diagnostic::error(code, message).at(full_pointer));
+            None
+        }
+    }
+}
+
+/// serde speaks of Rust types; users know JSON.
+fn plain_serde_message(message: &str) -> String {
+    message
+        .replace("expected u8", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected a list (JSON array)")
+        .replace("expected a map", "expected an object")
+        .replace("struct ", "")
+}
+
+fn json_type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

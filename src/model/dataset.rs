@@ -1,0 +1,80 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Actor, BuiltinKind, ExtraFields, Relation, RelationKindDecl, Source};
+
+/// The value of `format` in every Entente dataset file.
+pub const FORMAT_NAME: &str = "entente-dataset";
+/// The newest format version this build reads and the one it writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole dataset: who the actors are, how they relate, and the sources that say so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub format: String,
+    pub version: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relation_kinds: Vec<RelationKindDecl>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    #[serde(flatten)]
+    pub extra: ExtraFields,
+}
+
+impl Dataset {
+    /// An empty dataset of the current format version.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            format: FORMAT_NAME.to_owned(),
+            version: FORMAT_VERSION,
+            title: title.into(),
+            description: None,
+            author: None,
+            licence: None,
+            relation_kinds: Vec::new(),
+            sources: Vec::new(),
+            actors: Vec::new(),
+            relations: Vec::new(),
+            extra: ExtraFields::new(),
+        }
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Display name of a relation kind: the dataset's own label first, then the built-in one.
+    pub fn relation_kind_label<'a>(&'a self, kind: &'a str) -> &'a str {
+        self.relation_kinds
+            .iter()
+            .find(|k| k.id == kind)
+            .map(|k| k.label.as_str())
+            .or_else(|| BuiltinKind::from_id(kind).map(BuiltinKind::label))
+            .unwrap_or(kind)
+    }
+
+    /// Every kind a relation may use here: the built-ins, then the declared ones.
+    pub fn known_relation_kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = BuiltinKind::ALL.iter().map(|k| k.id()).collect();
+        for decl in &self.relation_kinds {
+            if !kinds.contains(&decl.id.as_str()) {
+                kinds.push(&decl.id);
+            }
+        }
+        kinds
+    }
+}

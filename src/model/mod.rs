@@ -1,0 +1,25 @@
+//! The dataset and its rules. Pure data: nothing here knows about egui or files.
+
+mod actor;
+mod dataset;
+mod date;
+mod diagnostic;
+mod evidence;
+mod extra;
+mod relation;
+mod relation_kind;
+mod source;
+mod summary;
+mod validate;
+
+pub use actor::{Actor, ActorKind};
+pub use dataset::{Dataset, FORMAT_NAME, FORMAT_VERSION};
+pub use date::{DateError, PartialDate, Period, days_in_month};
+pub use diagnostic::{Diagnostic, Severity, pointer_segment};
+pub use evidence::Evidence;
+pub use extra::ExtraFields;
+pub use relation::{Direction, Magnitude, Relation};
+pub use relation_kind::{BuiltinKind, RelationKindDecl, is_hex_colour};
+pub use source::{Reliability, Source, credibility_meaning};
+pub use summary::Summary;
+pub use validate::{is_web_link, validate};

@@ -1,0 +1,54 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Evidence, ExtraFields, Period};
+
+/// A typed link between two actors, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub id: String,
+    /// A built-in kind (`treaty`, `arms_supply`, ...) or one the dataset declares.
+    pub kind: String,
+    pub from: String,
+    pub to: String,
+    #[serde(default)]
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub magnitude: Option<Magnitude>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(flatten)]
+    pub extra: ExtraFields,
+}
+
+/// Whether a relation goes one way (`from` backs `to`) or both ways (a mutual treaty).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    Directed,
+    Mutual,
+}
+
+/// How much, as the source put it. `as_stated` is the source's own wording; `value` and
+/// `unit` make it comparable and sortable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Magnitude {
+    /// Kept as written (`10000` stays `10000`, not `10000.0`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub as_stated: String,
+    #[serde(flatten)]
+    pub extra: ExtraFields,
+}
+
+impl Magnitude {
+    pub fn value_f64(&self) -> Option<f64> {
+        self.value.as_ref().and_then(serde_json::Number::as_f64)
+    }
+}

@@ -1,0 +1,62 @@
+use serde::{Deserialize, Serialize};
+
+use super::{ExtraFields, PartialDate};
+
+/// Where evidence comes from: an article, a report, a database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// The publisher or outlet, e.g. "Newsweek".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(flatten)]
+    pub extra: ExtraFields,
+}
+
+/// Source reliability on the Admiralty (NATO) scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Reliability {
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+}
+
+impl Reliability {
+    pub const ALL: [Self; 6] = [Self::A, Self::B, Self::C, Self::D, Self::E, Self::F];
+
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::A => "completely reliable",
+            Self::B => "usually reliable",
+            Self::C => "fairly reliable",
+            Self::D => "not usually reliable",
+            Self::E => "unreliable",
+            Self::F => "reliability cannot be judged",
+        }
+    }
+}
+
+/// Credibility of one piece of information on the Admiralty scale, 1 (confirmed) to 6.
+pub fn credibility_meaning(grade: u8) -> Option<&'static str> {
+    Some(match grade {
+        1 => "confirmed by other sources",
+        2 => "probably true",
+        3 => "possibly true",
+        4 => "doubtful",
+        5 => "improbable",
+        6 => "truth cannot be judged",
+        _ => return None,
+    })
+}

@@ -1,0 +1,322 @@
+//! Checks that go beyond the JSON shape: ids, references, periods, links and quotes.
+//! Every problem is reported, each with the JSON pointer of the value at fault.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Dataset, Diagnostic, FORMAT_NAME, FORMAT_VERSION, Period, credibility_meaning, is_hex_colour};
+
+/// Validates a dataset that parsed, returning every problem found (errors and warnings).
+pub fn validate(dataset: &Dataset) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_header(dataset, &mut out);
+
+    unique_ids(
+        dataset.relation_kinds.iter().map(|k| k.id.as_str()),
+        "relation_kinds",
+        "relation kind",
+        &mut out,
+    );
+    let source_ids = unique_ids(
+        dataset.sources.iter().map(|s| s.id.as_str()),
+        "sources",
+        "source",
+        &mut out,
+    );
+    let actor_ids = unique_ids(
+        dataset.actors.iter().map(|a| a.id.as_str()),
+        "actors",
+        "actor",
+        &mut out,
+    );
+    unique_ids(
+        dataset.relations.iter().map(|r| r.id.as_str()),
+        "relations",
+        "relation",
+        &mut out,
+    );
+
+    check_relation_kinds(dataset, &mut out);
+    check_sources(dataset, &mut out);
+    check_actors(dataset, &mut out);
+    check_relations(dataset, &actor_ids, &source_ids, &mut out);
+    out
+}
+
+fn check_header(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+    if dataset.format != FORMAT_NAME {
+        out.push(
+            Diagnostic::error(
+                "wrong-format",
+                format!("`format` is `{}`, so this is not an Entente dataset", dataset.format),
+            )
+            .expected(format!("\"{FORMAT_NAME}\""))
+            .at("/format"),
+        );
+    }
+    if dataset.version == 0 || dataset.version > FORMAT_VERSION {
+        out.push(
+            Diagnostic::error(
+                "unsupported-version",
+                format!(
+                    "format version {} is not one this build of Entente reads",
+                    dataset.version
+                ),
+            )
+            .expected(format!(
+                "a version from 1 to {FORMAT_VERSION}; a newer Entente may open this file"
+            ))
+            .at("/version"),
+        );
+    }
+    if dataset.title.trim().is_empty() {
+        out.push(Diagnostic::warning("empty-title", "the dataset has no title").at("/title"));
+    }
+}
+
+/// Reports empty and repeated ids; returns the set of ids seen.
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    section: &str,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) -> HashSet<&'a str> {
+    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    for (index, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            out.push(
+                Diagnostic::error("empty-id", format!("{what} #{} has an empty id", index + 1))
+                    .expected("a short unique name such as `north_korea`")
+                    .at(format!("/{section}/{index}/id")),
+            );
+            continue;
+        }
+        if let Some(first) = first_index.get(id) {
+            out.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("{what} id `{id}` is used twice (first by {what} #{})", first + 1),
+                )
+                .expected(format!("each {what} to have its own id"))
+                .at(format!("/{section}/{index}/id")),
+            );
+        } else {
+            first_index.insert(id, index);
+        }
+    }
+    first_index.into_keys().collect()
+}
+
+fn check_relation_kinds(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+    for (index, decl) in dataset.relation_kinds.iter().enumerate() {
+        if let Some(colour) = &decl.colour
+            && !is_hex_colour(colour)
+        {
+            out.push(
+                Diagnostic::error(
+                    "bad-colour",
+                    format!("relation kind `{}` has colour `{colour}`", decl.id),
+                )
+                .expected("a colour written as #rrggbb, e.g. #1f77b4")
+                .at(format!("/relation_kinds/{index}/colour")),
+            );
+        }
+        if decl.label.trim().is_empty() {
+            out.push(
+                Diagnostic::warning("empty-label", format!("relation kind `{}` has an empty label", decl.id))
+                    .at(format!("/relation_kinds/{index}/label")),
+            );
+        }
+    }
+}
+
+fn check_sources(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+    for (index, source) in dataset.sources.iter().enumerate() {
+        if source.title.trim().is_empty() {
+            out.push(
+                Diagnostic::warning("empty-title", format!("source `{}` has an empty title", source.id))
+                    .at(format!("/sources/{index}/title")),
+            );
+        }
+        if let Some(url) = &source.url {
+            check_link(
+                url,
+                &format!("source `{}`", source.id),
+                &format!("/sources/{index}/url"),
+                out,
+            );
+        }
+    }
+}
+
+fn check_actors(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+    for (index, actor) in dataset.actors.iter().enumerate() {
+        if actor.name.trim().is_empty() {
+            out.push(
+                Diagnostic::error("empty-name", format!("actor `{}` has an empty name", actor.id))
+                    .expected("the name users will see")
+                    .at(format!("/actors/{index}/name")),
+            );
+        }
+        if let Some(period) = &actor.active {
+            check_period(
+                period,
+                &format!("actor `{}`", actor.id),
+                &format!("/actors/{index}/active"),
+                out,
+            );
+        }
+    }
+}
+
+fn check_relations(
+    dataset: &Dataset,
+    actor_ids: &HashSet<&str>,
+    source_ids: &HashSet<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let known_kinds = dataset.known_relation_kinds();
+    for (index, relation) in dataset.relations.iter().enumerate() {
+        let at = |field: &str| format!("/relations/{index}/{field}");
+        let name = format!("relation `{}`", relation.id);
+        if !known_kinds.contains(&relation.kind.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "unknown-kind",
+                    format!(
+                        "{name} has kind `{}`, which is neither built in nor declared",
+                        relation.kind
+                    ),
+                )
+                .expected(format!(
+                    "one of {}, or a kind declared in `relation_kinds`",
+                    quoted_list(&known_kinds)
+                ))
+                .at(at("kind")),
+            );
+        }
+        for (field, actor) in [("from", &relation.from), ("to", &relation.to)] {
+            if !actor_ids.contains(actor.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        "unknown-actor",
+                        format!("{name} points `{field}` at actor `{actor}`, which does not exist"),
+                    )
+                    .expected("the id of an actor listed in `actors`")
+                    .at(at(field)),
+                );
+            }
+        }
+        if relation.from == relation.to {
+            out.push(
+                Diagnostic::warning(
+                    "self-relation",
+                    format!("{name} links actor `{}` to itself", relation.from),
+                )
+                .at(at("to")),
+            );
+        }
+        if let Some(period) = &relation.period {
+            check_period(period, &name, &at("period"), out);
+        }
+        if let Some(magnitude) = &relation.magnitude
+            && magnitude.as_stated.trim().is_empty()
+        {
+            out.push(
+                Diagnostic::error(
+                    "empty-magnitude",
+                    format!("{name} has a magnitude with no `as_stated` wording"),
+                )
+                .expected("the source's own words, e.g. \"up to 10,000 personnel\"")
+                .at(at("magnitude/as_stated")),
+            );
+        }
+        if relation.evidence.is_empty() {
+            out.push(
+                Diagnostic::warning("no-evidence", format!("{name} has no evidence"))
+                    .expected("at least one quote from a source")
+                    .at(at("evidence")),
+            );
+        }
+        check_evidence(relation, index, source_ids, out);
+    }
+}
+
+fn check_evidence(
+    relation: &super::Relation,
+    relation_index: usize,
+    source_ids: &HashSet<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (index, item) in relation.evidence.iter().enumerate() {
+        let at = |field: &str| format!("/relations/{relation_index}/evidence/{index}/{field}");
+        let name = format!("evidence #{} of relation `{}`", index + 1, relation.id);
+        if !source_ids.contains(item.source.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "unknown-source",
+                    format!("{name} cites source `{}`, which does not exist", item.source),
+                )
+                .expected("the id of a source listed in `sources`")
+                .at(at("source")),
+            );
+        }
+        if item.quote.trim().is_empty() {
+            out.push(
+                Diagnostic::error("empty-quote", format!("{name} has an empty quote"))
+                    .expected("the words copied verbatim from the source")
+                    .at(at("quote")),
+            );
+        }
+        if let Some(grade) = item.credibility
+            && credibility_meaning(grade).is_none()
+        {
+            out.push(
+                Diagnostic::error("bad-credibility", format!("{name} has credibility {grade}"))
+                    .expected("a grade from 1 (confirmed) to 6 (cannot be judged)")
+                    .at(at("credibility")),
+            );
+        }
+        if let Some(url) = &item.url {
+            check_link(url, &name, &at("url"), out);
+        }
+    }
+}
+
+fn check_period(period: &Period, owner: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
+    if period.ends_before_it_starts() {
+        let (Some(start), Some(end)) = (period.start, period.end) else {
+            return;
+        };
+        out.push(
+            Diagnostic::error(
+                "period-order",
+                format!("{owner} ends ({end}) before it starts ({start})"),
+            )
+            .expected("an end on or after the start")
+            .at(format!("{pointer}/end")),
+        );
+    }
+}
+
+/// Links are opened in the user's browser, so only web links are allowed.
+fn check_link(link: &str, owner: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
+    if !is_web_link(link) {
+        out.push(
+            Diagnostic::error(
+                "bad-link",
+                format!("{owner} has link `{link}`, which is not a web address"),
+            )
+            .expected("an http:// or https:// address")
+            .at(pointer),
+        );
+    }
+}
+
+/// True for an absolute `http` or `https` URL with a host.
+pub fn is_web_link(link: &str) -> bool {
+    url::Url::parse(link).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+}
+
+fn quoted_list(items: &[&str]) -> String {
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,93 @@
+//! `entente check` and `entente summary`, run as users run them.
+
+use std::process::Command;
+
+fn entente(args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run entente: {e}"));
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn check_passes_the_shipped_data() {
+    let (code, out) = entente(&["check", "data/north-korea-alliances.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("data/north-korea-alliances.json: ok (0 errors, 0 warnings)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_reports_every_file_and_fails_on_errors() {
+    let (code, out) = entente(&[
+        "check",
+        "tests/data/valid/minimal.json",
+        "tests/data/invalid/dangling-references.json",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("tests/data/valid/minimal.json: ok"), "{out}");
+    assert!(out.contains("tests/data/invalid/dangling-references.json:10:49: error: relation `r1` points `from` at actor `north_korea`"), "{out}");
+    assert!(
+        out.contains("tests/data/invalid/dangling-references.json: FAILED (2 errors, 0 warnings)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let (code, out) = entente(&["check", "--json", "tests/data/invalid/period-order.json"]);
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let file = &value["files"][0];
+    assert_eq!(file["ok"], false);
+    assert_eq!(file["errors"], 2);
+    let first = &file["diagnostics"][0];
+    assert_eq!(
+        (first["code"].as_str(), first["line"].as_u64(), first["column"].as_u64()),
+        (Some("period-order"), Some(7), Some(97))
+    );
+    assert_eq!(first["pointer"], "/actors/0/active/end");
+    assert_eq!(first["expected"], "an end on or after the start");
+}
+
+#[test]
+fn summary_counts_actors_and_relations_by_kind() {
+    let (code, out) = entente(&["summary", "tests/data/valid/with-extensions.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("2 actors, 2 relations, 1 evidence items from 1 sources"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("Non-state armed group") && l.trim_end().ends_with('1')),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.contains("Political support") && l.contains("(political_support)")),
+        "{out}"
+    );
+
+    let (code, out) = entente(&["summary", "--json", "data/north-korea-alliances.json"]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(value["relations_by_kind"]["treaty"], 1);
+}
+
+#[test]
+fn summary_of_a_broken_file_prints_its_problems_and_fails() {
+    let (code, out) = entente(&["summary", "tests/data/invalid/truncated.json"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("truncated.json:6:27: error: the file is not valid JSON"),
+        "{out}"
+    );
+}
