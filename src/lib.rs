@@ -1,5 +1,11 @@
 //! Entente: an alliance graph viewer where every link carries its evidence.
 
+mod app;
+mod builtin;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod ui;
+
+pub use app::{App, PersistedState};
+pub use builtin::{BUILT_IN_NAME, built_in_dataset};

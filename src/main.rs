@@ -1,3 +1,4 @@
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,6 +8,25 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => entente::cli::run(command),
-        None => ExitCode::SUCCESS,
+        None => run_app(cli.file),
+    }
+}
+
+fn run_app(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Entente")
+            .with_app_id("entente")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    match eframe::run_native("Entente", options, Box::new(move |cc| Ok(Box::new(entente::App::new(cc, file))))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("entente: could not open a window: {err}");
+            eprintln!("(Entente needs a graphical session; `entente check` and `entente summary` work without one.)");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -124,6 +124,33 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// The date in words, as precise as it is known: "1950", "June 2024", "19 June 2024".
+    pub fn describe(self) -> String {
+        let month = self.month.and_then(|m| MONTH_NAMES.get(usize::from(m).wrapping_sub(1)));
+        match (month, self.day) {
+            (Some(month), Some(day)) => format!("{day} {month} {}", self.year),
+            (Some(month), None) => format!("{month} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
 /// When something held: either end may be unknown or open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
@@ -136,6 +163,17 @@ pub struct Period {
 impl Period {
     /// True when the end certainly comes before the start, whatever the precision:
     /// `2024` to `2024-03` is fine, `2024-06` to `2023` is not.
+    /// The period in plain words: "1950–1953", "since June 2024", "until 1991", "undated".
+    pub fn describe(&self) -> String {
+        match (self.start, self.end) {
+            (Some(start), Some(end)) if start == end => start.describe(),
+            (Some(start), Some(end)) => format!("{}–{}", start.describe(), end.describe()),
+            (Some(start), None) => format!("since {}", start.describe()),
+            (None, Some(end)) => format!("until {}", end.describe()),
+            (None, None) => "undated".to_owned(),
+        }
+    }
+
     pub fn ends_before_it_starts(&self) -> bool {
         match (self.start, self.end) {
             (Some(start), Some(end)) => end.latest().cmp(&start.earliest()) == Ordering::Less,
@@ -183,6 +221,17 @@ mod tests {
     fn month_precision_spans_the_whole_month() {
         assert_eq!(date("2024-02").latest(), (2024, 2, 29));
         assert_eq!(date("2023").earliest(), (2023, 1, 1));
+    }
+
+    #[test]
+    fn periods_read_as_plain_words() {
+        let period = |s: Option<&str>, e: Option<&str>| Period { start: s.map(date), end: e.map(date) };
+        assert_eq!(period(Some("1950"), Some("1953")).describe(), "1950–1953");
+        assert_eq!(period(Some("2024-06"), None).describe(), "since June 2024");
+        assert_eq!(period(Some("2024-06-19"), None).describe(), "since 19 June 2024");
+        assert_eq!(period(None, Some("1991-12")).describe(), "until December 1991");
+        assert_eq!(period(Some("2022"), Some("2022")).describe(), "2022");
+        assert_eq!(period(None, None).describe(), "undated");
     }
 
     #[test]

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the real app in a virtual X display and saves a screenshot of the whole window.
+# Usage: [CLICKS="x,y x,y"] [KEYS="ctrl+f"] scripts/screenshot.sh OUT.png [SECONDS] [-- ENTENTE ARGS...]
+# CLICKS are clicked in order once the window is up (then KEYS are typed), to show a state.
+set -euo pipefail
+out=${1:?usage: scripts/screenshot.sh OUT.png [SECONDS] [-- ARGS...]}
+wait_seconds=${2:-6}
+shift $(( $# >= 2 ? 2 : 1 ))
+[ "${1:-}" = "--" ] && shift
+
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cargo build --release --quiet
+display=":$((90 + RANDOM % 9))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp &
+xvfb_pid=$!
+trap 'kill $app_pid $xvfb_pid 2>/dev/null || true' EXIT
+sleep 1
+# A throwaway config dir so the screenshot never depends on (or touches) saved user state.
+XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) DISPLAY=$display ./target/release/entente "$@" &
+app_pid=$!
+sleep "$wait_seconds"
+for point in ${CLICKS:-}; do
+  DISPLAY=$display xdotool mousemove "${point%,*}" "${point#*,}" click 1
+  sleep 0.7
+done
+for key in ${KEYS:-}; do
+  DISPLAY=$display xdotool key "$key"
+  sleep 0.5
+done
+sleep 0.5
+DISPLAY=$display import -window root "$out"
+echo "saved $out"

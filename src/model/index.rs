@@ -1,0 +1,93 @@
+use std::collections::HashMap;
+
+use super::Dataset;
+
+/// Lookups the viewer needs many times a frame, built once when a dataset is loaded.
+/// Positions refer to the dataset's `actors`, `relations` and `sources` vectors.
+#[derive(Debug, Clone, Default)]
+pub struct DatasetIndex {
+    actor_by_id: HashMap<String, usize>,
+    source_by_id: HashMap<String, usize>,
+    /// For each actor, the relations it takes part in, in file order.
+    relations_of_actor: Vec<Vec<usize>>,
+}
+
+impl DatasetIndex {
+    pub fn new(dataset: &Dataset) -> Self {
+        let actor_by_id: HashMap<String, usize> =
+            dataset.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let source_by_id = dataset.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let mut relations_of_actor = vec![Vec::new(); dataset.actors.len()];
+        for (index, relation) in dataset.relations.iter().enumerate() {
+            let from = actor_by_id.get(&relation.from).copied();
+            let to = actor_by_id.get(&relation.to).copied();
+            for actor in [from, to].into_iter().flatten() {
+                if let Some(list) = relations_of_actor.get_mut(actor)
+                    && list.last() != Some(&index)
+                {
+                    list.push(index);
+                }
+            }
+        }
+        Self { actor_by_id, source_by_id, relations_of_actor }
+    }
+
+    pub fn actor(&self, id: &str) -> Option<usize> {
+        self.actor_by_id.get(id).copied()
+    }
+
+    pub fn source(&self, id: &str) -> Option<usize> {
+        self.source_by_id.get(id).copied()
+    }
+
+    pub fn relations_of(&self, actor: usize) -> &[usize] {
+        self.relations_of_actor.get(actor).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind, Direction, ExtraFields, Relation};
+
+    fn actor(id: &str) -> Actor {
+        Actor {
+            id: id.into(),
+            name: id.to_uppercase(),
+            kind: ActorKind::State,
+            aliases: vec![],
+            active: None,
+            description: None,
+            extra: ExtraFields::new(),
+        }
+    }
+
+    fn relation(id: &str, from: &str, to: &str) -> Relation {
+        Relation {
+            id: id.into(),
+            kind: "treaty".into(),
+            from: from.into(),
+            to: to.into(),
+            direction: Direction::Mutual,
+            period: None,
+            summary: None,
+            magnitude: None,
+            evidence: vec![],
+            extra: ExtraFields::new(),
+        }
+    }
+
+    #[test]
+    fn lists_each_relation_once_per_actor_even_for_self_loops() {
+        let mut dataset = Dataset::new("t");
+        dataset.actors = vec![actor("a"), actor("b"), actor("c")];
+        dataset.relations = vec![relation("r0", "a", "b"), relation("r1", "b", "b"), relation("r2", "c", "a")];
+        let index = DatasetIndex::new(&dataset);
+        assert_eq!(index.relations_of(0), [0, 2]);
+        assert_eq!(index.relations_of(1), [0, 1]);
+        assert_eq!(index.relations_of(2), [2]);
+        assert_eq!(index.relations_of(99), [] as [usize; 0]);
+        assert_eq!(index.actor("c"), Some(2));
+        assert_eq!(index.actor("zz"), None);
+    }
+}

@@ -1,0 +1,176 @@
+//! The side panel: evidence for the selected relation, the selected actor's links, or,
+//! with nothing selected, what the dataset is.
+
+use egui::{RichText, Ui};
+
+use super::command::{Command, Selection};
+use super::evidence_card::evidence_card;
+use super::palette::{actor_kind_colour, relation_kind_colour};
+use super::widgets::{field, kind_chip, safe_link};
+use crate::model::{Dataset, DatasetIndex, Direction, Relation, Summary};
+
+pub fn details_panel(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, selection: Option<Selection>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match selection {
+        Some(Selection::Relation(i)) => match dataset.relations.get(i) {
+            Some(relation) => relation_details(ui, dataset, index, relation, &mut commands),
+            None => dataset_overview(ui, dataset, &mut commands),
+        },
+        Some(Selection::Actor(i)) => match dataset.actors.get(i) {
+            Some(_) => actor_details(ui, dataset, index, i, &mut commands),
+            None => dataset_overview(ui, dataset, &mut commands),
+        },
+        None => dataset_overview(ui, dataset, &mut commands),
+    });
+    commands
+}
+
+fn dataset_overview(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>) {
+    ui.heading(&dataset.title);
+    if let Some(description) = &dataset.description {
+        ui.label(description);
+    }
+    ui.add_space(6.0);
+    let summary = Summary::of(dataset);
+    ui.label(format!(
+        "{} · {} · {} · {}",
+        count(summary.actors, "actor"),
+        count(summary.relations, "relation"),
+        count(summary.evidence, "evidence item"),
+        count(summary.sources, "source"),
+    ));
+    if let Some(author) = &dataset.author {
+        field(ui, "Compiled by", author);
+    }
+    if let Some(licence) = &dataset.licence {
+        field(ui, "Licence", licence);
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Select a relation or an actor to see the evidence behind it.").weak().italics());
+    if !dataset.sources.is_empty() {
+        ui.add_space(8.0);
+        ui.strong("Sources");
+        for source in &dataset.sources {
+            ui.group(|ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(&source.title).strong());
+                if let Some(publisher) = &source.publisher {
+                    field(ui, "Outlet", publisher);
+                }
+                field(ui, "Published", source.published.map_or_else(|| "unknown".to_owned(), |d| d.describe()));
+                if let Some(grade) = source.reliability {
+                    field(ui, "Reliability", format!("{grade:?}, {}", grade.meaning()));
+                }
+                if let Some(url) = &source.url
+                    && let Some(command) = safe_link(ui, "Open source", url)
+                {
+                    commands.push(command);
+                }
+                if let Some(notes) = &source.notes {
+                    ui.label(RichText::new(notes).weak());
+                }
+            });
+        }
+    }
+}
+
+fn relation_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, relation: &Relation, commands: &mut Vec<Command>) {
+    let colour = relation_kind_colour(dataset, &relation.kind);
+    kind_chip(ui, colour, dataset.relation_kind_label(&relation.kind));
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        actor_link(ui, dataset, index, &relation.from, commands);
+        let arrow = match relation.direction {
+            Direction::Directed => "→",
+            Direction::Mutual => "⇄",
+        };
+        ui.label(RichText::new(arrow).heading());
+        actor_link(ui, dataset, index, &relation.to, commands);
+    });
+    let direction = match relation.direction {
+        Direction::Directed => "One way",
+        Direction::Mutual => "Mutual",
+    };
+    field(ui, "Direction", direction);
+    field(ui, "Period", relation.period.unwrap_or_default().describe());
+    if let Some(magnitude) = &relation.magnitude {
+        field(ui, "Magnitude", format!("“{}”", magnitude.as_stated));
+    }
+    if let Some(summary) = &relation.summary {
+        ui.add_space(4.0);
+        ui.label(summary);
+    }
+    ui.add_space(8.0);
+    ui.strong(format!("Evidence ({})", relation.evidence.len()));
+    if relation.evidence.is_empty() {
+        ui.label(RichText::new("No evidence is recorded for this relation.").weak().italics());
+    }
+    for (i, evidence) in relation.evidence.iter().enumerate() {
+        let source = index.source(&evidence.source).and_then(|s| dataset.sources.get(s));
+        ui.push_id(i, |ui| commands.extend(evidence_card(ui, evidence, source)));
+    }
+}
+
+fn actor_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, actor_index: usize, commands: &mut Vec<Command>) {
+    let Some(actor) = dataset.actors.get(actor_index) else { return };
+    ui.heading(&actor.name);
+    kind_chip(ui, actor_kind_colour(actor.kind), actor.kind.label());
+    if !actor.aliases.is_empty() {
+        field(ui, "Also known as", actor.aliases.join(", "));
+    }
+    if let Some(active) = &actor.active {
+        field(ui, "Active", active.describe());
+    }
+    if let Some(description) = &actor.description {
+        ui.add_space(4.0);
+        ui.label(description);
+    }
+    let relations = index.relations_of(actor_index);
+    ui.add_space(8.0);
+    ui.strong(format!("Relations ({})", relations.len()));
+    let mut kinds: Vec<&str> = relations.iter().filter_map(|&r| dataset.relations.get(r)).map(|r| r.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for kind in kinds {
+        ui.add_space(4.0);
+        kind_chip(ui, relation_kind_colour(dataset, kind), dataset.relation_kind_label(kind));
+        for &r in relations {
+            let Some(relation) = dataset.relations.get(r).filter(|rel| rel.kind == kind) else { continue };
+            let (arrow, other) = match (relation.from == actor.id, relation.direction) {
+                (true, Direction::Directed) => ("→", &relation.to),
+                (false, Direction::Directed) => ("←", &relation.from),
+                (true, Direction::Mutual) => ("⇄", &relation.to),
+                (false, Direction::Mutual) => ("⇄", &relation.from),
+            };
+            let other_name = dataset.actor(other).map_or(other.as_str(), |a| a.name.as_str());
+            let period = relation.period.map(|p| format!("  ({})", p.describe())).unwrap_or_default();
+            let label = format!("{arrow} {other_name}{period}");
+            let response = ui.selectable_label(false, label);
+            let response = match &relation.summary {
+                Some(summary) => response.on_hover_text(summary),
+                None => response,
+            };
+            if response.clicked() {
+                commands.push(Command::Select(Selection::Relation(r)));
+            }
+        }
+    }
+}
+
+fn actor_link(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, id: &str, commands: &mut Vec<Command>) {
+    match index.actor(id).and_then(|i| dataset.actors.get(i).map(|a| (i, a))) {
+        Some((i, actor)) => {
+            if ui.link(RichText::new(&actor.name).heading()).on_hover_text(actor.kind.label()).clicked() {
+                commands.push(Command::Select(Selection::Actor(i)));
+            }
+        }
+        None => {
+            ui.label(RichText::new(id).heading());
+        }
+    }
+}
+
+/// "1 source", "3 sources".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}

@@ -1,0 +1,31 @@
+use egui::RichText;
+
+use super::command::InfoWindow;
+use super::shortcuts;
+
+/// Shows the open info window, if any; returns false once the user closed it.
+pub fn info_window(ctx: &egui::Context, window: InfoWindow) -> bool {
+    let mut open = true;
+    let title = match window {
+        InfoWindow::Shortcuts => "Keyboard shortcuts",
+        InfoWindow::About => "About Entente",
+    };
+    egui::Window::new(title).open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| match window {
+        InfoWindow::Shortcuts => {
+            egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
+                for shortcut in shortcuts::ALL {
+                    ui.label(RichText::new(ctx.format_shortcut(&shortcuts::keys(shortcut))).monospace());
+                    ui.label(shortcuts::description(shortcut));
+                    ui.end_row();
+                }
+            });
+        }
+        InfoWindow::About => {
+            ui.heading("Entente");
+            ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+            ui.label("See who backs whom among states and armed groups, and why we believe it:");
+            ui.label("every link carries the evidence behind it.");
+        }
+    });
+    open
+}

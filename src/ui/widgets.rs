@@ -1,0 +1,45 @@
+//! Small drawing helpers shared by the panels.
+
+use egui::{Color32, RichText, Ui};
+
+use super::command::Command;
+use crate::model::is_web_link;
+
+/// A coloured chip with a label, used for relation and actor kinds.
+pub fn kind_chip(ui: &mut Ui, colour: Color32, label: &str) {
+    egui::Frame::new()
+        .fill(colour.gamma_multiply(0.25))
+        .stroke(egui::Stroke::new(1.0, colour))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(label).small().strong());
+        });
+}
+
+/// A small filled square in a kind's colour, for lists and tables.
+pub fn colour_swatch(ui: &mut Ui, colour: Color32) {
+    let size = egui::vec2(10.0, 10.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+}
+
+/// A link that opens only web addresses, and shows the whole address before it is followed.
+/// Anything else (`file:`, `javascript:` ...) is shown as plain text and never opened.
+pub fn safe_link(ui: &mut Ui, label: &str, url: &str) -> Option<Command> {
+    if is_web_link(url) {
+        let response = ui.link(label).on_hover_text(format!("Open in your browser:\n{url}"));
+        response.clicked().then(|| Command::OpenLink(url.to_owned()))
+    } else {
+        ui.label(RichText::new(url).weak()).on_hover_text("Not a web address, so Entente will not open it.");
+        None
+    }
+}
+
+/// "Label: value" on one line, with the label dimmed.
+pub fn field(ui: &mut Ui, label: &str, value: impl Into<egui::WidgetText>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{label}:")).weak());
+        ui.label(value);
+    });
+}
