@@ -19,7 +19,9 @@ pub struct PersistedState {
 
 impl Default for PersistedState {
     fn default() -> Self {
-        Self { theme: ThemePreference::System }
+        Self {
+            theme: ThemePreference::System,
+        }
     }
 }
 
@@ -48,8 +50,10 @@ impl App {
     /// leaves the built-in dataset on screen and shows why.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
         // A saved state that is corrupt or from an older version reads as None: use defaults.
-        let state: PersistedState =
-            cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
+        let state: PersistedState = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
         cc.egui_ctx.set_theme(state.theme);
         ui::install_fonts(&cc.egui_ctx);
         let mut app = Self::with_dataset(state, built_in_dataset(), BUILT_IN_NAME.to_owned());
@@ -75,7 +79,9 @@ impl App {
     /// Opens a dataset file. On errors the current dataset stays and the problems are shown.
     pub fn open_path(&mut self, path: &Path) {
         let report = load_path(path);
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         match report.dataset {
             Some(dataset) => {
                 self.index = DatasetIndex::new(&dataset);
@@ -132,13 +138,21 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&self.origin).weak()).on_hover_text("Where this dataset was loaded from");
+            ui.label(egui::RichText::new(&self.origin).weak())
+                .on_hover_text("Where this dataset was loaded from");
             ui.separator();
-            ui.label(format!("{} actors · {} relations", self.dataset.actors.len(), self.dataset.relations.len()));
+            ui.label(format!(
+                "{} actors · {} relations",
+                self.dataset.actors.len(),
+                self.dataset.relations.len()
+            ));
             if let Some(problems) = &mut self.problems {
                 ui.separator();
                 let count = problems.diagnostics.len();
-                if ui.link(format!("⚠ {count} problem{}", if count == 1 { "" } else { "s" })).clicked() {
+                if ui
+                    .link(format!("⚠ {count} problem{}", if count == 1 { "" } else { "s" }))
+                    .clicked()
+                {
                     problems.visible = true;
                 }
             }
@@ -153,15 +167,28 @@ impl eframe::App for App {
 
         egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(ui::menu_bar(ui, self.state.theme)));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("actors").resizable(true).default_size(210.0).min_size(160.0).show(ui, |ui| {
-            ui.add_space(4.0);
-            ui.heading("Actors");
-            commands.extend(ui::actor_list(ui, &self.dataset, &mut self.actor_filter, self.selection));
-        });
-        egui::Panel::right("details").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
-            ui.add_space(4.0);
-            commands.extend(ui::details_panel(ui, &self.dataset, &self.index, self.selection));
-        });
+        egui::Panel::left("actors")
+            .resizable(true)
+            .default_size(210.0)
+            .min_size(160.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.heading("Actors");
+                commands.extend(ui::actor_list(
+                    ui,
+                    &self.dataset,
+                    &mut self.actor_filter,
+                    self.selection,
+                ));
+            });
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                commands.extend(ui::details_panel(ui, &self.dataset, &self.index, self.selection));
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Relations");
             commands.extend(ui::relation_table(ui, &self.dataset, self.selection));

@@ -21,7 +21,11 @@ fn run_app(file: Option<PathBuf>) -> ExitCode {
             .with_min_inner_size([720.0, 480.0]),
         ..Default::default()
     };
-    match eframe::run_native("Entente", options, Box::new(move |cc| Ok(Box::new(entente::App::new(cc, file))))) {
+    match eframe::run_native(
+        "Entente",
+        options,
+        Box::new(move |cc| Ok(Box::new(entente::App::new(cc, file)))),
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("entente: could not open a window: {err}");

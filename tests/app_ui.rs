@@ -2,21 +2,29 @@
 
 use std::path::Path;
 
-use egui_kittest::Harness;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use entente::App;
 use entente::ui::Selection;
 
 fn app_with(file: Option<&str>) -> Harness<'static, App> {
     let file = file.map(|f| Path::new(env!("CARGO_MANIFEST_DIR")).join(f));
-    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| App::new(cc, file));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| App::new(cc, file));
     harness.run();
     harness
 }
 
 fn relation_index(harness: &Harness<'_, App>, id: &str) -> usize {
-    harness.state().dataset().relations.iter().position(|r| r.id == id).unwrap_or_else(|| panic!("no relation {id}"))
+    harness
+        .state()
+        .dataset()
+        .relations
+        .iter()
+        .position(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no relation {id}"))
 }
 
 #[test]
@@ -33,7 +41,12 @@ fn clicking_an_actor_shows_its_relations_and_they_lead_to_the_evidence() {
     let mut harness = app_with(None);
     harness.get_by_role_and_label(Role::Button, "Hezbollah").click();
     harness.run();
-    let hezbollah = harness.state().dataset().actors.iter().position(|a| a.name == "Hezbollah");
+    let hezbollah = harness
+        .state()
+        .dataset()
+        .actors
+        .iter()
+        .position(|a| a.name == "Hezbollah");
     assert_eq!(harness.state().selection(), hezbollah.map(Selection::Actor));
     harness.get_by_label("Relations (2)");
 
@@ -41,7 +54,9 @@ fn clicking_an_actor_shows_its_relations_and_they_lead_to_the_evidence() {
     harness.run();
     let relation = relation_index(&harness, "north-korea-military-assistance-hezbollah");
     assert_eq!(harness.state().selection(), Some(Selection::Relation(relation)));
-    harness.get_by_label_contains("has provided military assistance to various groups opposed to Israel, including Hamas and Hezbollah.");
+    harness.get_by_label_contains(
+        "has provided military assistance to various groups opposed to Israel, including Hamas and Hezbollah.",
+    );
     harness.get_by_label("Evidence (1)");
 }
 
@@ -55,7 +70,12 @@ fn a_relation_row_opens_its_evidence_with_speaker_and_outlet() {
     harness.get_by_label_contains("“North Korea has provided Russia with large numbers of artillery rounds");
     harness.get_by_label("“perhaps as many as 5 million shells over the last year”");
     harness.get_by_label("— Christopher Chivvis, former U.S. national intelligence officer");
-    assert!(!harness.get_all_by_label_contains("Newsweek: ").collect::<Vec<_>>().is_empty());
+    assert!(
+        !harness
+            .get_all_by_label_contains("Newsweek: ")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
     harness.get_by_label("One way");
 
     harness.key_press(egui::Key::Escape);
@@ -75,8 +95,10 @@ fn a_broken_file_on_the_command_line_keeps_the_built_in_dataset_and_says_why() {
 #[test]
 fn a_good_file_on_the_command_line_is_opened() {
     let harness = app_with(Some("tests/data/valid/with-extensions.json"));
-    assert_eq!(harness.state().dataset().title, "A dataset that carries fields Entente does not know");
+    assert_eq!(
+        harness.state().dataset().title,
+        "A dataset that carries fields Entente does not know"
+    );
     harness.get_by_role_and_label(Role::Button, "Alpha");
     harness.get_by_label("⚠ 1 problem");
 }
-

@@ -225,7 +225,10 @@ mod tests {
 
     #[test]
     fn periods_read_as_plain_words() {
-        let period = |s: Option<&str>, e: Option<&str>| Period { start: s.map(date), end: e.map(date) };
+        let period = |s: Option<&str>, e: Option<&str>| Period {
+            start: s.map(date),
+            end: e.map(date),
+        };
         assert_eq!(period(Some("1950"), Some("1953")).describe(), "1950–1953");
         assert_eq!(period(Some("2024-06"), None).describe(), "since June 2024");
         assert_eq!(period(Some("2024-06-19"), None).describe(), "since 19 June 2024");

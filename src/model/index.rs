@@ -14,9 +14,18 @@ pub struct DatasetIndex {
 
 impl DatasetIndex {
     pub fn new(dataset: &Dataset) -> Self {
-        let actor_by_id: HashMap<String, usize> =
-            dataset.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        let source_by_id = dataset.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let actor_by_id: HashMap<String, usize> = dataset
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let source_by_id = dataset
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
         let mut relations_of_actor = vec![Vec::new(); dataset.actors.len()];
         for (index, relation) in dataset.relations.iter().enumerate() {
             let from = actor_by_id.get(&relation.from).copied();
@@ -29,7 +38,11 @@ impl DatasetIndex {
                 }
             }
         }
-        Self { actor_by_id, source_by_id, relations_of_actor }
+        Self {
+            actor_by_id,
+            source_by_id,
+            relations_of_actor,
+        }
     }
 
     pub fn actor(&self, id: &str) -> Option<usize> {
@@ -81,7 +94,11 @@ mod tests {
     fn lists_each_relation_once_per_actor_even_for_self_loops() {
         let mut dataset = Dataset::new("t");
         dataset.actors = vec![actor("a"), actor("b"), actor("c")];
-        dataset.relations = vec![relation("r0", "a", "b"), relation("r1", "b", "b"), relation("r2", "c", "a")];
+        dataset.relations = vec![
+            relation("r0", "a", "b"),
+            relation("r1", "b", "b"),
+            relation("r2", "c", "a"),
+        ];
         let index = DatasetIndex::new(&dataset);
         assert_eq!(index.relations_of(0), [0, 2]);
         assert_eq!(index.relations_of(1), [0, 1]);

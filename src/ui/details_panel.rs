@@ -9,19 +9,26 @@ use super::palette::{actor_kind_colour, relation_kind_colour};
 use super::widgets::{field, kind_chip, safe_link};
 use crate::model::{Dataset, DatasetIndex, Direction, Relation, Summary};
 
-pub fn details_panel(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, selection: Option<Selection>) -> Vec<Command> {
+pub fn details_panel(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    index: &DatasetIndex,
+    selection: Option<Selection>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match selection {
-        Some(Selection::Relation(i)) => match dataset.relations.get(i) {
-            Some(relation) => relation_details(ui, dataset, index, relation, &mut commands),
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| match selection {
+            Some(Selection::Relation(i)) => match dataset.relations.get(i) {
+                Some(relation) => relation_details(ui, dataset, index, relation, &mut commands),
+                None => dataset_overview(ui, dataset, &mut commands),
+            },
+            Some(Selection::Actor(i)) => match dataset.actors.get(i) {
+                Some(_) => actor_details(ui, dataset, index, i, &mut commands),
+                None => dataset_overview(ui, dataset, &mut commands),
+            },
             None => dataset_overview(ui, dataset, &mut commands),
-        },
-        Some(Selection::Actor(i)) => match dataset.actors.get(i) {
-            Some(_) => actor_details(ui, dataset, index, i, &mut commands),
-            None => dataset_overview(ui, dataset, &mut commands),
-        },
-        None => dataset_overview(ui, dataset, &mut commands),
-    });
+        });
     commands
 }
 
@@ -46,7 +53,11 @@ fn dataset_overview(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>)
         field(ui, "Licence", licence);
     }
     ui.add_space(8.0);
-    ui.label(RichText::new("Select a relation or an actor to see the evidence behind it.").weak().italics());
+    ui.label(
+        RichText::new("Select a relation or an actor to see the evidence behind it.")
+            .weak()
+            .italics(),
+    );
     if !dataset.sources.is_empty() {
         ui.add_space(8.0);
         ui.strong("Sources");
@@ -57,7 +68,11 @@ fn dataset_overview(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>)
                 if let Some(publisher) = &source.publisher {
                     field(ui, "Outlet", publisher);
                 }
-                field(ui, "Published", source.published.map_or_else(|| "unknown".to_owned(), |d| d.describe()));
+                field(
+                    ui,
+                    "Published",
+                    source.published.map_or_else(|| "unknown".to_owned(), |d| d.describe()),
+                );
                 if let Some(grade) = source.reliability {
                     field(ui, "Reliability", format!("{grade:?}, {}", grade.meaning()));
                 }
@@ -74,7 +89,13 @@ fn dataset_overview(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>)
     }
 }
 
-fn relation_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, relation: &Relation, commands: &mut Vec<Command>) {
+fn relation_details(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    index: &DatasetIndex,
+    relation: &Relation,
+    commands: &mut Vec<Command>,
+) {
     let colour = relation_kind_colour(dataset, &relation.kind);
     kind_chip(ui, colour, dataset.relation_kind_label(&relation.kind));
     ui.add_space(4.0);
@@ -103,7 +124,11 @@ fn relation_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, relati
     ui.add_space(8.0);
     ui.strong(format!("Evidence ({})", relation.evidence.len()));
     if relation.evidence.is_empty() {
-        ui.label(RichText::new("No evidence is recorded for this relation.").weak().italics());
+        ui.label(
+            RichText::new("No evidence is recorded for this relation.")
+                .weak()
+                .italics(),
+        );
     }
     for (i, evidence) in relation.evidence.iter().enumerate() {
         let source = index.source(&evidence.source).and_then(|s| dataset.sources.get(s));
@@ -111,8 +136,16 @@ fn relation_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, relati
     }
 }
 
-fn actor_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, actor_index: usize, commands: &mut Vec<Command>) {
-    let Some(actor) = dataset.actors.get(actor_index) else { return };
+fn actor_details(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    index: &DatasetIndex,
+    actor_index: usize,
+    commands: &mut Vec<Command>,
+) {
+    let Some(actor) = dataset.actors.get(actor_index) else {
+        return;
+    };
     ui.heading(&actor.name);
     kind_chip(ui, actor_kind_colour(actor.kind), actor.kind.label());
     if !actor.aliases.is_empty() {
@@ -128,14 +161,24 @@ fn actor_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, actor_ind
     let relations = index.relations_of(actor_index);
     ui.add_space(8.0);
     ui.strong(format!("Relations ({})", relations.len()));
-    let mut kinds: Vec<&str> = relations.iter().filter_map(|&r| dataset.relations.get(r)).map(|r| r.kind.as_str()).collect();
+    let mut kinds: Vec<&str> = relations
+        .iter()
+        .filter_map(|&r| dataset.relations.get(r))
+        .map(|r| r.kind.as_str())
+        .collect();
     kinds.sort_unstable();
     kinds.dedup();
     for kind in kinds {
         ui.add_space(4.0);
-        kind_chip(ui, relation_kind_colour(dataset, kind), dataset.relation_kind_label(kind));
+        kind_chip(
+            ui,
+            relation_kind_colour(dataset, kind),
+            dataset.relation_kind_label(kind),
+        );
         for &r in relations {
-            let Some(relation) = dataset.relations.get(r).filter(|rel| rel.kind == kind) else { continue };
+            let Some(relation) = dataset.relations.get(r).filter(|rel| rel.kind == kind) else {
+                continue;
+            };
             let (arrow, other) = match (relation.from == actor.id, relation.direction) {
                 (true, Direction::Directed) => ("→", &relation.to),
                 (false, Direction::Directed) => ("←", &relation.from),
@@ -143,7 +186,10 @@ fn actor_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, actor_ind
                 (false, Direction::Mutual) => ("⇄", &relation.from),
             };
             let other_name = dataset.actor(other).map_or(other.as_str(), |a| a.name.as_str());
-            let period = relation.period.map(|p| format!("  ({})", p.describe())).unwrap_or_default();
+            let period = relation
+                .period
+                .map(|p| format!("  ({})", p.describe()))
+                .unwrap_or_default();
             let label = format!("{arrow} {other_name}{period}");
             let response = ui.selectable_label(false, label);
             let response = match &relation.summary {
@@ -160,7 +206,11 @@ fn actor_details(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, actor_ind
 fn actor_link(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, id: &str, commands: &mut Vec<Command>) {
     match index.actor(id).and_then(|i| dataset.actors.get(i).map(|a| (i, a))) {
         Some((i, actor)) => {
-            if ui.link(RichText::new(&actor.name).heading()).on_hover_text(actor.kind.label()).clicked() {
+            if ui
+                .link(RichText::new(&actor.name).heading())
+                .on_hover_text(actor.kind.label())
+                .clicked()
+            {
                 commands.push(Command::Select(Selection::Actor(i)));
             }
         }
@@ -172,5 +222,9 @@ fn actor_link(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, id: &str, co
 
 /// "1 source", "3 sources".
 pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

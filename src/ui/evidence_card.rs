@@ -20,7 +20,11 @@ pub fn evidence_card(ui: &mut Ui, evidence: &Evidence, source: Option<&Source>) 
         ui.add_space(4.0);
         match source {
             Some(source) => {
-                let outlet = source.publisher.as_deref().map(|p| format!("{p}: ")).unwrap_or_default();
+                let outlet = source
+                    .publisher
+                    .as_deref()
+                    .map(|p| format!("{p}: "))
+                    .unwrap_or_default();
                 field(ui, "Source", format!("{outlet}{}", source.title));
                 let date = evidence.date.or(source.published);
                 field(ui, "Date", date.map_or_else(|| "unknown".to_owned(), |d| d.describe()));

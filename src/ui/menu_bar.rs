@@ -1,4 +1,4 @@
-use egui::{Ui, ThemePreference};
+use egui::{ThemePreference, Ui};
 
 use super::command::{Command, InfoWindow};
 use super::shortcuts::{self, Shortcut};
@@ -13,9 +13,11 @@ pub fn menu_bar(ui: &mut Ui, theme: ThemePreference) -> Vec<Command> {
         });
         ui.menu_button("View", |ui| {
             ui.label("Theme");
-            for (choice, label) in
-                [(ThemePreference::System, "Follow system"), (ThemePreference::Dark, "Dark"), (ThemePreference::Light, "Light")]
-            {
+            for (choice, label) in [
+                (ThemePreference::System, "Follow system"),
+                (ThemePreference::Dark, "Dark"),
+                (ThemePreference::Light, "Light"),
+            ] {
                 if ui.radio(theme == choice, label).clicked() {
                     commands.push(Command::SetTheme(choice));
                 }

@@ -95,16 +95,31 @@ mod tests {
                 extra: Default::default(),
             });
         }
-        let colours: Vec<Color32> =
-            ["treaty", "arms_supply", "troop_deployment", "historical_support", "war", "a", "b", "c", "d", "e", "f", "g"]
-            .iter()
-            .map(|k| relation_kind_colour(&dataset, k))
-            .collect();
+        let colours: Vec<Color32> = [
+            "treaty",
+            "arms_supply",
+            "troop_deployment",
+            "historical_support",
+            "war",
+            "a",
+            "b",
+            "c",
+            "d",
+            "e",
+            "f",
+            "g",
+        ]
+        .iter()
+        .map(|k| relation_kind_colour(&dataset, k))
+        .collect();
         for (i, a) in colours.iter().enumerate() {
             for b in &colours[i + 1..] {
                 assert_ne!(a, b);
             }
         }
-        assert_eq!(relation_kind_colour(&dataset, "talks"), Color32::from_rgb(0x12, 0x34, 0x56));
+        assert_eq!(
+            relation_kind_colour(&dataset, "talks"),
+            Color32::from_rgb(0x12, 0x34, 0x56)
+        );
     }
 }

@@ -45,7 +45,9 @@ fn table(ui: &mut Ui, dataset: &Dataset, selection: Option<Selection>, row_heigh
         .body(|body| {
             body.rows(row_height, dataset.relations.len(), |mut row| {
                 let index = row.index();
-                let Some(relation) = dataset.relations.get(index) else { return };
+                let Some(relation) = dataset.relations.get(index) else {
+                    return;
+                };
                 row.set_selected(selection == Some(Selection::Relation(index)));
                 let name = |id: &str| dataset.actor(id).map_or_else(|| id.to_owned(), |a| a.name.clone());
                 row.col(|ui| {

@@ -31,7 +31,8 @@ pub fn safe_link(ui: &mut Ui, label: &str, url: &str) -> Option<Command> {
         let response = ui.link(label).on_hover_text(format!("Open in your browser:\n{url}"));
         response.clicked().then(|| Command::OpenLink(url.to_owned()))
     } else {
-        ui.label(RichText::new(url).weak()).on_hover_text("Not a web address, so Entente will not open it.");
+        ui.label(RichText::new(url).weak())
+            .on_hover_text("Not a web address, so Entente will not open it.");
         None
     }
 }
