@@ -7,20 +7,37 @@ use egui::ThemePreference;
 
 use crate::builtin::{BUILT_IN_NAME, built_in_dataset};
 use crate::io::load_path;
-use crate::model::{Dataset, DatasetIndex, Diagnostic, is_web_link};
-use crate::ui::{self, Command, InfoWindow, Selection};
+use crate::model::{Dataset, DatasetIndex, Diagnostic, Focus, KindFilter, OutsideFocus, Visibility, is_web_link};
+use crate::ui::graph::{GraphScene, SavedPositions};
+use crate::ui::{self, Command, InfoWindow, MainView, SearchState, Selection, ToolbarState};
+
+/// Node positions are remembered for this many datasets, most recent first.
+const REMEMBERED_LAYOUTS: usize = 12;
+/// Datasets bigger than this are laid out again rather than bloat the saved state.
+const LARGEST_REMEMBERED_LAYOUT: usize = 5_000;
 
 /// What we save between runs. Runtime data (the dataset, the selection) is not part of it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct PersistedState {
     pub theme: ThemePreference,
+    pub main_view: MainView,
+    pub filter: KindFilter,
+    pub focus_depth: u8,
+    pub outside_focus: OutsideFocus,
+    /// Node positions per dataset, keyed by the dataset's structure.
+    pub layouts: Vec<(String, SavedPositions)>,
 }
 
 impl Default for PersistedState {
     fn default() -> Self {
         Self {
             theme: ThemePreference::System,
+            main_view: MainView::Graph,
+            filter: KindFilter::default(),
+            focus_depth: 0,
+            outside_focus: OutsideFocus::Dim,
+            layouts: Vec::new(),
         }
     }
 }
@@ -40,9 +57,14 @@ pub struct App {
     /// Where the dataset came from, as shown to the user.
     origin: String,
     selection: Option<Selection>,
+    visibility: Visibility,
+    scene: GraphScene,
+    search: SearchState,
     actor_filter: String,
     problems: Option<ProblemReport>,
     info_window: Option<InfoWindow>,
+    /// Set by commands that change what is visible; the graph is rebuilt once per frame.
+    view_dirty: bool,
 }
 
 impl App {
@@ -64,16 +86,24 @@ impl App {
     }
 
     fn with_dataset(state: PersistedState, dataset: Dataset, origin: String) -> Self {
-        Self {
+        let index = DatasetIndex::new(&dataset);
+        let scene = GraphScene::new(&dataset, &index, saved_layout(&state, &dataset));
+        let mut app = Self {
             state,
-            index: DatasetIndex::new(&dataset),
+            index,
             dataset,
             origin,
             selection: None,
+            visibility: Visibility::default(),
+            scene,
+            search: SearchState::default(),
             actor_filter: String::new(),
             problems: None,
             info_window: None,
-        }
+            view_dirty: true,
+        };
+        app.refresh_view();
+        app
     }
 
     /// Opens a dataset file. On errors the current dataset stays and the problems are shown.
@@ -84,10 +114,14 @@ impl App {
             .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         match report.dataset {
             Some(dataset) => {
+                self.remember_layout();
                 self.index = DatasetIndex::new(&dataset);
+                self.scene = GraphScene::new(&dataset, &self.index, saved_layout(&self.state, &dataset));
                 self.dataset = dataset;
                 self.origin = path.display().to_string();
                 self.selection = None;
+                self.view_dirty = true;
+                self.refresh_view();
                 self.problems = (!report.diagnostics.is_empty()).then(|| ProblemReport {
                     title: format!("{name}: {} warnings", report.diagnostics.len()),
                     diagnostics: report.diagnostics,
@@ -112,10 +146,72 @@ impl App {
         self.selection
     }
 
+    pub fn filter(&self) -> &KindFilter {
+        &self.state.filter
+    }
+
+    /// How many relations the graph draws right now.
+    pub fn drawn_relation_count(&self) -> usize {
+        self.scene.graph.edge_count()
+    }
+
+    /// Where a relation's midpoint was drawn last frame, in window coordinates.
+    pub fn relation_screen_position(&self, relation: usize) -> Option<egui::Pos2> {
+        ui::graph::relation_screen_position(&self.scene, relation)
+    }
+
+    fn focus(&self) -> Option<Focus> {
+        match self.selection {
+            Some(Selection::Actor(actor)) if self.state.focus_depth > 0 => Some(Focus {
+                actor,
+                depth: self.state.focus_depth,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Recomputes what is visible and rebuilds the graph, if anything changed.
+    fn refresh_view(&mut self) {
+        if !self.view_dirty {
+            return;
+        }
+        self.visibility = Visibility::compute(
+            &self.dataset,
+            &self.index,
+            &self.state.filter,
+            self.focus(),
+            self.state.outside_focus,
+        );
+        self.scene.rebuild(&self.dataset, &self.visibility, self.selection);
+        self.view_dirty = false;
+    }
+
+    fn remember_layout(&mut self) {
+        if self.dataset.actors.len() > LARGEST_REMEMBERED_LAYOUT || self.scene.layout_running() {
+            return;
+        }
+        let key = layout_key(&self.dataset);
+        self.state.layouts.retain(|(k, _)| *k != key);
+        self.state
+            .layouts
+            .insert(0, (key, self.scene.saved_positions(&self.dataset)));
+        self.state.layouts.truncate(REMEMBERED_LAYOUTS);
+    }
+
+    fn select(&mut self, selection: Option<Selection>) {
+        self.selection = selection;
+        self.scene.set_selection(selection);
+        if self.state.focus_depth > 0 {
+            self.view_dirty = true;
+        }
+    }
+
     fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::Select(selection) => self.selection = Some(selection),
-            Command::ClearSelection => self.selection = None,
+            Command::Select(selection) => self.select(Some(selection)),
+            Command::ClearSelection => self.select(None),
+            Command::CentreOn(actor) => self.scene.centre_on = Some(actor),
+            Command::FitView => self.scene.fit_requested = true,
             Command::OpenLink(url) => {
                 // Checked again here: no path through the UI may open anything but the web.
                 if is_web_link(&url) {
@@ -125,6 +221,42 @@ impl App {
             Command::SetTheme(theme) => {
                 self.state.theme = theme;
                 ctx.set_theme(theme);
+            }
+            Command::SetMainView(view) => self.state.main_view = view,
+            Command::ShowRelationKind(kind, shown) => {
+                if shown {
+                    self.state.filter.hidden_relation_kinds.remove(&kind);
+                } else {
+                    self.state.filter.hidden_relation_kinds.insert(kind);
+                }
+                self.view_dirty = true;
+            }
+            Command::ShowActorKind(kind, shown) => {
+                if shown {
+                    self.state.filter.hidden_actor_kinds.remove(&kind);
+                } else {
+                    self.state.filter.hidden_actor_kinds.insert(kind);
+                }
+                self.view_dirty = true;
+            }
+            Command::ShowAllKinds => {
+                self.state.filter = KindFilter::default();
+                self.view_dirty = true;
+            }
+            Command::SetFocusDepth(depth) => {
+                self.state.focus_depth = depth.min(2);
+                self.view_dirty = true;
+            }
+            Command::SetOutsideFocus(outside) => {
+                self.state.outside_focus = outside;
+                self.view_dirty = true;
+            }
+            Command::RestartLayout => self.scene.restart_layout(&self.dataset),
+            Command::Unpin(actor) => self.scene.unpin(actor),
+            Command::UnpinAll => self.scene.unpin_all(),
+            Command::FocusSearch => {
+                self.state.main_view = MainView::Graph;
+                self.search.focus_requested = true;
             }
             Command::ShowWindow(window) => self.info_window = Some(window),
             Command::DismissDiagnostics => {
@@ -146,6 +278,14 @@ impl App {
                 self.dataset.actors.len(),
                 self.dataset.relations.len()
             ));
+            let hidden = self
+                .dataset
+                .relations
+                .len()
+                .saturating_sub(self.scene.graph.edge_count());
+            if hidden > 0 && self.state.main_view == MainView::Graph {
+                ui.label(egui::RichText::new(format!("({hidden} hidden)")).weak());
+            }
             if let Some(problems) = &mut self.problems {
                 ui.separator();
                 let count = problems.diagnostics.len();
@@ -158,6 +298,39 @@ impl App {
             }
         });
     }
+
+    fn main_area(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let toolbar_state = ToolbarState {
+            main_view: self.state.main_view,
+            focus_depth: self.state.focus_depth,
+            outside_focus: self.state.outside_focus,
+            focus_available: matches!(self.selection, Some(Selection::Actor(_))),
+            layout_running: self.scene.layout_running(),
+            any_pinned: (0..self.dataset.actors.len()).any(|a| self.scene.is_pinned(a)),
+        };
+        let mut commands = ui::toolbar(ui, &self.dataset, &mut self.search, &toolbar_state);
+        ui.separator();
+        match self.state.main_view {
+            MainView::Graph => {
+                commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, &self.dataset));
+            }
+            MainView::Table => commands.extend(ui::relation_table(ui, &self.dataset, self.selection)),
+        }
+        commands
+    }
+}
+
+fn layout_key(dataset: &Dataset) -> String {
+    format!("{:016x}", dataset.structure_key())
+}
+
+fn saved_layout<'a>(state: &'a PersistedState, dataset: &Dataset) -> Option<&'a SavedPositions> {
+    let key = layout_key(dataset);
+    state
+        .layouts
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, positions)| positions)
 }
 
 impl eframe::App for App {
@@ -165,14 +338,19 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         let mut commands = ui::shortcuts::dispatch(&ctx);
 
-        egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(ui::menu_bar(ui, self.state.theme)));
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            commands.extend(ui::menu_bar(ui, self.state.theme, self.state.main_view))
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("actors")
+        egui::Panel::left("sidebar")
             .resizable(true)
-            .default_size(210.0)
-            .min_size(160.0)
+            .default_size(230.0)
+            .min_size(180.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
+                ui.heading("Legend");
+                commands.extend(ui::legend(ui, &self.dataset, &self.state.filter));
+                ui.separator();
                 ui.heading("Actors");
                 commands.extend(ui::actor_list(
                     ui,
@@ -189,10 +367,7 @@ impl eframe::App for App {
                 ui.add_space(4.0);
                 commands.extend(ui::details_panel(ui, &self.dataset, &self.index, self.selection));
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Relations");
-            commands.extend(ui::relation_table(ui, &self.dataset, self.selection));
-        });
+        egui::CentralPanel::default().show(ui, |ui| commands.extend(self.main_area(ui)));
 
         if let Some(problems) = self.problems.as_ref().filter(|p| p.visible)
             && let Some(command) = ui::diagnostics_window(&ctx, &problems.title, &problems.diagnostics)
@@ -208,9 +383,11 @@ impl eframe::App for App {
         for command in commands {
             self.apply(command, &ctx);
         }
+        self.refresh_view();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_layout();
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
     }
 }

@@ -4,6 +4,7 @@ mod app;
 mod builtin;
 pub mod cli;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod ui;
 

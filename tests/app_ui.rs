@@ -13,7 +13,7 @@ fn app_with(file: Option<&str>) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| App::new(cc, file));
-    harness.run();
+    harness.run_steps(4);
     harness
 }
 
@@ -40,7 +40,7 @@ fn first_launch_shows_the_built_in_dataset() {
 fn clicking_an_actor_shows_its_relations_and_they_lead_to_the_evidence() {
     let mut harness = app_with(None);
     harness.get_by_role_and_label(Role::Button, "Hezbollah").click();
-    harness.run();
+    harness.run_steps(4);
     let hezbollah = harness
         .state()
         .dataset()
@@ -51,7 +51,7 @@ fn clicking_an_actor_shows_its_relations_and_they_lead_to_the_evidence() {
     harness.get_by_label("Relations (2)");
 
     harness.get_by_label("← North Korea").click();
-    harness.run();
+    harness.run_steps(4);
     let relation = relation_index(&harness, "north-korea-military-assistance-hezbollah");
     assert_eq!(harness.state().selection(), Some(Selection::Relation(relation)));
     harness.get_by_label_contains(
@@ -63,8 +63,10 @@ fn clicking_an_actor_shows_its_relations_and_they_lead_to_the_evidence() {
 #[test]
 fn a_relation_row_opens_its_evidence_with_speaker_and_outlet() {
     let mut harness = app_with(None);
-    harness.get_by_label("Arms supply").click();
-    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Table").click();
+    harness.run_steps(4);
+    harness.get_by_role_and_label(Role::Label, "Arms supply").click();
+    harness.run_steps(4);
     let relation = relation_index(&harness, "north-korea-munitions-to-russia");
     assert_eq!(harness.state().selection(), Some(Selection::Relation(relation)));
     harness.get_by_label_contains("“North Korea has provided Russia with large numbers of artillery rounds");
@@ -79,7 +81,7 @@ fn a_relation_row_opens_its_evidence_with_speaker_and_outlet() {
     harness.get_by_label("One way");
 
     harness.key_press(egui::Key::Escape);
-    harness.run();
+    harness.run_steps(4);
     assert_eq!(harness.state().selection(), None, "Escape clears the selection");
 }
 

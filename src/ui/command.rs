@@ -1,3 +1,5 @@
+use crate::model::{ActorKind, OutsideFocus};
+
 /// What the user picked in the details panel, a list or the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Selection {
@@ -7,6 +9,14 @@ pub enum Selection {
     Relation(usize),
 }
 
+/// The main area: the alliance graph, or every relation as a table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum MainView {
+    #[default]
+    Graph,
+    Table,
+}
+
 /// Something a piece of UI asks the app to do. UI functions return these instead of
 /// changing app state themselves; the app applies them once, at the end of the frame.
 #[must_use]
@@ -14,9 +24,23 @@ pub enum Selection {
 pub enum Command {
     Select(Selection),
     ClearSelection,
+    /// Move the view so this actor is in the middle.
+    CentreOn(usize),
+    FitView,
     /// Open a web link in the system browser. Only http(s) links are ever opened.
     OpenLink(String),
     SetTheme(egui::ThemePreference),
+    SetMainView(MainView),
+    ShowRelationKind(String, bool),
+    ShowActorKind(ActorKind, bool),
+    ShowAllKinds,
+    /// 0 turns focus off; 1 or 2 show the selected actor's neighbourhood that many steps out.
+    SetFocusDepth(u8),
+    SetOutsideFocus(OutsideFocus),
+    RestartLayout,
+    Unpin(usize),
+    UnpinAll,
+    FocusSearch,
     ShowWindow(InfoWindow),
     DismissDiagnostics,
     Quit,

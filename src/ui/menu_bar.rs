@@ -1,9 +1,9 @@
 use egui::{ThemePreference, Ui};
 
-use super::command::{Command, InfoWindow};
+use super::command::{Command, InfoWindow, MainView};
 use super::shortcuts::{self, Shortcut};
 
-pub fn menu_bar(ui: &mut Ui, theme: ThemePreference) -> Vec<Command> {
+pub fn menu_bar(ui: &mut Ui, theme: ThemePreference, main_view: MainView) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -12,6 +12,25 @@ pub fn menu_bar(ui: &mut Ui, theme: ThemePreference) -> Vec<Command> {
             }
         });
         ui.menu_button("View", |ui| {
+            for (view, label) in [(MainView::Graph, "Graph"), (MainView::Table, "Table of relations")] {
+                if ui.radio(main_view == view, label).clicked() {
+                    commands.push(Command::SetMainView(view));
+                }
+            }
+            ui.separator();
+            if shortcut_button(ui, "Search actors…", Shortcut::Search).clicked() {
+                commands.push(Command::FocusSearch);
+            }
+            if shortcut_button(ui, "Fit graph to window", Shortcut::Fit).clicked() {
+                commands.push(Command::FitView);
+            }
+            if ui.button("Re-run layout").clicked() {
+                commands.push(Command::RestartLayout);
+            }
+            if ui.button("Show all kinds").clicked() {
+                commands.push(Command::ShowAllKinds);
+            }
+            ui.separator();
             ui.label("Theme");
             for (choice, label) in [
                 (ThemePreference::System, "Follow system"),

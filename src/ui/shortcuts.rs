@@ -6,14 +6,23 @@ use super::command::Command;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shortcut {
+    Search,
+    Fit,
     ClearSelection,
     Quit,
 }
 
-pub const ALL: [Shortcut; 2] = [Shortcut::ClearSelection, Shortcut::Quit];
+pub const ALL: [Shortcut; 4] = [
+    Shortcut::Search,
+    Shortcut::Fit,
+    Shortcut::ClearSelection,
+    Shortcut::Quit,
+];
 
 pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
     match shortcut {
+        Shortcut::Search => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
+        Shortcut::Fit => KeyboardShortcut::new(Modifiers::NONE, Key::F),
         Shortcut::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
         Shortcut::Quit => KeyboardShortcut::new(Modifiers::COMMAND, Key::Q),
     }
@@ -21,6 +30,8 @@ pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
 
 pub fn description(shortcut: Shortcut) -> &'static str {
     match shortcut {
+        Shortcut::Search => "Search actors by name or alias",
+        Shortcut::Fit => "Fit the graph to the window",
         Shortcut::ClearSelection => "Clear the selection",
         Shortcut::Quit => "Quit Entente",
     }
@@ -28,18 +39,26 @@ pub fn description(shortcut: Shortcut) -> &'static str {
 
 fn command(shortcut: Shortcut) -> Command {
     match shortcut {
+        Shortcut::Search => Command::FocusSearch,
+        Shortcut::Fit => Command::FitView,
         Shortcut::ClearSelection => Command::ClearSelection,
         Shortcut::Quit => Command::Quit,
     }
 }
 
-/// The commands for every shortcut pressed this frame. Escape is left to a focused text
-/// field (it drops focus there) so that clearing a filter does not also clear the selection.
+/// Single keys act only when no text field has focus: typing "f" in the search box must not
+/// fit the view, and Escape there only leaves the field.
+fn works_while_typing(shortcut: Shortcut) -> bool {
+    !keys(shortcut).modifiers.is_none()
+}
+
+/// The commands for every shortcut pressed this frame.
 pub fn dispatch(ctx: &egui::Context) -> Vec<Command> {
     let typing = ctx.memory(|m| m.focused().is_some());
     ctx.input_mut(|input| {
+        // Ctrl+F before F, so the plain key does not also fire.
         ALL.into_iter()
-            .filter(|&s| !(typing && s == Shortcut::ClearSelection))
+            .filter(|&s| !typing || works_while_typing(s))
             .filter(|&s| input.consume_shortcut(&keys(s)))
             .map(command)
             .collect()

@@ -1,0 +1,339 @@
+//! A force-directed layout (Fruchterman–Reingold forces, Barnes–Hut repulsion) that starts
+//! from a deterministic placement, cools down and stops by itself once it has settled.
+
+use super::{QuadTree, Vec2, initial_positions};
+
+/// Tuning of the simulation. Distances are in layout units; the view draws a node about
+/// 20 units across at zoom 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ForceParams {
+    /// The distance linked nodes settle at.
+    pub ideal_distance: f32,
+    /// Pull towards the centre, so unlinked groups stay in view.
+    pub gravity: f32,
+    /// Barnes–Hut accuracy: 0 is exact, larger is faster.
+    pub theta: f32,
+    /// How far a node may move in the first step, as a multiple of `ideal_distance`.
+    pub initial_temperature: f32,
+    /// The layout has settled when no node moved more than this (times `ideal_distance`) in a step.
+    pub settle_threshold: f32,
+    /// A hard stop, for graphs that oscillate.
+    pub max_steps: u32,
+}
+
+impl Default for ForceParams {
+    fn default() -> Self {
+        Self {
+            ideal_distance: 90.0,
+            gravity: 0.02,
+            theta: 0.9,
+            initial_temperature: 2.0,
+            settle_threshold: 0.004,
+            max_steps: 2_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutStatus {
+    Running,
+    Settled,
+}
+
+/// The simulation over one graph: node positions, which nodes are pinned, and how hot it is.
+#[derive(Debug, Clone)]
+pub struct ForceLayout {
+    params: ForceParams,
+    positions: Vec<Vec2>,
+    pinned: Vec<bool>,
+    edges: Vec<(u32, u32)>,
+    masses: Vec<f32>,
+    temperature: f32,
+    cooling: f32,
+    steps: u32,
+    status: LayoutStatus,
+    // Scratch space kept between steps so a step allocates nothing.
+    forces: Vec<Vec2>,
+    tree: QuadTree,
+    stack: Vec<u32>,
+}
+
+impl ForceLayout {
+    /// A layout of `node_count` nodes linked by `edges` (node indices; self-loops and
+    /// out-of-range ends are ignored), placed deterministically from `seed`.
+    pub fn new(node_count: usize, edges: &[(u32, u32)], seed: u64, params: ForceParams) -> Self {
+        let edges: Vec<(u32, u32)> = edges
+            .iter()
+            .copied()
+            .filter(|&(a, b)| a != b && (a as usize) < node_count && (b as usize) < node_count)
+            .collect();
+        let mut degree = vec![0u32; node_count];
+        for &(a, b) in &edges {
+            for end in [a, b] {
+                if let Some(d) = degree.get_mut(end as usize) {
+                    *d += 1;
+                }
+            }
+        }
+        let positions = initial_positions(node_count, &edges, seed, params.ideal_distance);
+        // Bigger graphs need more, gentler steps to untangle.
+        let cooling = if node_count < 200 { 0.96 } else { 0.985 };
+        Self {
+            params,
+            positions,
+            pinned: vec![false; node_count],
+            masses: degree.iter().map(|&d| 1.0 + d as f32 * 0.1).collect(),
+            edges,
+            temperature: params.initial_temperature * params.ideal_distance,
+            cooling,
+            steps: 0,
+            status: if node_count == 0 {
+                LayoutStatus::Settled
+            } else {
+                LayoutStatus::Running
+            },
+            forces: vec![Vec2::ZERO; node_count],
+            tree: QuadTree::default(),
+            stack: Vec::new(),
+        }
+    }
+
+    pub fn positions(&self) -> &[Vec2] {
+        &self.positions
+    }
+
+    pub fn position(&self, node: usize) -> Option<Vec2> {
+        self.positions.get(node).copied()
+    }
+
+    pub fn status(&self) -> LayoutStatus {
+        self.status
+    }
+
+    pub fn steps(&self) -> u32 {
+        self.steps
+    }
+
+    pub fn is_pinned(&self, node: usize) -> bool {
+        self.pinned.get(node).copied().unwrap_or(false)
+    }
+
+    /// Puts a node where the user dropped it and keeps it there.
+    pub fn pin_at(&mut self, node: usize, position: Vec2) {
+        if let (Some(slot), Some(pin)) = (self.positions.get_mut(node), self.pinned.get_mut(node))
+            && position.is_finite()
+        {
+            *slot = position;
+            *pin = true;
+        }
+    }
+
+    pub fn unpin(&mut self, node: usize) {
+        if let Some(pin) = self.pinned.get_mut(node) {
+            *pin = false;
+        }
+    }
+
+    pub fn unpin_all(&mut self) {
+        self.pinned.fill(false);
+    }
+
+    /// Restores saved positions (e.g. from the last run). Nodes without one keep theirs.
+    pub fn set_positions(&mut self, positions: impl IntoIterator<Item = (usize, Vec2, bool)>) {
+        for (node, position, pinned) in positions {
+            if let (Some(slot), Some(pin)) = (self.positions.get_mut(node), self.pinned.get_mut(node))
+                && position.is_finite()
+            {
+                *slot = position;
+                *pin = pinned;
+            }
+        }
+    }
+
+    /// Marks the layout as settled without running it, as when positions were restored.
+    pub fn settle_now(&mut self) {
+        self.status = LayoutStatus::Settled;
+    }
+
+    /// Heats the simulation up again from the current positions. `strength` 1 is a full
+    /// restart; smaller values only smooth out local changes.
+    pub fn reheat(&mut self, strength: f32) {
+        self.temperature = self.params.initial_temperature * self.params.ideal_distance * strength.clamp(0.01, 1.0);
+        self.steps = 0;
+        self.status = if self.positions.is_empty() {
+            LayoutStatus::Settled
+        } else {
+            LayoutStatus::Running
+        };
+    }
+
+    /// Runs one step; returns the largest distance a node moved.
+    pub fn step(&mut self) -> f32 {
+        if self.status == LayoutStatus::Settled {
+            return 0.0;
+        }
+        self.compute_forces();
+        let mut largest_move = 0.0f32;
+        for ((position, force), pinned) in self.positions.iter_mut().zip(&self.forces).zip(&self.pinned) {
+            if *pinned {
+                continue;
+            }
+            let length = force.length();
+            if length <= 0.0 || !length.is_finite() {
+                continue;
+            }
+            let displacement = *force * (length.min(self.temperature) / length);
+            *position += displacement;
+            largest_move = largest_move.max(displacement.length());
+        }
+        self.steps += 1;
+        self.temperature *= self.cooling;
+        let settled = largest_move < self.params.settle_threshold * self.params.ideal_distance
+            || self.temperature < self.params.settle_threshold * self.params.ideal_distance * 0.5
+            || self.steps >= self.params.max_steps;
+        if settled {
+            self.status = LayoutStatus::Settled;
+        }
+        largest_move
+    }
+
+    /// Runs steps until the layout settles or `max_steps` have run; returns the steps run.
+    pub fn run(&mut self, max_steps: u32) -> u32 {
+        let mut done = 0;
+        while done < max_steps && self.status == LayoutStatus::Running {
+            self.step();
+            done += 1;
+        }
+        done
+    }
+
+    fn compute_forces(&mut self) {
+        let k = self.params.ideal_distance;
+        let k_sq = k * k;
+        self.tree.rebuild(&self.positions, &self.masses);
+        for (body, force) in self.forces.iter_mut().enumerate() {
+            let position = self.positions.get(body).copied().unwrap_or_default();
+            let own_mass = self.masses.get(body).copied().unwrap_or(1.0);
+            let mut total = Vec2::ZERO;
+            self.tree.for_each_influence(
+                body as u32,
+                position,
+                self.params.theta,
+                &mut self.stack,
+                |centre, mass| {
+                    let mut delta = position - centre;
+                    let mut distance_sq = delta.length_sq();
+                    if distance_sq < 1e-4 {
+                        // Coincident nodes: push apart along a direction fixed by the node's index,
+                        // so the result is deterministic and different nodes part different ways.
+                        let angle = body as f32 * 2.399_963; // the golden angle
+                        delta = Vec2::new(angle.cos(), angle.sin()) * 0.01;
+                        distance_sq = delta.length_sq();
+                    }
+                    // Repulsion k²/d, scaled by both masses so hubs get room around them.
+                    total += delta * (k_sq * own_mass * mass / distance_sq);
+                },
+            );
+            // Gravity grows with distance, so far-flung components come back into view.
+            total -= position * (self.params.gravity * own_mass);
+            *force = total;
+        }
+        for &(a, b) in &self.edges {
+            let (Some(&pa), Some(&pb)) = (self.positions.get(a as usize), self.positions.get(b as usize)) else {
+                continue;
+            };
+            let delta = pb - pa;
+            // Attraction d²/k along the edge.
+            let pull = delta * (delta.length() / k);
+            if let Some(f) = self.forces.get_mut(a as usize) {
+                *f += pull;
+            }
+            if let Some(f) = self.forces.get_mut(b as usize) {
+                *f -= pull;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ring(n: u32) -> Vec<(u32, u32)> {
+        (0..n).map(|i| (i, (i + 1) % n)).collect()
+    }
+
+    fn settled(n: usize, edges: &[(u32, u32)], seed: u64) -> ForceLayout {
+        let mut layout = ForceLayout::new(n, edges, seed, ForceParams::default());
+        layout.run(10_000);
+        layout
+    }
+
+    #[test]
+    fn the_same_graph_and_seed_give_the_same_picture() {
+        let a = settled(30, &ring(30), 7);
+        let b = settled(30, &ring(30), 7);
+        assert_eq!(a.positions(), b.positions());
+    }
+
+    #[test]
+    fn it_stops_by_itself() {
+        let layout = settled(40, &ring(40), 1);
+        assert_eq!(layout.status(), LayoutStatus::Settled);
+        assert!(
+            layout.steps() < ForceParams::default().max_steps,
+            "took {} steps",
+            layout.steps()
+        );
+    }
+
+    #[test]
+    fn nodes_spread_out_and_linked_nodes_stay_close() {
+        let edges = ring(12);
+        let layout = settled(12, &edges, 3);
+        let p = layout.positions();
+        let k = ForceParams::default().ideal_distance;
+        for i in 0..p.len() {
+            for j in i + 1..p.len() {
+                assert!((p[i] - p[j]).length() > 0.3 * k, "nodes {i} and {j} overlap");
+            }
+        }
+        for &(a, b) in &edges {
+            let d = (p[a as usize] - p[b as usize]).length();
+            assert!(d < 2.0 * k, "linked nodes {a}-{b} are {d} apart");
+        }
+    }
+
+    #[test]
+    fn nodes_that_start_at_one_point_separate() {
+        let mut layout = ForceLayout::new(6, &[], 0, ForceParams::default());
+        layout.set_positions((0..6).map(|i| (i, Vec2::new(5.0, 5.0), false)));
+        layout.reheat(1.0);
+        layout.run(10_000);
+        let p = layout.positions();
+        for i in 0..6 {
+            for j in i + 1..6 {
+                assert!((p[i] - p[j]).length() > 10.0, "{i} and {j} still together: {:?}", p);
+            }
+        }
+    }
+
+    #[test]
+    fn a_pinned_node_stays_where_it_was_put() {
+        let mut layout = ForceLayout::new(10, &ring(10), 2, ForceParams::default());
+        layout.pin_at(3, Vec2::new(500.0, -200.0));
+        layout.run(10_000);
+        assert_eq!(layout.position(3), Some(Vec2::new(500.0, -200.0)));
+        layout.unpin(3);
+        layout.reheat(1.0);
+        layout.run(10_000);
+        assert_ne!(layout.position(3), Some(Vec2::new(500.0, -200.0)));
+    }
+
+    #[test]
+    fn empty_and_edgeless_graphs_are_fine() {
+        assert_eq!(settled(0, &[], 0).status(), LayoutStatus::Settled);
+        let lone = settled(1, &[(0, 0), (0, 5)], 0);
+        assert!(lone.positions()[0].is_finite());
+    }
+}

@@ -1,0 +1,13 @@
+//! Graph layout: node positions from graph structure. Data in, positions out; no egui.
+
+mod edge_geometry;
+mod force;
+mod quadtree;
+mod seed;
+mod vector;
+
+pub use edge_geometry::{EdgeCurve, distance_to_curve, lane_offsets};
+pub use force::{ForceLayout, ForceParams, LayoutStatus};
+pub use quadtree::QuadTree;
+pub use seed::{initial_positions, mix};
+pub use vector::Vec2;

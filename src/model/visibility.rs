@@ -1,0 +1,243 @@
+//! What the graph shows: relation and actor kinds the user hid in the legend, and the
+//! neighbourhood of a focused actor.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use serde::{Deserialize, Serialize};
+
+use super::{ActorKind, Dataset, DatasetIndex};
+
+/// The legend's check boxes: kinds the user chose to hide. Saved between runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KindFilter {
+    pub hidden_relation_kinds: BTreeSet<String>,
+    pub hidden_actor_kinds: BTreeSet<ActorKind>,
+}
+
+impl KindFilter {
+    pub fn relation_kind_shown(&self, kind: &str) -> bool {
+        !self.hidden_relation_kinds.contains(kind)
+    }
+
+    pub fn actor_kind_shown(&self, kind: ActorKind) -> bool {
+        !self.hidden_actor_kinds.contains(&kind)
+    }
+}
+
+/// Show only what is within `depth` relations of one actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    pub actor: usize,
+    pub depth: u8,
+}
+
+/// Whether what lies outside the focus is faded or left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OutsideFocus {
+    #[default]
+    Dim,
+    Hide,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emphasis {
+    Normal,
+    Dimmed,
+}
+
+/// For every actor and relation: `None` when hidden, else how strongly to draw it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Visibility {
+    pub actors: Vec<Option<Emphasis>>,
+    pub relations: Vec<Option<Emphasis>>,
+}
+
+impl Visibility {
+    pub fn compute(
+        dataset: &Dataset,
+        index: &DatasetIndex,
+        filter: &KindFilter,
+        focus: Option<Focus>,
+        outside: OutsideFocus,
+    ) -> Self {
+        let actor_shown: Vec<bool> = dataset.actors.iter().map(|a| filter.actor_kind_shown(a.kind)).collect();
+        let ends = |r: usize| -> Option<(usize, usize)> {
+            let relation = dataset.relations.get(r)?;
+            Some((index.actor(&relation.from)?, index.actor(&relation.to)?))
+        };
+        let relation_shown: Vec<bool> = (0..dataset.relations.len())
+            .map(|r| {
+                let kind_shown = dataset
+                    .relations
+                    .get(r)
+                    .is_some_and(|rel| filter.relation_kind_shown(&rel.kind));
+                let ends_shown = ends(r).is_some_and(|(a, b)| {
+                    actor_shown.get(a).copied().unwrap_or(false) && actor_shown.get(b).copied().unwrap_or(false)
+                });
+                kind_shown && ends_shown
+            })
+            .collect();
+
+        let in_focus = focus
+            .filter(|f| actor_shown.get(f.actor).copied().unwrap_or(false))
+            .map(|f| neighbourhood(index, dataset.actors.len(), f, &relation_shown, ends));
+        let emphasis = |shown: bool, focused: Option<bool>| match (shown, focused) {
+            (false, _) => None,
+            (true, None | Some(true)) => Some(Emphasis::Normal),
+            (true, Some(false)) => match outside {
+                OutsideFocus::Dim => Some(Emphasis::Dimmed),
+                OutsideFocus::Hide => None,
+            },
+        };
+        let actors = actor_shown
+            .iter()
+            .enumerate()
+            .map(|(a, &shown)| emphasis(shown, in_focus.as_ref().map(|set| set.get(a).copied().unwrap_or(false))))
+            .collect();
+        let relations = relation_shown
+            .iter()
+            .enumerate()
+            .map(|(r, &shown)| {
+                let focused = in_focus.as_ref().map(|set| {
+                    ends(r).is_some_and(|(a, b)| {
+                        set.get(a).copied().unwrap_or(false) && set.get(b).copied().unwrap_or(false)
+                    })
+                });
+                emphasis(shown, focused)
+            })
+            .collect();
+        Self { actors, relations }
+    }
+
+    pub fn actor(&self, actor: usize) -> Option<Emphasis> {
+        self.actors.get(actor).copied().flatten()
+    }
+
+    pub fn relation(&self, relation: usize) -> Option<Emphasis> {
+        self.relations.get(relation).copied().flatten()
+    }
+}
+
+/// Actors within `focus.depth` steps of `focus.actor` over shown relations.
+fn neighbourhood(
+    index: &DatasetIndex,
+    actor_count: usize,
+    focus: Focus,
+    relation_shown: &[bool],
+    ends: impl Fn(usize) -> Option<(usize, usize)>,
+) -> Vec<bool> {
+    let mut reached = vec![false; actor_count];
+    let mut queue = VecDeque::from([(focus.actor, 0u8)]);
+    if let Some(r) = reached.get_mut(focus.actor) {
+        *r = true;
+    }
+    while let Some((actor, depth)) = queue.pop_front() {
+        if depth >= focus.depth {
+            continue;
+        }
+        for &relation in index.relations_of(actor) {
+            if !relation_shown.get(relation).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some((a, b)) = ends(relation) else { continue };
+            let other = if a == actor { b } else { a };
+            if let Some(r) = reached.get_mut(other)
+                && !*r
+            {
+                *r = true;
+                queue.push_back((other, depth + 1));
+            }
+        }
+    }
+    reached
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::load_text;
+
+    /// a - b - c - d, with a treaty between a and b and arms from b to c, c to d;
+    /// e is an armed group linked to a.
+    fn dataset() -> Dataset {
+        let text = r#"{"format": "entente-dataset", "version": 1, "title": "chain",
+          "sources": [{"id": "s", "title": "S"}],
+          "actors": [
+            {"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"},
+            {"id": "c", "name": "C", "kind": "state"}, {"id": "d", "name": "D", "kind": "state"},
+            {"id": "e", "name": "E", "kind": "non_state_armed_group"}],
+          "relations": [
+            {"id": "ab", "kind": "treaty", "from": "a", "to": "b", "evidence": [{"source": "s", "quote": "q"}]},
+            {"id": "bc", "kind": "arms_supply", "from": "b", "to": "c", "evidence": [{"source": "s", "quote": "q"}]},
+            {"id": "cd", "kind": "arms_supply", "from": "c", "to": "d", "evidence": [{"source": "s", "quote": "q"}]},
+            {"id": "ea", "kind": "arms_supply", "from": "e", "to": "a", "evidence": [{"source": "s", "quote": "q"}]}]}"#;
+        load_text(text, "chain")
+            .dataset
+            .unwrap_or_else(|| panic!("fixture must load"))
+    }
+
+    fn shown(v: &[Option<Emphasis>]) -> Vec<bool> {
+        v.iter().map(|e| *e == Some(Emphasis::Normal)).collect()
+    }
+
+    #[test]
+    fn hiding_a_relation_kind_hides_its_edges_only() {
+        let d = dataset();
+        let index = DatasetIndex::new(&d);
+        let mut filter = KindFilter::default();
+        filter.hidden_relation_kinds.insert("arms_supply".into());
+        let v = Visibility::compute(&d, &index, &filter, None, OutsideFocus::Dim);
+        assert_eq!(shown(&v.relations), [true, false, false, false]);
+        assert_eq!(shown(&v.actors), [true; 5]);
+    }
+
+    #[test]
+    fn hiding_an_actor_kind_hides_its_actors_and_their_relations() {
+        let d = dataset();
+        let index = DatasetIndex::new(&d);
+        let mut filter = KindFilter::default();
+        filter.hidden_actor_kinds.insert(ActorKind::NonStateArmedGroup);
+        let v = Visibility::compute(&d, &index, &filter, None, OutsideFocus::Dim);
+        assert_eq!(v.actor(4), None);
+        assert_eq!(v.relation(3), None);
+        assert_eq!(v.relation(0), Some(Emphasis::Normal));
+    }
+
+    #[test]
+    fn focus_keeps_the_neighbourhood_and_dims_or_hides_the_rest() {
+        let d = dataset();
+        let index = DatasetIndex::new(&d);
+        let filter = KindFilter::default();
+        let one = Visibility::compute(
+            &d,
+            &index,
+            &filter,
+            Some(Focus { actor: 1, depth: 1 }),
+            OutsideFocus::Dim,
+        );
+        assert_eq!(shown(&one.actors), [true, true, true, false, false]);
+        assert_eq!(one.actor(3), Some(Emphasis::Dimmed));
+        assert_eq!(shown(&one.relations), [true, true, false, false]);
+
+        let two = Visibility::compute(
+            &d,
+            &index,
+            &filter,
+            Some(Focus { actor: 1, depth: 2 }),
+            OutsideFocus::Hide,
+        );
+        assert_eq!(shown(&two.actors), [true, true, true, true, true]);
+        let hidden = Visibility::compute(
+            &d,
+            &index,
+            &filter,
+            Some(Focus { actor: 3, depth: 1 }),
+            OutsideFocus::Hide,
+        );
+        assert_eq!(
+            hidden.actors,
+            [None, None, Some(Emphasis::Normal), Some(Emphasis::Normal), None]
+        );
+    }
+}

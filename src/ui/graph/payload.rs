@@ -1,0 +1,40 @@
+//! What egui_graphs carries per node and edge. It clones these every frame, so they hold
+//! only what drawing needs; the evidence stays in the dataset.
+
+use std::sync::Arc;
+
+use egui::Color32;
+
+use super::style::LineStyle;
+use crate::model::ActorKind;
+
+#[derive(Debug, Clone)]
+pub struct ActorNode {
+    /// Index into the dataset's actors.
+    pub actor: u32,
+    pub kind: ActorKind,
+    pub colour: Color32,
+    /// Radius in layout units; grows with the number of relations.
+    pub radius: f32,
+    /// Shared, so cloning a node does not copy its name.
+    pub label: Arc<str>,
+    pub dimmed: bool,
+    pub pinned: bool,
+    /// Selected or searched for: drawn with a ring and always labelled.
+    pub highlighted: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct RelationEdge {
+    /// Index into the dataset's relations.
+    pub relation: u32,
+    pub colour: Color32,
+    pub style: LineStyle,
+    /// Line width in points; grows with the evidence behind the relation.
+    pub width: f32,
+    /// Signed lane among the relations joining the same two actors (see `lane_offsets`).
+    pub lane: f32,
+    pub directed: bool,
+    pub dimmed: bool,
+    pub highlighted: bool,
+}

@@ -1,0 +1,352 @@
+//! The graph on screen: the egui_graphs graph built from the dataset and what the user
+//! chose to see, plus the force layout that places it.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::Pos2;
+use egui_graphs::Graph;
+use petgraph::Directed;
+use petgraph::graph::DefaultIx;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+
+use super::edge_shape::{RelationEdgeShape, lane_spacing_on_screen};
+use super::node_shape::ActorNodeShape;
+use super::payload::{ActorNode, RelationEdge};
+use super::style::relation_line_style;
+use crate::layout::{EdgeCurve, ForceLayout, ForceParams, LayoutStatus, Vec2, lane_offsets};
+use crate::model::{Dataset, DatasetIndex, Direction, Emphasis, Visibility};
+use crate::ui::command::Selection;
+use crate::ui::palette::{actor_kind_colour, relation_kind_colour};
+
+pub type ActorGraph = Graph<ActorNode, RelationEdge, Directed, DefaultIx, ActorNodeShape, RelationEdgeShape>;
+
+/// Node positions saved between runs: actor id, position, pinned.
+pub type SavedPositions = Vec<(String, f32, f32, bool)>;
+
+pub struct GraphScene {
+    pub graph: ActorGraph,
+    layout: ForceLayout,
+    node_of_actor: Vec<Option<NodeIndex>>,
+    edge_of_relation: Vec<Option<EdgeIndex>>,
+    /// Per relation: the actor indices it joins, when both exist.
+    relation_ends: Vec<Option<(u32, u32)>>,
+    lanes: Vec<f32>,
+    degree: Vec<u32>,
+    highlighted: Option<Selection>,
+    /// A request to fit the view to the graph on the next frame.
+    pub fit_requested: bool,
+    /// Keep fitting while the first layout runs, until the user zooms or pans.
+    pub follow_layout: bool,
+    /// A request to centre the view on an actor on the next frame.
+    pub centre_on: Option<usize>,
+    /// Zoom, pan and canvas origin of the last frame drawn.
+    pub view: (f32, egui::Vec2, Pos2),
+}
+
+impl GraphScene {
+    pub fn new(dataset: &Dataset, index: &DatasetIndex, saved: Option<&SavedPositions>) -> Self {
+        let relation_ends: Vec<Option<(u32, u32)>> = dataset
+            .relations
+            .iter()
+            .map(|r| Some((index.actor(&r.from)? as u32, index.actor(&r.to)? as u32)))
+            .collect();
+        let edges: Vec<(u32, u32)> = relation_ends.iter().flatten().copied().collect();
+        let mut degree = vec![0u32; dataset.actors.len()];
+        for &(a, b) in &edges {
+            for end in [a, b] {
+                if let Some(d) = degree.get_mut(end as usize) {
+                    *d += 1;
+                }
+            }
+        }
+        let lanes_of_edges = lane_offsets(&edges);
+        let mut lanes_iter = lanes_of_edges.into_iter();
+        let lanes = relation_ends
+            .iter()
+            .map(|ends| ends.and_then(|_| lanes_iter.next()).unwrap_or(0.0))
+            .collect();
+
+        let mut layout = ForceLayout::new(
+            dataset.actors.len(),
+            &edges,
+            dataset.structure_key(),
+            ForceParams::default(),
+        );
+        let restored = saved.is_some_and(|saved| {
+            let positions: Vec<(usize, Vec2, bool)> = saved
+                .iter()
+                .filter_map(|(id, x, y, pinned)| Some((index.actor(id)?, Vec2::new(*x, *y), *pinned)))
+                .collect();
+            let complete = positions.len() == dataset.actors.len();
+            layout.set_positions(positions);
+            complete
+        });
+        if restored {
+            layout.settle_now();
+        }
+        Self {
+            graph: ActorGraph::new(),
+            layout,
+            node_of_actor: Vec::new(),
+            edge_of_relation: Vec::new(),
+            relation_ends,
+            lanes,
+            degree,
+            highlighted: None,
+            fit_requested: true,
+            follow_layout: !restored,
+            centre_on: None,
+            view: (1.0, egui::Vec2::ZERO, Pos2::ZERO),
+        }
+    }
+
+    /// Rebuilds what egui_graphs draws from what is visible. Positions come from the layout,
+    /// which always covers every actor, so nothing moves when kinds are hidden or shown.
+    pub fn rebuild(&mut self, dataset: &Dataset, visibility: &Visibility, selection: Option<Selection>) {
+        let mut graph = ActorGraph::new();
+        self.node_of_actor = vec![None; dataset.actors.len()];
+        for (actor_index, actor) in dataset.actors.iter().enumerate() {
+            let Some(emphasis) = visibility.actor(actor_index) else {
+                continue;
+            };
+            let degree = self.degree.get(actor_index).copied().unwrap_or(0) as f32;
+            let payload = ActorNode {
+                actor: actor_index as u32,
+                kind: actor.kind,
+                colour: actor_kind_colour(actor.kind),
+                radius: 9.0 + 2.5 * degree.sqrt(),
+                label: Arc::from(actor.name.as_str()),
+                dimmed: emphasis == Emphasis::Dimmed,
+                pinned: self.layout.is_pinned(actor_index),
+                highlighted: false,
+            };
+            let position = self.layout.position(actor_index).unwrap_or_default();
+            let node = graph.add_node_with_location(payload, Pos2::new(position.x, position.y));
+            if let Some(slot) = self.node_of_actor.get_mut(actor_index) {
+                *slot = Some(node);
+            }
+        }
+        self.edge_of_relation = vec![None; dataset.relations.len()];
+        for (relation_index, relation) in dataset.relations.iter().enumerate() {
+            let Some(emphasis) = visibility.relation(relation_index) else {
+                continue;
+            };
+            let Some(Some((from, to))) = self.relation_ends.get(relation_index).copied() else {
+                continue;
+            };
+            let (Some(Some(a)), Some(Some(b))) = (
+                self.node_of_actor.get(from as usize).copied(),
+                self.node_of_actor.get(to as usize).copied(),
+            ) else {
+                continue;
+            };
+            let payload = RelationEdge {
+                relation: relation_index as u32,
+                colour: relation_kind_colour(dataset, &relation.kind),
+                style: relation_line_style(dataset, &relation.kind),
+                width: 1.5 + 0.6 * relation.evidence.len().min(5) as f32,
+                lane: self.lanes.get(relation_index).copied().unwrap_or(0.0),
+                directed: relation.direction == Direction::Directed,
+                dimmed: emphasis == Emphasis::Dimmed,
+                highlighted: false,
+            };
+            let edge = graph.add_edge(a, b, payload);
+            if let Some(slot) = self.edge_of_relation.get_mut(relation_index) {
+                *slot = Some(edge);
+            }
+        }
+        self.graph = graph;
+        self.highlighted = None;
+        self.set_selection(selection);
+    }
+
+    /// Marks the selected actor or relation so it is drawn on top and ringed.
+    pub fn set_selection(&mut self, selection: Option<Selection>) {
+        if self.highlighted == selection {
+            return;
+        }
+        if let Some(previous) = self.highlighted {
+            self.mark(previous, false);
+        }
+        if let Some(current) = selection {
+            self.mark(current, true);
+        }
+        self.highlighted = selection;
+    }
+
+    fn mark(&mut self, selection: Selection, on: bool) {
+        match selection {
+            Selection::Actor(actor) => {
+                if let Some(node) = self
+                    .node_of_actor
+                    .get(actor)
+                    .copied()
+                    .flatten()
+                    .and_then(|n| self.graph.node_mut(n))
+                {
+                    node.payload_mut().highlighted = on;
+                    // egui_graphs draws selected elements last, on top of the rest.
+                    node.set_selected(on);
+                }
+            }
+            Selection::Relation(relation) => {
+                if let Some(edge) = self
+                    .edge_of_relation
+                    .get(relation)
+                    .copied()
+                    .flatten()
+                    .and_then(|e| self.graph.edge_mut(e))
+                {
+                    edge.payload_mut().highlighted = on;
+                    edge.set_selected(on);
+                }
+            }
+        }
+    }
+
+    /// Advances the layout for at most `budget`; returns true while it is still running.
+    pub fn advance_layout(&mut self, budget: Duration) -> bool {
+        if self.layout.status() == LayoutStatus::Settled {
+            return false;
+        }
+        let started = Instant::now();
+        while self.layout.status() == LayoutStatus::Running && started.elapsed() < budget {
+            self.layout.step();
+        }
+        self.push_positions();
+        self.layout.status() == LayoutStatus::Running
+    }
+
+    pub fn layout_running(&self) -> bool {
+        self.layout.status() == LayoutStatus::Running
+    }
+
+    fn push_positions(&mut self) {
+        for (actor, node) in self.node_of_actor.iter().enumerate() {
+            let (Some(node), Some(position)) = (node, self.layout.position(actor)) else {
+                continue;
+            };
+            if let Some(node) = self.graph.node_mut(*node)
+                && !node.dragged()
+            {
+                node.set_location(Pos2::new(position.x, position.y));
+            }
+        }
+    }
+
+    /// The user dropped a node: it stays there until unpinned.
+    pub fn pin(&mut self, node: NodeIndex, position: Pos2) {
+        let Some(actor) = self.graph.node(node).map(|n| n.payload().actor as usize) else {
+            return;
+        };
+        self.layout.pin_at(actor, Vec2::new(position.x, position.y));
+        if let Some(node) = self.graph.node_mut(node) {
+            node.payload_mut().pinned = true;
+        }
+    }
+
+    pub fn unpin(&mut self, actor: usize) {
+        self.layout.unpin(actor);
+        if let Some(node) = self
+            .node_of_actor
+            .get(actor)
+            .copied()
+            .flatten()
+            .and_then(|n| self.graph.node_mut(n))
+        {
+            node.payload_mut().pinned = false;
+        }
+        self.layout.reheat(0.3);
+    }
+
+    pub fn is_pinned(&self, actor: usize) -> bool {
+        self.layout.is_pinned(actor)
+    }
+
+    pub fn unpin_all(&mut self) {
+        self.layout.unpin_all();
+        for node in self.node_of_actor.iter().flatten() {
+            if let Some(node) = self.graph.node_mut(*node) {
+                node.payload_mut().pinned = false;
+            }
+        }
+        self.layout.reheat(0.5);
+    }
+
+    /// Lays the graph out again from scratch (pinned nodes stay put).
+    pub fn restart_layout(&mut self, dataset: &Dataset) {
+        let edges: Vec<(u32, u32)> = self.relation_ends.iter().flatten().copied().collect();
+        let mut fresh = ForceLayout::new(
+            dataset.actors.len(),
+            &edges,
+            dataset.structure_key(),
+            ForceParams::default(),
+        );
+        let pinned = (0..dataset.actors.len())
+            .filter(|&a| self.layout.is_pinned(a))
+            .filter_map(|a| Some((a, self.layout.position(a)?, true)));
+        fresh.set_positions(pinned.collect::<Vec<_>>());
+        self.layout = fresh;
+        self.follow_layout = true;
+        self.fit_requested = true;
+    }
+
+    pub fn actor_of(&self, node: NodeIndex) -> Option<usize> {
+        self.graph.node(node).map(|n| n.payload().actor as usize)
+    }
+
+    pub fn relation_of(&self, edge: EdgeIndex) -> Option<usize> {
+        self.graph.edge(edge).map(|e| e.payload().relation as usize)
+    }
+
+    pub fn node_of(&self, actor: usize) -> Option<NodeIndex> {
+        self.node_of_actor.get(actor).copied().flatten()
+    }
+
+    pub fn actor_position(&self, actor: usize) -> Option<Vec2> {
+        self.layout.position(actor)
+    }
+
+    /// The point half-way along a drawn relation, in layout space, at `zoom` (parallel
+    /// relations fan out by a fixed distance on screen).
+    pub fn relation_midpoint(&self, relation: usize, zoom: f32) -> Option<Vec2> {
+        let (from, to) = self.relation_ends.get(relation).copied().flatten()?;
+        let (a, b) = (self.layout.position(from as usize)?, self.layout.position(to as usize)?);
+        let lane = self.lanes.get(relation).copied().unwrap_or(0.0);
+        let spacing = lane_spacing_on_screen(zoom) / zoom.max(1e-4);
+        Some(EdgeCurve::between(a, b, lane, spacing).point_at(0.5))
+    }
+
+    /// Bounds of the visible nodes in layout space, as (min, max).
+    pub fn visible_bounds(&self) -> Option<(Vec2, Vec2)> {
+        let mut bounds: Option<(Vec2, Vec2)> = None;
+        for (actor, node) in self.node_of_actor.iter().enumerate() {
+            if node.is_none() {
+                continue;
+            }
+            let Some(p) = self.layout.position(actor) else { continue };
+            bounds = Some(match bounds {
+                None => (p, p),
+                Some((min, max)) => (
+                    Vec2::new(min.x.min(p.x), min.y.min(p.y)),
+                    Vec2::new(max.x.max(p.x), max.y.max(p.y)),
+                ),
+            });
+        }
+        bounds
+    }
+
+    /// Positions to remember for the next run.
+    pub fn saved_positions(&self, dataset: &Dataset) -> SavedPositions {
+        dataset
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, actor)| {
+                let p = self.layout.position(i)?;
+                Some((actor.id.clone(), p.x, p.y, self.layout.is_pinned(i)))
+            })
+            .collect()
+    }
+}

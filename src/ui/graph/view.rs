@@ -1,0 +1,223 @@
+//! The graph canvas: the only place that calls egui_graphs. Draws the scene, turns clicks
+//! into commands, and handles zoom, fit and centring itself (egui_graphs would refit every
+//! frame and zoom without limits).
+
+use egui::{Rect, RichText, Ui};
+use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation, SettingsStyle};
+
+use super::external_layout::{ExternalLayout, ExternalLayoutState};
+use super::scene::GraphScene;
+use crate::layout::Vec2;
+use crate::model::{Dataset, Direction};
+use crate::ui::command::{Command, Selection};
+
+/// Keys egui_graphs' zoom and pan in egui memory; reset when a dataset is replaced.
+pub const GRAPH_ID: &str = "entente-graph";
+pub const MIN_ZOOM: f32 = 0.02;
+pub const MAX_ZOOM: f32 = 6.0;
+/// Room left around the graph when fitting, in points.
+const FIT_MARGIN: f32 = 48.0;
+
+type EntenteGraphView = GraphView<ExternalLayoutState, ExternalLayout>;
+
+pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let id = Some(GRAPH_ID.to_owned());
+    let rect = ui.available_rect_before_wrap().intersect(ui.clip_rect());
+
+    if scene.layout_running() {
+        // A few milliseconds a frame: the layout animates while the window stays responsive.
+        scene.advance_layout(std::time::Duration::from_millis(6));
+    }
+    let mut meta = MetadataFrame::new(id.clone()).load(ui);
+    if scene.graph.node_count() > 0 {
+        place_view(ui, scene, rect, &mut meta);
+    }
+    meta.save(ui);
+
+    let response = EntenteGraphView::new()
+        .with_id(id.clone())
+        .with_interactions(
+            &SettingsInteraction::new()
+                .with_dragging_enabled(true)
+                .with_hover_enabled(true)
+                .with_node_clicking_enabled(true)
+                .with_edge_clicking_enabled(true),
+        )
+        .with_navigations(
+            &SettingsNavigation::new()
+                .with_fit_to_screen_enabled(false)
+                .with_zoom_and_pan_enabled(true),
+        )
+        .with_styles(&SettingsStyle::new().with_labels_always(false))
+        .show(ui, &mut scene.graph);
+
+    let mut meta = MetadataFrame::new(id).load(ui);
+    clamp_zoom(&mut meta, response.response.rect, ui.input(|i| i.pointer.hover_pos()));
+    scene.view = (meta.zoom, meta.pan, response.response.rect.min);
+    meta.clone().save(ui);
+
+    let mut clicked_something = false;
+    for change in &response.changes {
+        match change {
+            GraphChange::NodeClicked { node } => {
+                clicked_something = true;
+                if let Some(actor) = scene.actor_of(*node) {
+                    commands.push(Command::Select(Selection::Actor(actor)));
+                }
+            }
+            GraphChange::EdgeClicked { edge } => {
+                clicked_something = true;
+                if let Some(relation) = scene.relation_of(*edge) {
+                    commands.push(Command::Select(Selection::Relation(relation)));
+                }
+            }
+            GraphChange::NodeMoved { node, new_position, .. } => scene.pin(*node, *new_position),
+            GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => scene.follow_layout = false,
+            _ => {}
+        }
+    }
+    if response.response.clicked() && !clicked_something {
+        commands.push(Command::ClearSelection);
+    }
+    if response.response.secondary_clicked()
+        && let Some(actor) = scene.graph.hovered_node().and_then(|n| scene.actor_of(n))
+        && scene.is_pinned(actor)
+    {
+        commands.push(Command::Unpin(actor));
+    }
+    hover_tooltip(scene, dataset, &response.response, &meta);
+
+    if scene.graph.node_count() == 0 {
+        let text = if dataset.actors.is_empty() {
+            "This dataset has no actors to show."
+        } else {
+            "Everything is hidden: turn kinds back on in the legend."
+        };
+        ui.put(rect, egui::Label::new(RichText::new(text).weak().italics()));
+    }
+    commands
+}
+
+/// Applies wheel zoom and pending fit/centre requests to the view before it is drawn.
+fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFrame) {
+    let size = rect.size();
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|&p| ui.rect_contains_pointer(rect) && rect.contains(p));
+    // egui reads a plain mouse wheel as scrolling; on the canvas it zooms, about the pointer.
+    let scroll = ui.input(|i| i.smooth_scroll_delta.y);
+    if let Some(pointer) = pointer
+        && scroll != 0.0
+    {
+        let anchor = pointer - rect.min;
+        let canvas = (anchor - meta.pan) / meta.zoom;
+        meta.zoom = (meta.zoom * (scroll * 0.0025).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
+        meta.pan = anchor - canvas * meta.zoom;
+        scene.follow_layout = false;
+    }
+    if scene.fit_requested || scene.follow_layout {
+        if let Some((min, max)) = scene.visible_bounds() {
+            let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
+            let room = (size - egui::vec2(FIT_MARGIN, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
+            meta.zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 2.0);
+            let centre = (min + max) * 0.5;
+            meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * meta.zoom;
+        }
+        scene.fit_requested = false;
+        // Follow the first layout to its end, then leave the view to the user.
+        scene.follow_layout &= scene.layout_running();
+    }
+    if let Some(actor) = scene.centre_on.take()
+        && let Some(position) = scene.actor_position(actor)
+    {
+        meta.zoom = meta.zoom.max(0.8);
+        meta.pan = size * 0.5 - egui::vec2(position.x, position.y) * meta.zoom;
+        scene.follow_layout = false;
+    }
+}
+
+/// Keeps zoom within limits, holding the point under the pointer (or the centre) in place.
+fn clamp_zoom(meta: &mut MetadataFrame, rect: Rect, pointer: Option<egui::Pos2>) {
+    let clamped = meta.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+    if clamped == meta.zoom || !meta.zoom.is_finite() {
+        if !meta.zoom.is_finite() {
+            meta.zoom = 1.0;
+        }
+        return;
+    }
+    let anchor = pointer.filter(|p| rect.contains(*p)).unwrap_or(rect.center()) - rect.min;
+    let canvas = (anchor - meta.pan) / meta.zoom;
+    meta.zoom = clamped;
+    meta.pan = anchor - canvas * clamped;
+}
+
+fn hover_tooltip(scene: &GraphScene, dataset: &Dataset, response: &egui::Response, meta: &MetadataFrame) {
+    let Some(pointer) = response.hover_pos() else { return };
+    if let Some(actor) = scene
+        .graph
+        .hovered_node()
+        .and_then(|n| scene.actor_of(n))
+        .and_then(|a| dataset.actors.get(a))
+    {
+        let pinned = dataset
+            .actors
+            .iter()
+            .position(|a| a.id == actor.id)
+            .is_some_and(|a| scene.is_pinned(a));
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.strong(&actor.name);
+            ui.label(actor.kind.label());
+            if !actor.aliases.is_empty() {
+                ui.label(RichText::new(format!("Also known as {}", actor.aliases.join(", "))).weak());
+            }
+            if pinned {
+                ui.label(RichText::new("Pinned where you put it; right-click to let the layout move it.").weak());
+            }
+        });
+        return;
+    }
+    let local = (pointer - response.rect.min).to_pos2();
+    let Some(relation) = scene
+        .graph
+        .edge_by_screen_pos(meta, local)
+        .and_then(|e| scene.relation_of(e))
+    else {
+        return;
+    };
+    let Some(relation) = dataset.relations.get(relation) else {
+        return;
+    };
+    let name = |id: &str| dataset.actor(id).map_or_else(|| id.to_owned(), |a| a.name.clone());
+    let arrow = if relation.direction == Direction::Directed {
+        "→"
+    } else {
+        "⇄"
+    };
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.strong(format!(
+            "{}: {} {arrow} {}",
+            dataset.relation_kind_label(&relation.kind),
+            name(&relation.from),
+            name(&relation.to)
+        ));
+        ui.label(relation.period.unwrap_or_default().describe());
+        if let Some(summary) = &relation.summary {
+            ui.label(summary);
+        }
+        ui.label(
+            RichText::new(format!(
+                "{} evidence items; click to read them",
+                relation.evidence.len()
+            ))
+            .weak(),
+        );
+    });
+}
+
+/// Where a relation's midpoint was drawn last frame, for tests that click edges as a user would.
+pub fn relation_screen_position(scene: &GraphScene, relation: usize) -> Option<egui::Pos2> {
+    let (zoom, pan, origin) = scene.view;
+    let midpoint: Vec2 = scene.relation_midpoint(relation, zoom)?;
+    Some(origin + egui::vec2(midpoint.x, midpoint.y) * zoom + pan)
+}

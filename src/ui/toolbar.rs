@@ -1,0 +1,83 @@
+//! The strip above the main area: search, view controls, and the choice of graph or table.
+
+use egui::{RichText, Ui};
+
+use super::command::{Command, MainView};
+use super::search_box::{SearchState, search_box};
+use crate::model::{Dataset, OutsideFocus};
+
+/// What the toolbar shows; it changes nothing itself.
+pub struct ToolbarState {
+    pub main_view: MainView,
+    pub focus_depth: u8,
+    pub outside_focus: OutsideFocus,
+    pub focus_available: bool,
+    pub layout_running: bool,
+    pub any_pinned: bool,
+}
+
+pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: &ToolbarState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        commands.extend(search_box(ui, dataset, search));
+        ui.separator();
+        for (view, label) in [(MainView::Graph, "Graph"), (MainView::Table, "Table")] {
+            if ui.selectable_label(state.main_view == view, label).clicked() {
+                commands.push(Command::SetMainView(view));
+            }
+        }
+        if state.main_view != MainView::Graph {
+            return;
+        }
+        ui.separator();
+        if ui
+            .button("Fit")
+            .on_hover_text("Fit the graph to the window (F)")
+            .clicked()
+        {
+            commands.push(Command::FitView);
+        }
+        ui.add_enabled_ui(state.focus_available, |ui| {
+            ui.label("Focus:")
+                .on_hover_text("Show only the selected actor's neighbourhood")
+                .on_disabled_hover_text("Select an actor to focus on its neighbourhood");
+            for (depth, text) in [(0, "Off"), (1, "1 step"), (2, "2 steps")] {
+                if ui.selectable_label(state.focus_depth == depth, text).clicked() {
+                    commands.push(Command::SetFocusDepth(depth));
+                }
+            }
+            let mut hide = state.outside_focus == OutsideFocus::Hide;
+            if ui
+                .checkbox(&mut hide, "Hide the rest")
+                .on_hover_text("Hide, rather than dim, what is outside the focus")
+                .changed()
+            {
+                commands.push(Command::SetOutsideFocus(if hide {
+                    OutsideFocus::Hide
+                } else {
+                    OutsideFocus::Dim
+                }));
+            }
+        });
+        ui.separator();
+        if ui
+            .button("Re-run layout")
+            .on_hover_text("Lay the graph out again; pinned actors stay put")
+            .clicked()
+        {
+            commands.push(Command::RestartLayout);
+        }
+        if ui
+            .add_enabled(state.any_pinned, egui::Button::new("Unpin all"))
+            .on_hover_text("Let the layout move the actors you dragged")
+            .clicked()
+        {
+            commands.push(Command::UnpinAll);
+        }
+        if state.layout_running {
+            ui.spinner();
+            ui.label(RichText::new("Laying out…").weak());
+        }
+    });
+    commands
+}

@@ -1,0 +1,166 @@
+//! The graph as a user works it: clicking edges, the legend, search and the keyboard.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use entente::App;
+use entente::ui::Selection;
+
+/// The graph keeps repainting, so the harness runs a fixed number of frames.
+const FRAMES_TO_SETTLE: usize = 120;
+
+fn app() -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|cc| App::new(cc, None));
+    harness.run_steps(FRAMES_TO_SETTLE);
+    harness
+}
+
+fn relation(harness: &Harness<'_, App>, id: &str) -> usize {
+    harness
+        .state()
+        .dataset()
+        .relations
+        .iter()
+        .position(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no relation {id}"))
+}
+
+fn actor(harness: &Harness<'_, App>, name: &str) -> usize {
+    harness
+        .state()
+        .dataset()
+        .actors
+        .iter()
+        .position(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no actor {name}"))
+}
+
+/// A real mouse click at a point of the window: move, press, release.
+fn click_at(harness: &mut Harness<'_, App>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
+
+fn click_relation(harness: &mut Harness<'_, App>, id: &str) {
+    let index = relation(harness, id);
+    let pos = harness
+        .state()
+        .relation_screen_position(index)
+        .unwrap_or_else(|| panic!("{id} is not drawn"));
+    click_at(harness, pos);
+}
+
+#[test]
+fn clicking_the_troop_deployment_edge_shows_who_estimated_it_and_where() {
+    let mut harness = app();
+    click_relation(&mut harness, "north-korea-troops-to-russia");
+    let index = relation(&harness, "north-korea-troops-to-russia");
+    assert_eq!(harness.state().selection(), Some(Selection::Relation(index)));
+    harness.get_by_label_contains("The U.S. and NATO have estimated that up to 10,000 North Korean personnel");
+    harness.get_by_label("— The U.S. and NATO");
+    harness.get_by_label("paragraph 3");
+    harness.get_by_label("“up to 10,000 North Korean personnel”");
+}
+
+#[test]
+fn every_relation_can_be_clicked_on_the_canvas() {
+    let mut harness = app();
+    let count = harness.state().dataset().relations.len();
+    for index in 0..count {
+        let Some(pos) = harness.state().relation_screen_position(index) else {
+            panic!("relation {index} not drawn")
+        };
+        click_at(&mut harness, pos);
+        assert_eq!(
+            harness.state().selection(),
+            Some(Selection::Relation(index)),
+            "relation {index} at {pos:?}"
+        );
+    }
+}
+
+#[test]
+fn unticking_a_kind_in_the_legend_removes_its_edges() {
+    let mut harness = app();
+    let all = harness.state().drawn_relation_count();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Troop deployment")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .state()
+            .filter()
+            .hidden_relation_kinds
+            .contains("troop_deployment")
+    );
+    assert_eq!(harness.state().drawn_relation_count(), all - 3);
+
+    // Its edge can no longer be clicked.
+    let index = relation(&harness, "north-korea-troops-to-russia");
+    if let Some(pos) = harness.state().relation_screen_position(index) {
+        click_at(&mut harness, pos);
+        assert_ne!(harness.state().selection(), Some(Selection::Relation(index)));
+    }
+
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Troop deployment")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().drawn_relation_count(), all);
+}
+
+#[test]
+fn searching_for_an_actor_selects_it_and_lists_its_relations() {
+    let mut harness = app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(2);
+    let search = harness.query_all_by_role(Role::TextInput).find(|n| n.is_focused());
+    search
+        .unwrap_or_else(|| panic!("Ctrl+F focuses the search box"))
+        .type_text("ira");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection(),
+        Some(Selection::Actor(actor(&harness, "Iran")))
+    );
+    harness.get_by_label("Relations (1)");
+    harness.get_by_label("⇄ North Korea");
+}
+
+#[test]
+fn escape_clears_and_f_fits() {
+    let mut harness = app();
+    click_relation(&mut harness, "russia-north-korea-mutual-defence-treaty");
+    assert!(harness.state().selection().is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selection(), None);
+}
+
+#[test]
+fn focus_shows_only_the_neighbourhood() {
+    let mut harness = app();
+    harness.get_by_role_and_label(Role::Button, "Hamas").click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::CheckBox, "Hide the rest").click();
+    harness.run_steps(2);
+    harness.get_by_label("1 step").click();
+    harness.run_steps(3);
+    // Hamas links to North Korea and Israel; only relations among those three stay.
+    assert_eq!(harness.state().drawn_relation_count(), 2);
+}
