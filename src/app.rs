@@ -42,6 +42,16 @@ impl Default for PersistedState {
     }
 }
 
+impl PersistedState {
+    /// The saved state, or defaults when there is none or it cannot be read (corrupt, or
+    /// written by an incompatible version): a bad saved state must never stop the app.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default()
+    }
+}
+
 /// Problems found in a file, kept until the user dismisses them.
 #[derive(Debug, Clone)]
 struct ProblemReport {
@@ -148,6 +158,15 @@ impl App {
 
     pub fn filter(&self) -> &KindFilter {
         &self.state.filter
+    }
+
+    pub fn is_pinned(&self, actor: usize) -> bool {
+        self.scene.is_pinned(actor)
+    }
+
+    /// Where an actor was drawn last frame, in window coordinates.
+    pub fn actor_screen_position(&self, actor: usize) -> Option<egui::Pos2> {
+        self.scene.actor_screen_position(actor)
     }
 
     /// How many relations the graph draws right now.
@@ -389,5 +408,62 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.remember_layout();
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::model::ActorKind;
+
+    #[derive(Default)]
+    struct MemoryStorage(HashMap<String, String>);
+
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn view_settings_survive_a_restart() {
+        let mut state = PersistedState {
+            theme: ThemePreference::Light,
+            focus_depth: 2,
+            ..Default::default()
+        };
+        state.filter.hidden_relation_kinds.insert("war".into());
+        state.filter.hidden_actor_kinds.insert(ActorKind::Coalition);
+        state
+            .layouts
+            .push(("0123".into(), vec![("north_korea".into(), 1.5, -2.0, true)]));
+        let mut storage = MemoryStorage::default();
+        eframe::set_value(&mut storage, eframe::APP_KEY, &state);
+        assert_eq!(PersistedState::load(Some(&storage)), state);
+    }
+
+    #[test]
+    fn a_corrupt_or_missing_saved_state_gives_defaults() {
+        let mut storage = MemoryStorage::default();
+        assert_eq!(PersistedState::load(Some(&storage)), PersistedState::default());
+        eframe::Storage::set_string(
+            &mut storage,
+            eframe::APP_KEY,
+            "(theme: Dark, filter: {{{ not ron".into(),
+        );
+        assert_eq!(PersistedState::load(Some(&storage)), PersistedState::default());
+        assert_eq!(PersistedState::load(None), PersistedState::default());
     }
 }

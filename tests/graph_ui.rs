@@ -164,3 +164,59 @@ fn focus_shows_only_the_neighbourhood() {
     // Hamas links to North Korea and Israel; only relations among those three stay.
     assert_eq!(harness.state().drawn_relation_count(), 2);
 }
+
+#[test]
+fn a_dragged_actor_stays_where_it_was_dropped_until_unpinned() {
+    let mut harness = app();
+    let iran = actor(&harness, "Iran");
+    let start = harness
+        .state()
+        .actor_screen_position(iran)
+        .unwrap_or_else(|| panic!("Iran is drawn"));
+    let target = start + egui::vec2(-60.0, 40.0);
+    harness.event(egui::Event::PointerMoved(start));
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(1);
+    for i in 1..=10 {
+        harness.event(egui::Event::PointerMoved(start + (target - start) * (i as f32 / 10.0)));
+        harness.run_steps(1);
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: target,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(FRAMES_TO_SETTLE);
+    assert!(harness.state().is_pinned(iran));
+    let now = harness
+        .state()
+        .actor_screen_position(iran)
+        .unwrap_or_else(|| panic!("Iran is drawn"));
+    assert!(
+        (now - target).length() < 3.0,
+        "Iran moved from where it was dropped: {now:?} vs {target:?}"
+    );
+
+    harness.event(egui::Event::PointerButton {
+        pos: now,
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos: now,
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(2);
+    assert!(!harness.state().is_pinned(iran), "right-click unpins");
+}

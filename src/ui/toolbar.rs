@@ -1,6 +1,6 @@
 //! The strip above the main area: search, view controls, and the choice of graph or table.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::command::{Command, MainView};
 use super::search_box::{SearchState, search_box};
@@ -18,7 +18,7 @@ pub struct ToolbarState {
 
 pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: &ToolbarState) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         commands.extend(search_box(ui, dataset, search));
         ui.separator();
         for (view, label) in [(MainView::Graph, "Graph"), (MainView::Table, "Table")] {
@@ -37,31 +37,8 @@ pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: 
         {
             commands.push(Command::FitView);
         }
-        ui.add_enabled_ui(state.focus_available, |ui| {
-            ui.label("Focus:")
-                .on_hover_text("Show only the selected actor's neighbourhood")
-                .on_disabled_hover_text("Select an actor to focus on its neighbourhood");
-            for (depth, text) in [(0, "Off"), (1, "1 step"), (2, "2 steps")] {
-                if ui.selectable_label(state.focus_depth == depth, text).clicked() {
-                    commands.push(Command::SetFocusDepth(depth));
-                }
-            }
-            let mut hide = state.outside_focus == OutsideFocus::Hide;
-            if ui
-                .checkbox(&mut hide, "Hide the rest")
-                .on_hover_text("Hide, rather than dim, what is outside the focus")
-                .changed()
-            {
-                commands.push(Command::SetOutsideFocus(if hide {
-                    OutsideFocus::Hide
-                } else {
-                    OutsideFocus::Dim
-                }));
-            }
-        });
-        ui.separator();
         if ui
-            .button("Re-run layout")
+            .button("Re-layout")
             .on_hover_text("Lay the graph out again; pinned actors stay put")
             .clicked()
         {
@@ -75,9 +52,33 @@ pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: 
             commands.push(Command::UnpinAll);
         }
         if state.layout_running {
-            ui.spinner();
-            ui.label(RichText::new("Laying out…").weak());
+            ui.spinner().on_hover_text("Laying out…");
         }
     });
+    if state.main_view == MainView::Graph {
+        ui.horizontal(|ui| focus_controls(ui, state, &mut commands));
+    }
     commands
+}
+
+fn focus_controls(ui: &mut Ui, state: &ToolbarState, commands: &mut Vec<Command>) {
+    ui.add_enabled_ui(state.focus_available, |ui| {
+        ui.label("Focus:")
+            .on_hover_text("Show only the selected actor's neighbourhood")
+            .on_disabled_hover_text("Select an actor to focus on its neighbourhood");
+        for (depth, text) in [(0, "Off"), (1, "1 step"), (2, "2 steps")] {
+            if ui.selectable_label(state.focus_depth == depth, text).clicked() {
+                commands.push(Command::SetFocusDepth(depth));
+            }
+        }
+        let mut hide = state.outside_focus == OutsideFocus::Hide;
+        if ui
+            .checkbox(&mut hide, "Hide the rest")
+            .on_hover_text("Hide, rather than dim, what is outside the focus")
+            .changed()
+        {
+            let outside = if hide { OutsideFocus::Hide } else { OutsideFocus::Dim };
+            commands.push(Command::SetOutsideFocus(outside));
+        }
+    });
 }

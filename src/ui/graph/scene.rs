@@ -246,6 +246,11 @@ impl GraphScene {
         }
     }
 
+    /// After a drop, lets the other nodes make room around the pinned one.
+    pub fn settle_around_pins(&mut self) {
+        self.layout.reheat(0.15);
+    }
+
     pub fn unpin(&mut self, actor: usize) {
         self.layout.unpin(actor);
         if let Some(node) = self
@@ -308,6 +313,13 @@ impl GraphScene {
         self.layout.position(actor)
     }
 
+    /// Where an actor was drawn last frame, in window coordinates.
+    pub fn actor_screen_position(&self, actor: usize) -> Option<Pos2> {
+        let (zoom, pan, origin) = self.view;
+        let p = self.layout.position(actor)?;
+        Some(origin + egui::vec2(p.x, p.y) * zoom + pan)
+    }
+
     /// The point half-way along a drawn relation, in layout space, at `zoom` (parallel
     /// relations fan out by a fixed distance on screen).
     pub fn relation_midpoint(&self, relation: usize, zoom: f32) -> Option<Vec2> {
@@ -348,5 +360,36 @@ impl GraphScene {
                 Some((actor.id.clone(), p.x, p.y, self.layout.is_pinned(i)))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::built_in_dataset;
+
+    #[test]
+    fn saved_positions_come_back_and_need_no_new_layout() {
+        let dataset = built_in_dataset();
+        let index = DatasetIndex::new(&dataset);
+        let mut first = GraphScene::new(&dataset, &index, None);
+        assert!(first.layout_running(), "a new dataset is laid out");
+        while first.advance_layout(Duration::from_secs(1)) {}
+        first.layout.pin_at(2, Vec2::new(1234.0, -50.0));
+        let saved = first.saved_positions(&dataset);
+
+        let second = GraphScene::new(&dataset, &index, Some(&saved));
+        assert!(!second.layout_running(), "restored positions are used as they are");
+        assert_eq!(second.layout.positions(), first.layout.positions());
+        assert!(second.is_pinned(2));
+    }
+
+    #[test]
+    fn positions_saved_for_other_actors_are_ignored() {
+        let dataset = built_in_dataset();
+        let index = DatasetIndex::new(&dataset);
+        let saved: SavedPositions = vec![("atlantis".into(), 5.0, 5.0, true)];
+        let scene = GraphScene::new(&dataset, &index, Some(&saved));
+        assert!(scene.layout_running(), "an incomplete saved layout is laid out afresh");
     }
 }

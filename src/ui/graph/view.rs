@@ -73,6 +73,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
                 }
             }
             GraphChange::NodeMoved { node, new_position, .. } => scene.pin(*node, *new_position),
+            GraphChange::NodeDragEnded { .. } => scene.settle_around_pins(),
             GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => scene.follow_layout = false,
             _ => {}
         }
@@ -119,7 +120,8 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
     if scene.fit_requested || scene.follow_layout {
         if let Some((min, max)) = scene.visible_bounds() {
             let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
-            let room = (size - egui::vec2(FIT_MARGIN, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
+            // Labels hang below and beside nodes: leave more room at the sides.
+            let room = (size - egui::vec2(FIT_MARGIN * 2.5, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
             meta.zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 2.0);
             let centre = (min + max) * 0.5;
             meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * meta.zoom;
