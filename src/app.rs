@@ -399,6 +399,10 @@ impl eframe::App for App {
             self.info_window = None;
         }
 
+        if !commands.is_empty() {
+            // Some commands (fit, centre, filters) take effect on the next frame.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.apply(command, &ctx);
         }

@@ -28,6 +28,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     if scene.layout_running() {
         // A few milliseconds a frame: the layout animates while the window stays responsive.
         scene.advance_layout(std::time::Duration::from_millis(6));
+        ui.ctx().request_repaint();
     }
     let mut meta = MetadataFrame::new(id.clone()).load(ui);
     if scene.graph.node_count() > 0 {
