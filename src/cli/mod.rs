@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::io::{LoadReport, load_path};
+use crate::io::{Format, LoadReport, load_path, save_path};
 use crate::model::{ActorKind, Summary};
 
 #[derive(Debug, Parser)]
@@ -33,6 +33,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Convert a dataset between formats, each chosen by its file's extension
+    /// (read: .json .graphml .gexf .csv; write: .json .graphml .gexf .dot).
+    Convert { input: PathBuf, output: PathBuf },
     /// Print counts of actors and relations by kind.
     Summary {
         file: PathBuf,
@@ -48,6 +51,7 @@ pub fn run(command: &Command) -> ExitCode {
     let result = match command {
         Command::Check { files, json } => check(files, *json, &mut stdout),
         Command::Summary { file, json } => summary(file, *json, &mut stdout),
+        Command::Convert { input, output } => convert(input, output, &mut stdout),
     };
     match result {
         Ok(code) => code,
@@ -125,4 +129,32 @@ pub fn summary(file: &Path, json: bool, out: &mut impl Write) -> std::io::Result
         writeln!(out, "  {:<28}{count:>6}  ({kind})", label)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn convert(input: &Path, output: &Path, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    let report = load_path(input);
+    for diagnostic in &report.diagnostics {
+        writeln!(out, "{diagnostic}")?;
+    }
+    let Some(dataset) = &report.dataset else {
+        writeln!(out, "{}: not converted", input.display())?;
+        return Ok(ExitCode::FAILURE);
+    };
+    match save_path(dataset, output) {
+        Ok(()) => {
+            let format = Format::from_extension(output).map_or("?", Format::name);
+            writeln!(
+                out,
+                "wrote {} actors and {} relations to {} ({format})",
+                dataset.actors.len(),
+                dataset.relations.len(),
+                output.display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            writeln!(out, "{}: {err}", output.display())?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

@@ -1,34 +1,95 @@
-//! Reading dataset files from disk, whatever their format.
+//! Reading and writing dataset files, whatever their format.
 
+use std::io::Write;
 use std::path::Path;
 
 use super::entente_json::{self, LoadReport};
-use crate::model::Diagnostic;
+use super::format::Format;
+use super::{csv_import, dot, gexf, graphml};
+use crate::model::{Dataset, Diagnostic, validate};
 
 /// Files larger than this are refused before they are read: no real dataset comes close,
 /// and reading one would take the user's memory.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
-/// Reads a dataset file; every diagnostic names the file.
+/// At most this many diagnostics of one kind are listed; the rest are counted.
+const MAX_DIAGNOSTICS_PER_CODE: usize = 20;
+
+/// Reads a dataset file in any readable format; every diagnostic names the file.
 pub fn load_path(path: &Path) -> LoadReport {
     let mut report = match read_text(path) {
-        Ok(text) => entente_json::parse(&text),
+        Ok(text) => parse_any(path, &text),
         Err(diagnostic) => LoadReport::failed(*diagnostic),
     };
-    let name = path.display().to_string();
-    for diagnostic in &mut report.diagnostics {
-        diagnostic.file = Some(name.clone());
-    }
+    finish_report(&mut report, &path.display().to_string());
     report
 }
 
 /// Parses text that came from somewhere other than a file (the built-in dataset, a drop).
 pub fn load_text(text: &str, name: &str) -> LoadReport {
     let mut report = entente_json::parse(text.strip_prefix('\u{feff}').unwrap_or(text));
-    for diagnostic in &mut report.diagnostics {
+    finish_report(&mut report, name);
+    report
+}
+
+fn parse_any(path: &Path, text: &str) -> LoadReport {
+    let title = path.file_stem().map_or_else(|| "Imported dataset".to_owned(), |s| s.to_string_lossy().into_owned());
+    let imported = match Format::detect(path, text) {
+        Some(Format::Entente) => return entente_json::parse(text),
+        Some(Format::GraphMl) => graphml::read_graphml(text, &title),
+        Some(Format::Gexf) => gexf::read_gexf(text, &title),
+        Some(Format::Csv) => {
+            let actors = csv_import::actor_list_path(path).and_then(|p| read_text(&p).ok());
+            csv_import::read_csv(text, &title, actors.as_deref())
+        }
+        Some(Format::Dot) | None => {
+            let readable: Vec<&str> = Format::READABLE.iter().map(|f| f.name()).collect();
+            return LoadReport::failed(
+                Diagnostic::error("unknown-format", "Entente cannot tell what format this file is in")
+                    .expected(format!("one of: {}", readable.join(", "))),
+            );
+        }
+    };
+    match imported {
+        Ok((dataset, mut diagnostics)) => {
+            diagnostics.extend(validate(&dataset).into_iter().filter(|d| d.code != "no-evidence"));
+            let without_evidence = dataset.relations.iter().filter(|r| r.evidence.is_empty()).count();
+            if without_evidence > 0 {
+                diagnostics.push(Diagnostic::warning(
+                    "no-evidence",
+                    format!("{without_evidence} of {} relations carry no evidence", dataset.relations.len()),
+                ));
+            }
+            let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+            LoadReport { dataset: (!has_errors).then_some(dataset), diagnostics }
+        }
+        Err(diagnostic) => LoadReport::failed(diagnostic),
+    }
+}
+
+/// Names the file in every diagnostic, and keeps a file with a million identical problems
+/// from burying the others.
+fn finish_report(report: &mut LoadReport, name: &str) {
+    let mut per_code: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(report.diagnostics.len().min(1000));
+    for diagnostic in report.diagnostics.drain(..) {
+        let seen = per_code.entry(diagnostic.code).or_insert(0);
+        *seen += 1;
+        if *seen <= MAX_DIAGNOSTICS_PER_CODE {
+            kept.push(diagnostic);
+        }
+    }
+    for (code, count) in per_code {
+        if count > MAX_DIAGNOSTICS_PER_CODE {
+            let severity_error = kept.iter().any(|d| d.code == code && d.is_error());
+            let message = format!("… and {} more problems like these [{code}]", count - MAX_DIAGNOSTICS_PER_CODE);
+            kept.push(if severity_error { Diagnostic::error(code, message) } else { Diagnostic::warning(code, message) });
+        }
+    }
+    for diagnostic in &mut kept {
         diagnostic.file = Some(name.to_owned());
     }
-    report
+    report.diagnostics = kept;
 }
 
 fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
@@ -36,11 +97,7 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
     if size > MAX_FILE_BYTES {
         return Err(Box::new(Diagnostic::error(
             "too-large",
-            format!(
-                "the file is {} MiB, more than the {} MiB Entente opens",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
+            format!("the file is {} MiB, more than the {} MiB Entente opens", size >> 20, MAX_FILE_BYTES >> 20),
         )));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
@@ -51,12 +108,9 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
             let valid = bytes.get(..err.valid_up_to()).unwrap_or_default();
             let valid_text = std::str::from_utf8(valid).unwrap_or_default();
             let (line, column) = super::text_position::line_column(valid_text, valid_text.len());
-            let diagnostic = Diagnostic::error(
-                "not-utf8",
-                "the file is not UTF-8 text: it holds a byte sequence that is not UTF-8",
-            )
-            .expected("a file saved as UTF-8")
-            .at_line_column(line, column);
+            let diagnostic = Diagnostic::error("not-utf8", "the file is not UTF-8 text: it holds a byte sequence that is not UTF-8")
+                .expected("a file saved as UTF-8")
+                .at_line_column(line, column);
             Err(Box::new(diagnostic))
         }
     }
@@ -64,4 +118,45 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
 
 fn unreadable(err: std::io::Error) -> Box<Diagnostic> {
     Box::new(Diagnostic::error("unreadable", format!("cannot read the file: {err}")))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("Entente cannot write {0} files")]
+    UnsupportedFormat(&'static str),
+    #[error("no format is known for the extension of {0}; use .json, .graphml, .gexf or .dot")]
+    UnknownExtension(String),
+    #[error("cannot write {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("cannot encode the dataset: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+/// The dataset in the format its extension names.
+pub fn encode(dataset: &Dataset, format: Format) -> Result<String, SaveError> {
+    Ok(match format {
+        Format::Entente => entente_json::to_json(dataset)?,
+        Format::GraphMl => graphml::write_graphml(dataset),
+        Format::Gexf => gexf::write_gexf(dataset),
+        Format::Dot => dot::write_dot(dataset),
+        Format::Csv => return Err(SaveError::UnsupportedFormat(format.name())),
+    })
+}
+
+/// Writes the dataset to `path` in the format its extension names. The file is written
+/// beside the target and renamed over it, so a crash or a full disk leaves the old file whole.
+pub fn save_path(dataset: &Dataset, path: &Path) -> Result<(), SaveError> {
+    let format = Format::from_extension(path).ok_or_else(|| SaveError::UnknownExtension(path.display().to_string()))?;
+    let text = encode(dataset, format)?;
+    write_atomically(path, text.as_bytes())
+}
+
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io = |source| SaveError::Io { path: path.display().to_string(), source };
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
+    temporary.write_all(bytes).map_err(io)?;
+    temporary.as_file().sync_all().map_err(io)?;
+    temporary.persist(path).map_err(|err| io(err.error))?;
+    Ok(())
 }

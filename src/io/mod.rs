@@ -1,10 +1,19 @@
 //! File formats: bytes in, model out, with located diagnostics. Nothing here knows about egui.
 
+mod attributes_out;
+pub mod csv_import;
+pub mod dot;
 pub mod entente_json;
 mod file;
+mod format;
+pub mod gexf;
+pub mod graphml;
+mod import_builder;
 mod json_locator;
 mod text_position;
+mod xml_reader;
 
 pub use entente_json::{LoadReport, to_json};
-pub use file::{MAX_FILE_BYTES, load_path, load_text};
+pub use file::{MAX_FILE_BYTES, SaveError, encode, load_path, load_text, save_path, write_atomically};
+pub use format::Format;
 pub use text_position::line_column;

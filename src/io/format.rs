@@ -1,0 +1,66 @@
+//! Which format a file is in: by its extension, or by its first bytes when that says nothing.
+
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Entente,
+    GraphMl,
+    Gexf,
+    Csv,
+    Dot,
+}
+
+impl Format {
+    pub const READABLE: [Self; 4] = [Self::Entente, Self::GraphMl, Self::Gexf, Self::Csv];
+    pub const WRITABLE: [Self; 4] = [Self::Entente, Self::GraphMl, Self::Gexf, Self::Dot];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Entente => "Entente dataset (JSON)",
+            Self::GraphMl => "GraphML",
+            Self::Gexf => "GEXF (Gephi)",
+            Self::Csv => "CSV edge list",
+            Self::Dot => "Graphviz DOT",
+        }
+    }
+
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Entente => &["json"],
+            Self::GraphMl => &["graphml", "xml"],
+            Self::Gexf => &["gexf"],
+            Self::Csv => &["csv", "tsv"],
+            Self::Dot => &["dot", "gv"],
+        }
+    }
+
+    pub fn from_extension(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_string_lossy().to_lowercase();
+        [Self::Entente, Self::GraphMl, Self::Gexf, Self::Csv, Self::Dot]
+            .into_iter()
+            .find(|f| f.extensions().contains(&extension.as_str()))
+    }
+
+    /// The format of a file to read: its content decides for `.xml` and unknown extensions.
+    pub fn detect(path: &Path, text: &str) -> Option<Self> {
+        match Self::from_extension(path) {
+            Some(format) if format != Self::GraphMl || !text.contains("<gexf") => Some(format),
+            _ => Self::sniff(text),
+        }
+    }
+
+    fn sniff(text: &str) -> Option<Self> {
+        let start = text.trim_start();
+        let head: String = start.chars().take(4096).collect();
+        if start.starts_with('{') {
+            Some(Self::Entente)
+        } else if head.contains("<graphml") {
+            Some(Self::GraphMl)
+        } else if head.contains("<gexf") {
+            Some(Self::Gexf)
+        } else {
+            None
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! GEXF 1.2 and 1.3 (Gephi): nodes, edges, labels, attributes, direction, positions and
+//! colours, and dynamic `start`/`end` and spells as periods.
+
+use std::collections::HashMap;
+
+use quick_xml::escape::escape;
+
+use super::attributes_out::{actor_attributes, graph_attributes, relation_attributes};
+use super::graphml::apply_graph_data;
+use super::import_builder::{Attributes, ImportBuilder, loose_date};
+use super::xml_reader::{XmlEvent, XmlReader, attribute};
+use crate::model::{Dataset, Diagnostic, Direction, PartialDate};
+
+#[derive(Default)]
+struct Element {
+    id: Option<String>,
+    ends: Option<(String, String)>,
+    edge_type: Option<String>,
+    attributes: Attributes,
+    /// Earliest start and latest end over the element's own dates and its spells.
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    open_start: bool,
+    open_end: bool,
+}
+
+impl Element {
+    fn add_span(&mut self, start: Option<&str>, end: Option<&str>) {
+        match start.and_then(loose_date) {
+            Some(s) => self.start = Some(self.start.map_or(s, |x| if s.earliest() < x.earliest() { s } else { x })),
+            None => self.open_start = true,
+        }
+        match end.and_then(loose_date) {
+            Some(e) => self.end = Some(self.end.map_or(e, |x| if e.latest() > x.latest() { e } else { x })),
+            None => self.open_end = true,
+        }
+    }
+
+    /// The element's period as attributes the shared import rules read.
+    fn period_attributes(&self) -> Attributes {
+        let mut out = Vec::new();
+        if let Some(start) = self.start.filter(|_| !self.open_start) {
+            out.push(("start".to_owned(), start.to_string()));
+        }
+        if let Some(end) = self.end.filter(|_| !self.open_end) {
+            out.push(("end".to_owned(), end.to_string()));
+        }
+        out
+    }
+}
+
+pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
+    let mut reader = XmlReader::new(text);
+    // Attribute ids to titles, per class (node, edge).
+    let mut titles: HashMap<(String, String), String> = HashMap::new();
+    let mut attribute_class = String::from("node");
+    let mut default_directed = true;
+    let mut nodes: Vec<Element> = Vec::new();
+    let mut edges: Vec<Element> = Vec::new();
+    let mut graph_data: Attributes = Vec::new();
+    let mut current: Option<(bool, Element)> = None;
+    let mut seen_root = false;
+
+    loop {
+        let event = reader.next()?;
+        let (name, attributes, offset) = match event {
+            XmlEvent::Start { name, attributes, offset, .. } => (name, attributes, offset),
+            XmlEvent::End { name } if name == "node" || name == "edge" => {
+                if let Some((is_node, element)) = current.take() {
+                    if is_node { nodes.push(element) } else { edges.push(element) }
+                }
+                continue;
+            }
+            XmlEvent::Eof => break,
+            XmlEvent::End { .. } | XmlEvent::Text(_) => continue,
+        };
+        if !seen_root {
+            if name != "gexf" {
+                return Err(reader.error_at(
+                    offset,
+                    "wrong-format",
+                    format!("this is not a GEXF file: it starts with <{name}>, not <gexf>"),
+                ));
+            }
+            seen_root = true;
+            continue;
+        }
+        match name.as_str() {
+            "graph" => default_directed = attribute(&attributes, "defaultedgetype") != Some("undirected"),
+            "attributes" => attribute_class = attribute(&attributes, "class").unwrap_or("node").to_owned(),
+            "attribute" => {
+                if let (Some(id), Some(title)) = (attribute(&attributes, "id"), attribute(&attributes, "title")) {
+                    titles.insert((attribute_class.clone(), id.to_owned()), title.to_owned());
+                }
+            }
+            "node" | "edge" => {
+                let is_node = name == "node";
+                let mut element = Element { id: attribute(&attributes, "id").map(str::to_owned), ..Default::default() };
+                if is_node && element.id.is_none() {
+                    return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
+                }
+                if !is_node {
+                    let (Some(source), Some(target)) = (attribute(&attributes, "source"), attribute(&attributes, "target"))
+                    else {
+                        return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
+                    };
+                    element.ends = Some((source.to_owned(), target.to_owned()));
+                    element.edge_type = attribute(&attributes, "type").map(str::to_owned);
+                }
+                if let Some(label) = attribute(&attributes, "label") {
+                    element.attributes.push(("label".to_owned(), label.to_owned()));
+                }
+                if let Some(kind) = attribute(&attributes, "kind") {
+                    element.attributes.push(("kind".to_owned(), kind.to_owned()));
+                }
+                if let Some(weight) = attribute(&attributes, "weight") {
+                    element.attributes.push(("weight".to_owned(), weight.to_owned()));
+                }
+                let (start, end) = (attribute(&attributes, "start"), attribute(&attributes, "end"));
+                if start.is_some() || end.is_some() {
+                    element.add_span(start, end);
+                }
+                current = Some((is_node, element));
+            }
+            "attvalue" => {
+                let Some((is_node, element)) = current.as_mut() else { continue };
+                let class = if *is_node { "node" } else { "edge" };
+                let key = attribute(&attributes, "for").or(attribute(&attributes, "id")).unwrap_or_default();
+                let title = titles.get(&(class.to_owned(), key.to_owned())).cloned().unwrap_or_else(|| key.to_owned());
+                if let Some(value) = attribute(&attributes, "value") {
+                    element.attributes.push((title, value.to_owned()));
+                }
+            }
+            "spell" => {
+                if let Some((_, element)) = current.as_mut() {
+                    element.add_span(attribute(&attributes, "start"), attribute(&attributes, "end"));
+                }
+            }
+            "position" | "color" | "size" => {
+                if let Some((_, element)) = current.as_mut() {
+                    for (axis, value) in &attributes {
+                        element.attributes.push((format!("viz_{name}_{axis}"), value.clone()));
+                    }
+                }
+            }
+            "description" => {
+                let value = reader.text_until_end()?;
+                graph_data.push(("description".to_owned(), value));
+            }
+            _ => {}
+        }
+    }
+    if !seen_root {
+        return Err(Diagnostic::error("wrong-format", "the file holds no XML elements").at_line_column(1, 1));
+    }
+
+    let mut builder = ImportBuilder::new(title, "GEXF");
+    apply_graph_data(&mut builder, &graph_data);
+    for node in &mut nodes {
+        let mut attributes = node.period_attributes();
+        attributes.append(&mut node.attributes);
+        if let Some(id) = &node.id {
+            if id == META_NODE {
+                apply_graph_data(&mut builder, &attributes);
+                continue;
+            }
+            if !builder.add_actor(id, &attributes) {
+                builder.warn(Diagnostic::warning("duplicate-id", format!("node `{id}` is declared twice; the first is kept")));
+            }
+        }
+    }
+    for edge in &mut edges {
+        let mut attributes = edge.period_attributes();
+        attributes.append(&mut edge.attributes);
+        let directed = match edge.edge_type.as_deref() {
+            Some("undirected" | "mutual") => false,
+            Some(_) => true,
+            None => default_directed,
+        };
+        if let Some((source, target)) = &edge.ends {
+            builder.add_relation(edge.id.as_deref(), source, target, directed, &attributes);
+        }
+    }
+    Ok(builder.finish())
+}
+
+/// GEXF has no attributes on the graph itself, so Entente's export carries the dataset's
+/// title, sources and kinds on one node with this id, which its reader takes back out.
+const META_NODE: &str = "__entente_dataset__";
+
+/// The dataset as GEXF 1.3, with every Entente field as a string attribute.
+pub fn write_gexf(dataset: &Dataset) -> String {
+    let mut node_titles: Vec<String> = Vec::new();
+    let mut edge_titles: Vec<String> = Vec::new();
+    let title_id = |titles: &mut Vec<String>, title: &str| -> usize {
+        match titles.iter().position(|t| t == title) {
+            Some(i) => i,
+            None => {
+                titles.push(title.to_owned());
+                titles.len() - 1
+            }
+        }
+    };
+    let mut nodes = String::new();
+    let write_node = |nodes: &mut String, titles: &mut Vec<String>, id: &str, label: &str, attrs: &[(String, String)]| {
+        nodes.push_str(&format!("      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n", escape(id), escape(label)));
+        for (title, value) in attrs {
+            let i = title_id(titles, title);
+            nodes.push_str(&format!("          <attvalue for=\"n{i}\" value=\"{}\"/>\n", escape_attribute(value)));
+        }
+        nodes.push_str("        </attvalues>\n      </node>\n");
+    };
+    write_node(&mut nodes, &mut node_titles, META_NODE, "", &graph_attributes(dataset));
+    for actor in &dataset.actors {
+        write_node(&mut nodes, &mut node_titles, &actor.id, &actor.name, &actor_attributes(actor));
+    }
+    let mut edges = String::new();
+    for relation in &dataset.relations {
+        let edge_type = if relation.direction == Direction::Directed { "directed" } else { "undirected" };
+        edges.push_str(&format!(
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{edge_type}\">\n        <attvalues>\n",
+            escape(relation.id.as_str()),
+            escape(relation.from.as_str()),
+            escape(relation.to.as_str())
+        ));
+        for (title, value) in relation_attributes(relation) {
+            let i = title_id(&mut edge_titles, &title);
+            edges.push_str(&format!("          <attvalue for=\"e{i}\" value=\"{}\"/>\n", escape_attribute(&value)));
+        }
+        edges.push_str("        </attvalues>\n      </edge>\n");
+    }
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n");
+    out.push_str(&format!("  <meta>\n    <creator>Entente</creator>\n    <description>{}</description>\n  </meta>\n", escape(dataset.description.as_deref().unwrap_or_default())));
+    out.push_str("  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
+    for (class, prefix, titles) in [("node", "n", &node_titles), ("edge", "e", &edge_titles)] {
+        out.push_str(&format!("    <attributes class=\"{class}\">\n"));
+        for (i, title) in titles.iter().enumerate() {
+            out.push_str(&format!("      <attribute id=\"{prefix}{i}\" title=\"{}\" type=\"string\"/>\n", escape(title.as_str())));
+        }
+        out.push_str("    </attributes>\n");
+    }
+    out.push_str(&format!("    <nodes>\n{nodes}    </nodes>\n    <edges>\n{edges}    </edges>\n  </graph>\n</gexf>\n"));
+    out
+}
+
+/// Attribute values keep their line breaks and tabs (which XML would turn into spaces).
+fn escape_attribute(value: &str) -> String {
+    escape(value).replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;")
+}

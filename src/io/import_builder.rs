@@ -1,0 +1,401 @@
+//! Turns the rows and elements of other formats (GraphML, GEXF, CSV) into an Entente
+//! dataset, with one set of rules for all of them: how kinds are recognised, which
+//! attributes become evidence or periods, and where everything else is kept.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::Value;
+
+use crate::model::{
+    Actor, ActorKind, BuiltinKind, Dataset, Diagnostic, Direction, Evidence, ExtraFields, PartialDate, Period,
+    Relation, RelationKindDecl, Source,
+};
+
+/// Attributes other tools attach to nodes and edges, in file order.
+pub type Attributes = Vec<(String, String)>;
+
+/// The kind given to relations whose file says nothing about their kind.
+pub const UNSPECIFIED_KIND: &str = "link";
+
+/// The attribute names (any case) read as a relation's kind, in order of preference.
+const KIND_NAMES: [&str; 4] = ["kind", "type", "relation", "label"];
+
+/// Recognises the built-in kinds under the spellings analysts use.
+pub fn builtin_kind_for(text: &str) -> Option<BuiltinKind> {
+    let key: String = text.trim().to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match key.as_str() {
+        "treaty" | "alliance" | "defence pact" | "defense pact" | "mutual defence" | "mutual defense" | "pact" => {
+            BuiltinKind::Treaty
+        }
+        "arms supply" | "arms" | "arms transfer" | "arms transfers" | "weapons" | "weapons supply" | "arms sale"
+        | "arms sales" | "munitions" => BuiltinKind::ArmsSupply,
+        "troop deployment" | "troops" | "deployment" | "troop" | "military deployment" => {
+            BuiltinKind::TroopDeployment
+        }
+        "historical support" | "historical" | "past support" => BuiltinKind::HistoricalSupport,
+        _ => return None,
+    })
+}
+
+/// `Political support` → `political_support`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().to_lowercase().chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    if out.is_empty() { "unnamed".to_owned() } else { out }
+}
+
+/// Reads a date from other tools: `1950`, `2024-06`, `2024-06-19`, a timestamp starting
+/// with one of those, or a number of years (`1950.0`).
+pub fn loose_date(text: &str) -> Option<PartialDate> {
+    let text = text.trim();
+    if let Ok(date) = text.parse() {
+        return Some(date);
+    }
+    if let Some(day) = text.get(..10)
+        && let Ok(date) = day.parse()
+    {
+        return Some(date);
+    }
+    let year: f64 = text.parse().ok()?;
+    (year.fract() == 0.0 && (1.0..=9999.0).contains(&year)).then(|| PartialDate::year(year as i32))
+}
+
+#[derive(Debug)]
+pub struct ImportBuilder {
+    dataset: Dataset,
+    actor_by_id: HashMap<String, usize>,
+    source_by_name: HashMap<String, String>,
+    /// Rows that describe the same link (same ends, kind, direction, period) share a relation.
+    relation_by_key: HashMap<String, usize>,
+    /// The source standing for the imported file itself, for evidence without a named source.
+    file_source: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ImportBuilder {
+    pub fn new(title: &str, format_name: &str) -> Self {
+        let mut dataset = Dataset::new(title);
+        dataset.description = Some(format!("Imported from {format_name}."));
+        Self {
+            dataset,
+            actor_by_id: HashMap::new(),
+            source_by_name: HashMap::new(),
+            relation_by_key: HashMap::new(),
+            file_source: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn warn(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn has_actor(&self, id: &str) -> bool {
+        self.actor_by_id.contains_key(id)
+    }
+
+    /// Adds an actor; attributes named name/label/title, kind/type/category, description and
+    /// aliases fill those fields, the rest is kept under `attributes`.
+    pub fn add_actor(&mut self, id: &str, attributes: &Attributes) -> bool {
+        if self.actor_by_id.contains_key(id) {
+            return false;
+        }
+        let find = |names: &[&str]| {
+            names.iter().find_map(|n| attributes.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, v)| v.clone()))
+        };
+        let name = find(&["name", "label", "title"]).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| id.to_owned());
+        let kind = find(&["kind", "type", "category"]).map_or(ActorKind::Other, |k| actor_kind_for(&k));
+        let aliases = find(&["aliases", "alias"])
+            .map(|a| a.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+            .unwrap_or_default();
+        let active = Period {
+            start: find(&["active_start", "start"]).and_then(|d| loose_date(&d)),
+            end: find(&["active_end", "end"]).and_then(|d| loose_date(&d)),
+        };
+        let used = [
+            "name", "label", "title", "kind", "type", "category", "aliases", "alias", "description", "active_start",
+            "start", "active_end", "end", "id",
+        ];
+        let mut extra = ExtraFields::new();
+        keep_other_attributes(attributes, &used, &mut extra);
+        self.actor_by_id.insert(id.to_owned(), self.dataset.actors.len());
+        self.dataset.actors.push(Actor {
+            id: id.to_owned(),
+            name,
+            kind,
+            aliases,
+            active: (active != Period::default()).then_some(active),
+            description: find(&["description"]).filter(|d| !d.trim().is_empty()),
+            extra,
+        });
+        true
+    }
+
+    /// Makes sure an actor exists for an edge end the file never declared as a node.
+    pub fn ensure_actor(&mut self, id: &str) {
+        if !self.actor_by_id.contains_key(id) {
+            self.add_actor(id, &Vec::new());
+        }
+    }
+
+    /// Adds a relation, or adds evidence to an equal one already read (same ends, kind,
+    /// direction and period), as when each row of a spreadsheet quotes one more source.
+    pub fn add_relation(&mut self, id: Option<&str>, from: &str, to: &str, directed: bool, attributes: &Attributes) {
+        self.ensure_actor(from);
+        self.ensure_actor(to);
+        let find = |names: &[&str]| {
+            names.iter().find_map(|n| attributes.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, v)| v.as_str()))
+        };
+        let kind = self.kind_id(find(&KIND_NAMES));
+        let direction = match find(&["direction", "directed"]).map(|d| d.trim().to_lowercase()) {
+            Some(d) if ["mutual", "undirected", "false", "no", "both"].contains(&d.as_str()) => Direction::Mutual,
+            Some(d) if ["directed", "true", "yes", "one way"].contains(&d.as_str()) => Direction::Directed,
+            _ if directed => Direction::Directed,
+            _ => Direction::Mutual,
+        };
+        let year = find(&["year"]).and_then(loose_date);
+        let period = Period {
+            start: find(&["start", "from_date", "start_date", "begin"]).and_then(loose_date).or(year),
+            end: find(&["end", "to_date", "end_date"]).and_then(loose_date).or(year),
+        };
+        let period = (period != Period::default()).then_some(period);
+        let evidence = self.evidence_from(attributes);
+        let key = format!("{from}\u{1}{to}\u{1}{kind}\u{1}{direction:?}\u{1}{period:?}");
+        if id.is_none()
+            && let Some(&existing) = self.relation_by_key.get(&key)
+            && let Some(relation) = self.dataset.relations.get_mut(existing)
+        {
+            relation.evidence.extend(evidence);
+            return;
+        }
+        let mut used: Vec<&str> = KIND_NAMES.to_vec();
+        used.extend([
+            "direction", "directed", "year", "start", "from_date", "start_date", "begin", "end", "to_date", "end_date",
+            "summary", "id", "magnitude",
+        ]);
+        used.extend(EVIDENCE_NAMES);
+        let mut extra = ExtraFields::new();
+        keep_other_attributes(attributes, &used, &mut extra);
+        let index = self.dataset.relations.len();
+        let id = id.map_or_else(|| format!("r{}", index + 1), str::to_owned);
+        self.relation_by_key.insert(key, index);
+        self.dataset.relations.push(Relation {
+            id,
+            kind,
+            from: from.to_owned(),
+            to: to.to_owned(),
+            direction,
+            period,
+            summary: find(&["summary"]).map(str::to_owned).filter(|s| !s.trim().is_empty()),
+            magnitude: find(&["magnitude"]).and_then(|m| serde_json::from_str(m).ok()),
+            evidence,
+            extra,
+        });
+    }
+
+    /// The kind id for a kind text, declaring it when it is not a built-in.
+    fn kind_id(&mut self, text: Option<&str>) -> String {
+        let text = text.map(str::trim).filter(|t| !t.is_empty());
+        if let Some(builtin) = text.and_then(builtin_kind_for) {
+            return builtin.id().to_owned();
+        }
+        let (id, label) = match text {
+            Some(text) => (slug(text), text.to_owned()),
+            None => (UNSPECIFIED_KIND.to_owned(), "Link (kind not given)".to_owned()),
+        };
+        if !self.dataset.relation_kinds.iter().any(|k| k.id == id) {
+            self.dataset.relation_kinds.push(RelationKindDecl {
+                id: id.clone(),
+                label,
+                colour: None,
+                description: None,
+                extra: ExtraFields::new(),
+            });
+        }
+        id
+    }
+
+    /// An evidence item from quote/source/url/date/speaker attributes, when there is a quote.
+    fn evidence_from(&mut self, attributes: &Attributes) -> Vec<Evidence> {
+        if let Some(Value::Array(items)) = attributes
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("evidence"))
+            .and_then(|(_, v)| serde_json::from_str::<Value>(v).ok())
+        {
+            // Written by Entente's own GraphML/GEXF export: restore the items as they were.
+            return items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+        }
+        let find = |name: &str| {
+            attributes.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
+        };
+        let Some(quote) = find("quote") else { return Vec::new() };
+        let source = match find("source") {
+            Some(name) => self.source_named(name),
+            None => self.file_source(),
+        };
+        vec![Evidence {
+            source,
+            quote: quote.to_owned(),
+            speaker: find("speaker").map(str::to_owned),
+            speaker_role: find("speaker_role").or(find("role")).map(str::to_owned),
+            locator: find("locator").map(str::to_owned),
+            url: find("url").map(str::to_owned),
+            date: find("date").and_then(loose_date),
+            credibility: find("credibility").and_then(|c| c.parse().ok()),
+            note: find("note").map(str::to_owned),
+            extra: ExtraFields::new(),
+        }]
+    }
+
+    fn source_named(&mut self, name: &str) -> String {
+        if let Some(id) = self.source_by_name.get(name) {
+            return id.clone();
+        }
+        let mut id = slug(name);
+        while self.dataset.sources.iter().any(|s| s.id == id) {
+            id.push('_');
+        }
+        self.dataset.sources.push(Source {
+            id: id.clone(),
+            title: name.to_owned(),
+            publisher: None,
+            url: None,
+            published: None,
+            reliability: None,
+            notes: None,
+            extra: ExtraFields::new(),
+        });
+        self.source_by_name.insert(name.to_owned(), id.clone());
+        id
+    }
+
+    fn file_source(&mut self) -> String {
+        if let Some(id) = &self.file_source {
+            return id.clone();
+        }
+        let title = format!("{} (the imported file)", self.dataset.title);
+        let id = self.source_named(&title);
+        self.file_source = Some(id.clone());
+        id
+    }
+
+    /// Sources written by Entente's own export, restored as they were.
+    pub fn add_sources_json(&mut self, json: &str) {
+        if let Ok(sources) = serde_json::from_str::<Vec<Source>>(json) {
+            for source in sources {
+                self.source_by_name.insert(source.id.clone(), source.id.clone());
+                self.dataset.sources.push(source);
+            }
+        }
+    }
+
+    /// Relation kinds written by Entente's own export (labels, colours), restored as they were.
+    pub fn add_relation_kinds_json(&mut self, json: &str) {
+        if let Ok(kinds) = serde_json::from_str::<Vec<RelationKindDecl>>(json) {
+            for kind in kinds {
+                self.dataset.relation_kinds.retain(|k| k.id != kind.id);
+                self.dataset.relation_kinds.push(kind);
+            }
+        }
+    }
+
+    pub fn dataset_mut(&mut self) -> &mut Dataset {
+        &mut self.dataset
+    }
+
+    pub fn finish(self) -> (Dataset, Vec<Diagnostic>) {
+        (self.dataset, self.diagnostics)
+    }
+}
+
+const EVIDENCE_NAMES: [&str; 11] =
+    ["quote", "source", "url", "date", "speaker", "speaker_role", "role", "locator", "credibility", "note", "evidence"];
+
+fn actor_kind_for(text: &str) -> ActorKind {
+    let key = slug(text);
+    ActorKind::ALL
+        .into_iter()
+        .find(|k| k.id() == key || slug(k.label()) == key)
+        .unwrap_or(match key.as_str() {
+            "country" | "nation" => ActorKind::State,
+            "alliance" | "organization" | "international_organisation" | "international_organization" => {
+                ActorKind::Organisation
+            }
+            "armed_group" | "militia" | "rebel_group" | "non_state_actor" | "group" => ActorKind::NonStateArmedGroup,
+            "former_state" => ActorKind::HistoricalState,
+            _ => ActorKind::Other,
+        })
+}
+
+/// Keeps every attribute not in `used` under `attributes`, so nothing the file said is lost.
+fn keep_other_attributes(attributes: &Attributes, used: &[&str], extra: &mut ExtraFields) {
+    let others: BTreeMap<&str, &str> = attributes
+        .iter()
+        .filter(|(k, _)| !used.iter().any(|u| k.eq_ignore_ascii_case(u)))
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    if !others.is_empty() {
+        let map = others.into_iter().map(|(k, v)| (k.to_owned(), Value::String(v.to_owned()))).collect();
+        extra.insert("attributes".to_owned(), Value::Object(map));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Attributes {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn common_spellings_become_built_in_kinds_and_the_rest_are_declared() {
+        let mut b = ImportBuilder::new("t", "test");
+        b.add_relation(None, "a", "b", true, &attrs(&[("Type", "Arms transfer")]));
+        b.add_relation(None, "a", "c", true, &attrs(&[("relation", "Defense pact")]));
+        b.add_relation(None, "b", "c", true, &attrs(&[("kind", "Political support")]));
+        b.add_relation(None, "c", "a", true, &attrs(&[]));
+        let (d, _) = b.finish();
+        let kinds: Vec<&str> = d.relations.iter().map(|r| r.kind.as_str()).collect();
+        assert_eq!(kinds, ["arms_supply", "treaty", "political_support", "link"]);
+        assert_eq!(d.relation_kind_label("political_support"), "Political support");
+        assert_eq!(d.actors.len(), 3, "edge ends become actors");
+    }
+
+    #[test]
+    fn evidence_columns_become_evidence_and_repeated_rows_merge() {
+        let mut b = ImportBuilder::new("t", "test");
+        let row = |quote: &str, source: &str| {
+            attrs(&[("kind", "treaty"), ("quote", quote), ("source", source), ("url", "https://example.org"), ("weight", "3")])
+        };
+        b.add_relation(None, "a", "b", false, &row("First quote", "Outlet A"));
+        b.add_relation(None, "a", "b", false, &row("Second quote", "Outlet B"));
+        let (d, _) = b.finish();
+        assert_eq!(d.relations.len(), 1);
+        let relation = &d.relations[0];
+        assert_eq!(relation.evidence.len(), 2);
+        assert_eq!(relation.evidence[1].quote, "Second quote");
+        assert_eq!(d.sources.len(), 2);
+        assert_eq!(relation.extra.get("attributes").and_then(|a| a.get("weight")), Some(&Value::String("3".into())));
+        assert_eq!(relation.direction, Direction::Mutual);
+    }
+
+    #[test]
+    fn dates_from_other_tools_are_read_at_their_precision() {
+        assert_eq!(loose_date("1950"), Some(PartialDate::year(1950)));
+        assert_eq!(loose_date("1950.0").map(|d| d.to_string()), Some("1950".into()));
+        assert_eq!(loose_date("2024-06-19T00:00:00Z").map(|d| d.to_string()), Some("2024-06-19".into()));
+        assert_eq!(loose_date("soon"), None);
+        assert_eq!(loose_date("1950.5"), None);
+    }
+}
