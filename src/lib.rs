@@ -8,5 +8,5 @@ pub mod layout;
 pub mod model;
 pub mod ui;
 
-pub use app::{App, PersistedState};
+pub use app::{App, Origin, PersistedState};
 pub use builtin::{BUILT_IN_NAME, built_in_dataset};

@@ -13,8 +13,21 @@ fn app_with(file: Option<&str>) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| App::new(cc, file));
-    harness.run_steps(4);
+    run_until_idle(&mut harness);
     harness
+}
+
+/// Files load on another thread: run frames until the app has finished.
+fn run_until_idle(harness: &mut Harness<'_, App>) {
+    for _ in 0..500 {
+        harness.run_steps(1);
+        if !harness.state().is_busy() {
+            harness.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the app stayed busy");
 }
 
 fn relation_index(harness: &Harness<'_, App>, id: &str) -> usize {
@@ -103,4 +116,43 @@ fn a_good_file_on_the_command_line_is_opened() {
     );
     harness.get_by_role_and_label(Role::Button, "Alpha");
     harness.get_by_label("⚠ 1 problem");
+}
+
+#[test]
+fn opening_a_broken_file_keeps_the_dataset_on_screen() {
+    let mut harness = app_with(Some("tests/data/formats/networkx.graphml"));
+    assert_eq!(harness.state().dataset().actors.len(), 4);
+    harness.get_by_role_and_label(Role::Button, "Hezbollah").click();
+    harness.run_steps(2);
+    let selection = harness.state().selection();
+    assert!(selection.is_some());
+
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/malformed.graphml");
+    harness.state_mut().open_path(&broken);
+    run_until_idle(&mut harness);
+    assert_eq!(harness.state().dataset().actors.len(), 4, "the previous dataset stays");
+    assert_eq!(harness.state().selection(), selection, "and so does the selection");
+    harness.get_by_label("Could not open malformed.graphml");
+    harness.get_by_label_contains("malformed.graphml:5:18");
+    harness.get_by_label_contains("expected `</node>`, but `</nod>` was found");
+    harness.get_by_role_and_label(Role::Button, "Dismiss").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Could not open malformed.graphml").is_none());
+}
+
+#[test]
+fn opened_files_are_listed_as_recent() {
+    let mut harness = app_with(Some("tests/data/formats/gephi-dynamic.gexf"));
+    assert!(
+        harness
+            .state()
+            .recent_files()
+            .iter()
+            .any(|p| p.ends_with("gephi-dynamic.gexf"))
+    );
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open Recent ⏵").hover();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Button, "gephi-dynamic.gexf");
 }

@@ -7,7 +7,10 @@ use crate::model::{Actor, Dataset, Direction, Relation};
 
 /// (attribute name, value) pairs for an actor, in a fixed order.
 pub fn actor_attributes(actor: &Actor) -> Vec<(String, String)> {
-    let mut out = vec![("name".to_owned(), actor.name.clone()), ("kind".to_owned(), actor.kind.id().to_owned())];
+    let mut out = vec![
+        ("name".to_owned(), actor.name.clone()),
+        ("kind".to_owned(), actor.kind.id().to_owned()),
+    ];
     if !actor.aliases.is_empty() {
         out.push(("aliases".to_owned(), actor.aliases.join("; ")));
     }
@@ -31,7 +34,10 @@ pub fn relation_attributes(relation: &Relation) -> Vec<(String, String)> {
         Direction::Directed => "directed",
         Direction::Mutual => "mutual",
     };
-    let mut out = vec![("kind".to_owned(), relation.kind.clone()), ("direction".to_owned(), direction.to_owned())];
+    let mut out = vec![
+        ("kind".to_owned(), relation.kind.clone()),
+        ("direction".to_owned(), direction.to_owned()),
+    ];
     if let Some(period) = &relation.period {
         if let Some(start) = period.start {
             out.push(("start".to_owned(), start.to_string()));

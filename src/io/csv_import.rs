@@ -8,7 +8,10 @@ use super::import_builder::{Attributes, ImportBuilder};
 use crate::model::{Dataset, Diagnostic};
 
 pub fn read_csv(text: &str, title: &str, actors_text: Option<&str>) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|err| csv_error(&err, "the header row cannot be read"))?
@@ -32,6 +35,7 @@ pub fn read_csv(text: &str, title: &str, actors_text: Option<&str>) -> Result<(D
     };
 
     let mut builder = ImportBuilder::new(title, "CSV");
+    let mut linked_rows = 0usize;
     if let Some(actors_text) = actors_text {
         read_actor_list(actors_text, &mut builder)?;
     }
@@ -42,8 +46,11 @@ pub fn read_csv(text: &str, title: &str, actors_text: Option<&str>) -> Result<(D
         let (from, to) = (cell(from_column), cell(to_column));
         if from.is_empty() || to.is_empty() {
             builder.warn(
-                Diagnostic::warning("missing-end", format!("row {line} has no `from` or no `to`; it is skipped"))
-                    .at_line_column(line, 1),
+                Diagnostic::warning(
+                    "missing-end",
+                    format!("row {line} has no `from` or no `to`; it is skipped"),
+                )
+                .at_line_column(line, 1),
             );
             continue;
         }
@@ -57,6 +64,18 @@ pub fn read_csv(text: &str, title: &str, actors_text: Option<&str>) -> Result<(D
             .collect();
         let directed = !matches!(column(&["direction", "directed"]).map(|i| cell(i).to_lowercase()), Some(d) if d == "mutual" || d == "undirected" || d == "false");
         builder.add_relation(None, from, to, directed, &attributes);
+        linked_rows += 1;
+    }
+    if linked_rows == 0 {
+        // Nothing usable: say why, rather than open an empty graph.
+        let first_problem = builder.diagnostics.first().cloned();
+        return Err(first_problem.map_or_else(
+            || Diagnostic::error("empty", "the file has a header row but no rows of links").at_line_column(2, 1),
+            |problem| Diagnostic {
+                severity: crate::model::Severity::Error,
+                ..problem
+            },
+        ));
     }
     Ok(builder.finish())
 }
@@ -70,7 +89,10 @@ pub fn actor_list_path(edges: &Path) -> Option<std::path::PathBuf> {
 
 /// Actors with columns id, name, kind, aliases (separated by `;`), description, start, end.
 fn read_actor_list(text: &str, builder: &mut ImportBuilder) -> Result<(), Diagnostic> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|err| csv_error(&err, "the actor list's header row cannot be read"))?
@@ -84,7 +106,9 @@ fn read_actor_list(text: &str, builder: &mut ImportBuilder) -> Result<(), Diagno
     };
     for record in reader.records() {
         let record = record.map_err(|err| csv_error(&err, "a row of the actor list cannot be read"))?;
-        let Some(id) = record.get(id_column).filter(|id| !id.is_empty()) else { continue };
+        let Some(id) = record.get(id_column).filter(|id| !id.is_empty()) else {
+            continue;
+        };
         let attributes: Attributes = headers
             .iter()
             .zip(record.iter())
@@ -124,7 +148,10 @@ mod tests {
         assert_eq!(arms.evidence[0].quote, "Shells, and more shells");
         assert_eq!(arms.evidence[0].url.as_deref(), Some("https://example.org/a"));
         assert_eq!(arms.evidence[0].date.map(|d| d.to_string()), Some("2024-11".into()));
-        assert_eq!(d.source(&arms.evidence[1].source).map(|s| s.title.as_str()), Some("Reuters"));
+        assert_eq!(
+            d.source(&arms.evidence[1].source).map(|s| s.title.as_str()),
+            Some("Reuters")
+        );
         assert_eq!(d.relations[1].kind, "treaty");
         assert_eq!(d.relations[1].direction, Direction::Directed);
     }
@@ -137,7 +164,9 @@ mod tests {
 
     #[test]
     fn a_file_without_ends_is_refused_with_the_columns_it_has() {
-        let err = read_csv("name,age\nx,3\n", "t", None).err().unwrap_or_else(|| panic!("must fail"));
+        let err = read_csv("name,age\nx,3\n", "t", None)
+            .err()
+            .unwrap_or_else(|| panic!("must fail"));
         assert_eq!(err.code, "missing-column");
         assert!(err.message.contains("name, age"));
     }

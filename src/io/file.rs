@@ -33,7 +33,9 @@ pub fn load_text(text: &str, name: &str) -> LoadReport {
 }
 
 fn parse_any(path: &Path, text: &str) -> LoadReport {
-    let title = path.file_stem().map_or_else(|| "Imported dataset".to_owned(), |s| s.to_string_lossy().into_owned());
+    let title = path
+        .file_stem()
+        .map_or_else(|| "Imported dataset".to_owned(), |s| s.to_string_lossy().into_owned());
     let imported = match Format::detect(path, text) {
         Some(Format::Entente) => return entente_json::parse(text),
         Some(Format::GraphMl) => graphml::read_graphml(text, &title),
@@ -57,11 +59,17 @@ fn parse_any(path: &Path, text: &str) -> LoadReport {
             if without_evidence > 0 {
                 diagnostics.push(Diagnostic::warning(
                     "no-evidence",
-                    format!("{without_evidence} of {} relations carry no evidence", dataset.relations.len()),
+                    format!(
+                        "{without_evidence} of {} relations carry no evidence",
+                        dataset.relations.len()
+                    ),
                 ));
             }
             let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-            LoadReport { dataset: (!has_errors).then_some(dataset), diagnostics }
+            LoadReport {
+                dataset: (!has_errors).then_some(dataset),
+                diagnostics,
+            }
         }
         Err(diagnostic) => LoadReport::failed(diagnostic),
     }
@@ -82,8 +90,15 @@ fn finish_report(report: &mut LoadReport, name: &str) {
     for (code, count) in per_code {
         if count > MAX_DIAGNOSTICS_PER_CODE {
             let severity_error = kept.iter().any(|d| d.code == code && d.is_error());
-            let message = format!("… and {} more problems like these [{code}]", count - MAX_DIAGNOSTICS_PER_CODE);
-            kept.push(if severity_error { Diagnostic::error(code, message) } else { Diagnostic::warning(code, message) });
+            let message = format!(
+                "… and {} more problems like these [{code}]",
+                count - MAX_DIAGNOSTICS_PER_CODE
+            );
+            kept.push(if severity_error {
+                Diagnostic::error(code, message)
+            } else {
+                Diagnostic::warning(code, message)
+            });
         }
     }
     for diagnostic in &mut kept {
@@ -97,7 +112,11 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
     if size > MAX_FILE_BYTES {
         return Err(Box::new(Diagnostic::error(
             "too-large",
-            format!("the file is {} MiB, more than the {} MiB Entente opens", size >> 20, MAX_FILE_BYTES >> 20),
+            format!(
+                "the file is {} MiB, more than the {} MiB Entente opens",
+                size >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
         )));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
@@ -108,9 +127,12 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
             let valid = bytes.get(..err.valid_up_to()).unwrap_or_default();
             let valid_text = std::str::from_utf8(valid).unwrap_or_default();
             let (line, column) = super::text_position::line_column(valid_text, valid_text.len());
-            let diagnostic = Diagnostic::error("not-utf8", "the file is not UTF-8 text: it holds a byte sequence that is not UTF-8")
-                .expected("a file saved as UTF-8")
-                .at_line_column(line, column);
+            let diagnostic = Diagnostic::error(
+                "not-utf8",
+                "the file is not UTF-8 text: it holds a byte sequence that is not UTF-8",
+            )
+            .expected("a file saved as UTF-8")
+            .at_line_column(line, column);
             Err(Box::new(diagnostic))
         }
     }
@@ -152,8 +174,14 @@ pub fn save_path(dataset: &Dataset, path: &Path) -> Result<(), SaveError> {
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io = |source| SaveError::Io { path: path.display().to_string(), source };
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let io = |source| SaveError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
     temporary.write_all(bytes).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;

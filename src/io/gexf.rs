@@ -27,7 +27,12 @@ struct Element {
 impl Element {
     fn add_span(&mut self, start: Option<&str>, end: Option<&str>) {
         match start.and_then(loose_date) {
-            Some(s) => self.start = Some(self.start.map_or(s, |x| if s.earliest() < x.earliest() { s } else { x })),
+            Some(s) => {
+                self.start = Some(
+                    self.start
+                        .map_or(s, |x| if s.earliest() < x.earliest() { s } else { x }),
+                )
+            }
             None => self.open_start = true,
         }
         match end.and_then(loose_date) {
@@ -64,10 +69,19 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
     loop {
         let event = reader.next()?;
         let (name, attributes, offset) = match event {
-            XmlEvent::Start { name, attributes, offset, .. } => (name, attributes, offset),
+            XmlEvent::Start {
+                name,
+                attributes,
+                offset,
+                ..
+            } => (name, attributes, offset),
             XmlEvent::End { name } if name == "node" || name == "edge" => {
                 if let Some((is_node, element)) = current.take() {
-                    if is_node { nodes.push(element) } else { edges.push(element) }
+                    if is_node {
+                        nodes.push(element)
+                    } else {
+                        edges.push(element)
+                    }
                 }
                 continue;
             }
@@ -93,40 +107,19 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
                     titles.insert((attribute_class.clone(), id.to_owned()), title.to_owned());
                 }
             }
-            "node" | "edge" => {
-                let is_node = name == "node";
-                let mut element = Element { id: attribute(&attributes, "id").map(str::to_owned), ..Default::default() };
-                if is_node && element.id.is_none() {
-                    return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
-                }
-                if !is_node {
-                    let (Some(source), Some(target)) = (attribute(&attributes, "source"), attribute(&attributes, "target"))
-                    else {
-                        return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
-                    };
-                    element.ends = Some((source.to_owned(), target.to_owned()));
-                    element.edge_type = attribute(&attributes, "type").map(str::to_owned);
-                }
-                if let Some(label) = attribute(&attributes, "label") {
-                    element.attributes.push(("label".to_owned(), label.to_owned()));
-                }
-                if let Some(kind) = attribute(&attributes, "kind") {
-                    element.attributes.push(("kind".to_owned(), kind.to_owned()));
-                }
-                if let Some(weight) = attribute(&attributes, "weight") {
-                    element.attributes.push(("weight".to_owned(), weight.to_owned()));
-                }
-                let (start, end) = (attribute(&attributes, "start"), attribute(&attributes, "end"));
-                if start.is_some() || end.is_some() {
-                    element.add_span(start, end);
-                }
-                current = Some((is_node, element));
-            }
+            "node" | "edge" => current = Some((name == "node", open_element(&reader, &name, &attributes, offset)?)),
             "attvalue" => {
-                let Some((is_node, element)) = current.as_mut() else { continue };
+                let Some((is_node, element)) = current.as_mut() else {
+                    continue;
+                };
                 let class = if *is_node { "node" } else { "edge" };
-                let key = attribute(&attributes, "for").or(attribute(&attributes, "id")).unwrap_or_default();
-                let title = titles.get(&(class.to_owned(), key.to_owned())).cloned().unwrap_or_else(|| key.to_owned());
+                let key = attribute(&attributes, "for")
+                    .or(attribute(&attributes, "id"))
+                    .unwrap_or_default();
+                let title = titles
+                    .get(&(class.to_owned(), key.to_owned()))
+                    .cloned()
+                    .unwrap_or_else(|| key.to_owned());
                 if let Some(value) = attribute(&attributes, "value") {
                     element.attributes.push((title, value.to_owned()));
                 }
@@ -154,8 +147,18 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
         return Err(Diagnostic::error("wrong-format", "the file holds no XML elements").at_line_column(1, 1));
     }
 
+    Ok(build(title, nodes, edges, &graph_data, default_directed))
+}
+
+fn build(
+    title: &str,
+    mut nodes: Vec<Element>,
+    mut edges: Vec<Element>,
+    graph_data: &Attributes,
+    default_directed: bool,
+) -> (Dataset, Vec<Diagnostic>) {
     let mut builder = ImportBuilder::new(title, "GEXF");
-    apply_graph_data(&mut builder, &graph_data);
+    apply_graph_data(&mut builder, graph_data);
     for node in &mut nodes {
         let mut attributes = node.period_attributes();
         attributes.append(&mut node.attributes);
@@ -165,7 +168,10 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
                 continue;
             }
             if !builder.add_actor(id, &attributes) {
-                builder.warn(Diagnostic::warning("duplicate-id", format!("node `{id}` is declared twice; the first is kept")));
+                builder.warn(Diagnostic::warning(
+                    "duplicate-id",
+                    format!("node `{id}` is declared twice; the first is kept"),
+                ));
             }
         }
     }
@@ -181,7 +187,41 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
             builder.add_relation(edge.id.as_deref(), source, target, directed, &attributes);
         }
     }
-    Ok(builder.finish())
+    builder.finish()
+}
+
+/// A `<node>` or `<edge>` from its own attributes; attvalues and spells follow inside it.
+fn open_element(
+    reader: &XmlReader<'_>,
+    name: &str,
+    attributes: &[(String, String)],
+    offset: usize,
+) -> Result<Element, Diagnostic> {
+    let is_node = name == "node";
+    let mut element = Element {
+        id: attribute(attributes, "id").map(str::to_owned),
+        ..Default::default()
+    };
+    if is_node && element.id.is_none() {
+        return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
+    }
+    if !is_node {
+        let (Some(source), Some(target)) = (attribute(attributes, "source"), attribute(attributes, "target")) else {
+            return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
+        };
+        element.ends = Some((source.to_owned(), target.to_owned()));
+        element.edge_type = attribute(attributes, "type").map(str::to_owned);
+    }
+    for native in ["label", "kind", "weight"] {
+        if let Some(value) = attribute(attributes, native) {
+            element.attributes.push((native.to_owned(), value.to_owned()));
+        }
+    }
+    let (start, end) = (attribute(attributes, "start"), attribute(attributes, "end"));
+    if start.is_some() || end.is_some() {
+        element.add_span(start, end);
+    }
+    Ok(element)
 }
 
 /// GEXF has no attributes on the graph itself, so Entente's export carries the dataset's
@@ -202,21 +242,39 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         }
     };
     let mut nodes = String::new();
-    let write_node = |nodes: &mut String, titles: &mut Vec<String>, id: &str, label: &str, attrs: &[(String, String)]| {
-        nodes.push_str(&format!("      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n", escape(id), escape(label)));
-        for (title, value) in attrs {
-            let i = title_id(titles, title);
-            nodes.push_str(&format!("          <attvalue for=\"n{i}\" value=\"{}\"/>\n", escape_attribute(value)));
-        }
-        nodes.push_str("        </attvalues>\n      </node>\n");
-    };
+    let write_node =
+        |nodes: &mut String, titles: &mut Vec<String>, id: &str, label: &str, attrs: &[(String, String)]| {
+            nodes.push_str(&format!(
+                "      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n",
+                escape(id),
+                escape(label)
+            ));
+            for (title, value) in attrs {
+                let i = title_id(titles, title);
+                nodes.push_str(&format!(
+                    "          <attvalue for=\"n{i}\" value=\"{}\"/>\n",
+                    escape_attribute(value)
+                ));
+            }
+            nodes.push_str("        </attvalues>\n      </node>\n");
+        };
     write_node(&mut nodes, &mut node_titles, META_NODE, "", &graph_attributes(dataset));
     for actor in &dataset.actors {
-        write_node(&mut nodes, &mut node_titles, &actor.id, &actor.name, &actor_attributes(actor));
+        write_node(
+            &mut nodes,
+            &mut node_titles,
+            &actor.id,
+            &actor.name,
+            &actor_attributes(actor),
+        );
     }
     let mut edges = String::new();
     for relation in &dataset.relations {
-        let edge_type = if relation.direction == Direction::Directed { "directed" } else { "undirected" };
+        let edge_type = if relation.direction == Direction::Directed {
+            "directed"
+        } else {
+            "undirected"
+        };
         edges.push_str(&format!(
             "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{edge_type}\">\n        <attvalues>\n",
             escape(relation.id.as_str()),
@@ -225,26 +283,40 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         ));
         for (title, value) in relation_attributes(relation) {
             let i = title_id(&mut edge_titles, &title);
-            edges.push_str(&format!("          <attvalue for=\"e{i}\" value=\"{}\"/>\n", escape_attribute(&value)));
+            edges.push_str(&format!(
+                "          <attvalue for=\"e{i}\" value=\"{}\"/>\n",
+                escape_attribute(&value)
+            ));
         }
         edges.push_str("        </attvalues>\n      </edge>\n");
     }
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n");
-    out.push_str(&format!("  <meta>\n    <creator>Entente</creator>\n    <description>{}</description>\n  </meta>\n", escape(dataset.description.as_deref().unwrap_or_default())));
+    out.push_str(&format!(
+        "  <meta>\n    <creator>Entente</creator>\n    <description>{}</description>\n  </meta>\n",
+        escape(dataset.description.as_deref().unwrap_or_default())
+    ));
     out.push_str("  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
     for (class, prefix, titles) in [("node", "n", &node_titles), ("edge", "e", &edge_titles)] {
         out.push_str(&format!("    <attributes class=\"{class}\">\n"));
         for (i, title) in titles.iter().enumerate() {
-            out.push_str(&format!("      <attribute id=\"{prefix}{i}\" title=\"{}\" type=\"string\"/>\n", escape(title.as_str())));
+            out.push_str(&format!(
+                "      <attribute id=\"{prefix}{i}\" title=\"{}\" type=\"string\"/>\n",
+                escape(title.as_str())
+            ));
         }
         out.push_str("    </attributes>\n");
     }
-    out.push_str(&format!("    <nodes>\n{nodes}    </nodes>\n    <edges>\n{edges}    </edges>\n  </graph>\n</gexf>\n"));
+    out.push_str(&format!(
+        "    <nodes>\n{nodes}    </nodes>\n    <edges>\n{edges}    </edges>\n  </graph>\n</gexf>\n"
+    ));
     out
 }
 
 /// Attribute values keep their line breaks and tabs (which XML would turn into spaces).
 fn escape_attribute(value: &str) -> String {
-    escape(value).replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;")
+    escape(value)
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+        .replace('\t', "&#9;")
 }

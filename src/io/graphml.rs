@@ -36,7 +36,12 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
 
     loop {
         let (name, attributes, offset, empty) = match reader.next()? {
-            XmlEvent::Start { name, attributes, offset, empty } => (name, attributes, offset, empty),
+            XmlEvent::Start {
+                name,
+                attributes,
+                offset,
+                empty,
+            } => (name, attributes, offset, empty),
             XmlEvent::End { name } if name == "graph" => {
                 graph_depth = graph_depth.saturating_sub(1);
                 continue;
@@ -57,17 +62,8 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
         }
         match name.as_str() {
             "key" => {
-                let Some(id) = attribute(&attributes, "id") else {
-                    return Err(reader.error_at(offset, "missing-field", "a <key> has no `id` attribute"));
-                };
-                let name = attribute(&attributes, "attr.name")
-                    .map(str::to_owned)
-                    .or_else(|| attribute(&attributes, "yfiles.type").map(|t| yed_name(t).to_owned()))
-                    .unwrap_or_else(|| id.to_owned());
-                let domain = attribute(&attributes, "for").unwrap_or("all").to_owned();
-                let id = id.to_owned();
-                let default = if empty { None } else { read_key_default(&mut reader)? };
-                keys.insert(id, Key { name, domain, default });
+                let (id, key) = read_key(&mut reader, &attributes, offset, empty)?;
+                keys.insert(id, key);
             }
             "graph" => {
                 graph_depth += 1;
@@ -79,20 +75,19 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
                 let Some(id) = attribute(&attributes, "id").map(str::to_owned) else {
                     return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
                 };
-                let data = if empty { Vec::new() } else { read_data(&mut reader, &keys)? };
-                nodes.push(Element { id: Some(id), ends: None, directed: None, attributes: data });
-            }
-            "edge" => {
-                let (Some(source), Some(target)) = (attribute(&attributes, "source"), attribute(&attributes, "target"))
-                else {
-                    return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
+                let data = if empty {
+                    Vec::new()
+                } else {
+                    read_data(&mut reader, &keys)?
                 };
-                let ends = Some((source.to_owned(), target.to_owned()));
-                let id = attribute(&attributes, "id").map(str::to_owned);
-                let directed = attribute(&attributes, "directed").map(|d| d == "true" || d == "1");
-                let data = if empty { Vec::new() } else { read_data(&mut reader, &keys)? };
-                edges.push(Element { id, ends, directed, attributes: data });
+                nodes.push(Element {
+                    id: Some(id),
+                    ends: None,
+                    directed: None,
+                    attributes: data,
+                });
             }
+            "edge" => edges.push(read_edge(&mut reader, &attributes, offset, empty, &keys)?),
             "data" => {
                 let key = attribute(&attributes, "key").unwrap_or_default().to_owned();
                 let value = if empty { String::new() } else { reader.text_until_end()? };
@@ -100,7 +95,11 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
                 graph_data.push((name, value));
             }
             "hyperedge" => {
-                return Err(reader.error_at(offset, "unsupported", "hyperedges are not supported: Entente links two actors at a time"));
+                return Err(reader.error_at(
+                    offset,
+                    "unsupported",
+                    "hyperedges are not supported: Entente links two actors at a time",
+                ));
             }
             _ => {}
         }
@@ -109,23 +108,84 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
         return Err(Diagnostic::error("wrong-format", "the file holds no XML elements").at_line_column(1, 1));
     }
 
+    Ok(build(title, &keys, &nodes, &edges, &graph_data, edge_default_directed))
+}
+
+fn build(
+    title: &str,
+    keys: &HashMap<String, Key>,
+    nodes: &[Element],
+    edges: &[Element],
+    graph_data: &Attributes,
+    edge_default_directed: bool,
+) -> (Dataset, Vec<Diagnostic>) {
     let mut builder = ImportBuilder::new(title, "GraphML");
-    apply_graph_data(&mut builder, &graph_data);
-    for node in &nodes {
-        let attributes = with_defaults(&node.attributes, &keys, "node");
+    apply_graph_data(&mut builder, graph_data);
+    for node in nodes {
+        let attributes = with_defaults(&node.attributes, keys, "node");
         if let Some(id) = &node.id
             && !builder.add_actor(id, &attributes)
         {
-            builder.warn(Diagnostic::warning("duplicate-id", format!("node `{id}` is declared twice; the first is kept")));
+            builder.warn(Diagnostic::warning(
+                "duplicate-id",
+                format!("node `{id}` is declared twice; the first is kept"),
+            ));
         }
     }
-    for edge in &edges {
-        let attributes = with_defaults(&edge.attributes, &keys, "edge");
+    for edge in edges {
+        let attributes = with_defaults(&edge.attributes, keys, "edge");
         if let Some((source, target)) = &edge.ends {
-            builder.add_relation(edge.id.as_deref(), source, target, edge.directed.unwrap_or(edge_default_directed), &attributes);
+            builder.add_relation(
+                edge.id.as_deref(),
+                source,
+                target,
+                edge.directed.unwrap_or(edge_default_directed),
+                &attributes,
+            );
         }
     }
-    Ok(builder.finish())
+    builder.finish()
+}
+
+fn read_key(
+    reader: &mut XmlReader<'_>,
+    attributes: &[(String, String)],
+    offset: usize,
+    empty: bool,
+) -> Result<(String, Key), Diagnostic> {
+    let Some(id) = attribute(attributes, "id") else {
+        return Err(reader.error_at(offset, "missing-field", "a <key> has no `id` attribute"));
+    };
+    let name = attribute(attributes, "attr.name")
+        .map(str::to_owned)
+        .or_else(|| attribute(attributes, "yfiles.type").map(|t| yed_name(t).to_owned()))
+        .unwrap_or_else(|| id.to_owned());
+    let domain = attribute(attributes, "for").unwrap_or("all").to_owned();
+    let id = id.to_owned();
+    let default = if empty { None } else { read_key_default(reader)? };
+    Ok((id, Key { name, domain, default }))
+}
+
+fn read_edge(
+    reader: &mut XmlReader<'_>,
+    attributes: &[(String, String)],
+    offset: usize,
+    empty: bool,
+    keys: &HashMap<String, Key>,
+) -> Result<Element, Diagnostic> {
+    let (Some(source), Some(target)) = (attribute(attributes, "source"), attribute(attributes, "target")) else {
+        return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
+    };
+    let ends = Some((source.to_owned(), target.to_owned()));
+    let id = attribute(attributes, "id").map(str::to_owned);
+    let directed = attribute(attributes, "directed").map(|d| d == "true" || d == "1");
+    let data = if empty { Vec::new() } else { read_data(reader, keys)? };
+    Ok(Element {
+        id,
+        ends,
+        directed,
+        attributes: data,
+    })
 }
 
 /// Title, description and Entente's own sources and kinds, from graph-level data.
@@ -158,7 +218,9 @@ fn read_key_default(reader: &mut XmlReader<'_>) -> Result<Option<String>, Diagno
             }
             XmlEvent::End { .. } => return Ok(default),
             XmlEvent::Text(_) => {}
-            XmlEvent::Eof => return Err(reader.error_at(reader.position(), "malformed-xml", "the file ends inside a <key>")),
+            XmlEvent::Eof => {
+                return Err(reader.error_at(reader.position(), "malformed-xml", "the file ends inside a <key>"));
+            }
         }
     }
 }
@@ -182,7 +244,11 @@ fn read_data(reader: &mut XmlReader<'_>, keys: &HashMap<String, Key>) -> Result<
             XmlEvent::End { .. } => return Ok(data),
             XmlEvent::Text(_) => {}
             XmlEvent::Eof => {
-                return Err(reader.error_at(reader.position(), "malformed-xml", "the file ends inside a node or edge"));
+                return Err(reader.error_at(
+                    reader.position(),
+                    "malformed-xml",
+                    "the file ends inside a node or edge",
+                ));
             }
         }
     }
@@ -225,7 +291,10 @@ pub fn write_graphml(dataset: &Dataset) -> String {
         body.push_str(&format!("    <node id=\"{}\">\n", escape(actor.id.as_str())));
         for (name, value) in attributes {
             let key = key_for("node", name);
-            body.push_str(&format!("      <data key=\"{key}\">{}</data>\n", escape(value.as_str())));
+            body.push_str(&format!(
+                "      <data key=\"{key}\">{}</data>\n",
+                escape(value.as_str())
+            ));
         }
         body.push_str("    </node>\n");
     }
@@ -239,7 +308,10 @@ pub fn write_graphml(dataset: &Dataset) -> String {
         ));
         for (name, value) in attributes {
             let key = key_for("edge", name);
-            body.push_str(&format!("      <data key=\"{key}\">{}</data>\n", escape(value.as_str())));
+            body.push_str(&format!(
+                "      <data key=\"{key}\">{}</data>\n",
+                escape(value.as_str())
+            ));
         }
         body.push_str("    </edge>\n");
     }

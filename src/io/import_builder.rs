@@ -22,7 +22,12 @@ const KIND_NAMES: [&str; 4] = ["kind", "type", "relation", "label"];
 
 /// Recognises the built-in kinds under the spellings analysts use.
 pub fn builtin_kind_for(text: &str) -> Option<BuiltinKind> {
-    let key: String = text.trim().to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let key: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
     let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match key.as_str() {
         "treaty" | "alliance" | "defence pact" | "defense pact" | "mutual defence" | "mutual defense" | "pact" => {
@@ -30,9 +35,7 @@ pub fn builtin_kind_for(text: &str) -> Option<BuiltinKind> {
         }
         "arms supply" | "arms" | "arms transfer" | "arms transfers" | "weapons" | "weapons supply" | "arms sale"
         | "arms sales" | "munitions" => BuiltinKind::ArmsSupply,
-        "troop deployment" | "troops" | "deployment" | "troop" | "military deployment" => {
-            BuiltinKind::TroopDeployment
-        }
+        "troop deployment" | "troops" | "deployment" | "troop" | "military deployment" => BuiltinKind::TroopDeployment,
         "historical support" | "historical" | "past support" => BuiltinKind::HistoricalSupport,
         _ => return None,
     })
@@ -111,20 +114,45 @@ impl ImportBuilder {
             return false;
         }
         let find = |names: &[&str]| {
-            names.iter().find_map(|n| attributes.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, v)| v.clone()))
+            names.iter().find_map(|n| {
+                attributes
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(n))
+                    .map(|(_, v)| v.clone())
+            })
         };
-        let name = find(&["name", "label", "title"]).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| id.to_owned());
+        let name = find(&["name", "label", "title"])
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| id.to_owned());
         let kind = find(&["kind", "type", "category"]).map_or(ActorKind::Other, |k| actor_kind_for(&k));
         let aliases = find(&["aliases", "alias"])
-            .map(|a| a.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+            .map(|a| {
+                a.split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
             .unwrap_or_default();
         let active = Period {
             start: find(&["active_start", "start"]).and_then(|d| loose_date(&d)),
             end: find(&["active_end", "end"]).and_then(|d| loose_date(&d)),
         };
         let used = [
-            "name", "label", "title", "kind", "type", "category", "aliases", "alias", "description", "active_start",
-            "start", "active_end", "end", "id",
+            "name",
+            "label",
+            "title",
+            "kind",
+            "type",
+            "category",
+            "aliases",
+            "alias",
+            "description",
+            "active_start",
+            "start",
+            "active_end",
+            "end",
+            "id",
         ];
         let mut extra = ExtraFields::new();
         keep_other_attributes(attributes, &used, &mut extra);
@@ -154,7 +182,12 @@ impl ImportBuilder {
         self.ensure_actor(from);
         self.ensure_actor(to);
         let find = |names: &[&str]| {
-            names.iter().find_map(|n| attributes.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, v)| v.as_str()))
+            names.iter().find_map(|n| {
+                attributes
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(n))
+                    .map(|(_, v)| v.as_str())
+            })
         };
         let kind = self.kind_id(find(&KIND_NAMES));
         let direction = match find(&["direction", "directed"]).map(|d| d.trim().to_lowercase()) {
@@ -165,7 +198,9 @@ impl ImportBuilder {
         };
         let year = find(&["year"]).and_then(loose_date);
         let period = Period {
-            start: find(&["start", "from_date", "start_date", "begin"]).and_then(loose_date).or(year),
+            start: find(&["start", "from_date", "start_date", "begin"])
+                .and_then(loose_date)
+                .or(year),
             end: find(&["end", "to_date", "end_date"]).and_then(loose_date).or(year),
         };
         let period = (period != Period::default()).then_some(period);
@@ -180,8 +215,19 @@ impl ImportBuilder {
         }
         let mut used: Vec<&str> = KIND_NAMES.to_vec();
         used.extend([
-            "direction", "directed", "year", "start", "from_date", "start_date", "begin", "end", "to_date", "end_date",
-            "summary", "id", "magnitude",
+            "direction",
+            "directed",
+            "year",
+            "start",
+            "from_date",
+            "start_date",
+            "begin",
+            "end",
+            "to_date",
+            "end_date",
+            "summary",
+            "id",
+            "magnitude",
         ]);
         used.extend(EVIDENCE_NAMES);
         let mut extra = ExtraFields::new();
@@ -233,10 +279,17 @@ impl ImportBuilder {
             .and_then(|(_, v)| serde_json::from_str::<Value>(v).ok())
         {
             // Written by Entente's own GraphML/GEXF export: restore the items as they were.
-            return items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+            return items
+                .into_iter()
+                .filter_map(|item| serde_json::from_value(item).ok())
+                .collect();
         }
         let find = |name: &str| {
-            attributes.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
+            attributes
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.trim())
+                .filter(|v| !v.is_empty())
         };
         let Some(quote) = find("quote") else { return Vec::new() };
         let source = match find("source") {
@@ -318,8 +371,19 @@ impl ImportBuilder {
     }
 }
 
-const EVIDENCE_NAMES: [&str; 11] =
-    ["quote", "source", "url", "date", "speaker", "speaker_role", "role", "locator", "credibility", "note", "evidence"];
+const EVIDENCE_NAMES: [&str; 11] = [
+    "quote",
+    "source",
+    "url",
+    "date",
+    "speaker",
+    "speaker_role",
+    "role",
+    "locator",
+    "credibility",
+    "note",
+    "evidence",
+];
 
 fn actor_kind_for(text: &str) -> ActorKind {
     let key = slug(text);
@@ -345,7 +409,10 @@ fn keep_other_attributes(attributes: &Attributes, used: &[&str], extra: &mut Ext
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     if !others.is_empty() {
-        let map = others.into_iter().map(|(k, v)| (k.to_owned(), Value::String(v.to_owned()))).collect();
+        let map = others
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), Value::String(v.to_owned())))
+            .collect();
         extra.insert("attributes".to_owned(), Value::Object(map));
     }
 }
@@ -376,7 +443,13 @@ mod tests {
     fn evidence_columns_become_evidence_and_repeated_rows_merge() {
         let mut b = ImportBuilder::new("t", "test");
         let row = |quote: &str, source: &str| {
-            attrs(&[("kind", "treaty"), ("quote", quote), ("source", source), ("url", "https://example.org"), ("weight", "3")])
+            attrs(&[
+                ("kind", "treaty"),
+                ("quote", quote),
+                ("source", source),
+                ("url", "https://example.org"),
+                ("weight", "3"),
+            ])
         };
         b.add_relation(None, "a", "b", false, &row("First quote", "Outlet A"));
         b.add_relation(None, "a", "b", false, &row("Second quote", "Outlet B"));
@@ -386,7 +459,10 @@ mod tests {
         assert_eq!(relation.evidence.len(), 2);
         assert_eq!(relation.evidence[1].quote, "Second quote");
         assert_eq!(d.sources.len(), 2);
-        assert_eq!(relation.extra.get("attributes").and_then(|a| a.get("weight")), Some(&Value::String("3".into())));
+        assert_eq!(
+            relation.extra.get("attributes").and_then(|a| a.get("weight")),
+            Some(&Value::String("3".into()))
+        );
         assert_eq!(relation.direction, Direction::Mutual);
     }
 
@@ -394,7 +470,10 @@ mod tests {
     fn dates_from_other_tools_are_read_at_their_precision() {
         assert_eq!(loose_date("1950"), Some(PartialDate::year(1950)));
         assert_eq!(loose_date("1950.0").map(|d| d.to_string()), Some("1950".into()));
-        assert_eq!(loose_date("2024-06-19T00:00:00Z").map(|d| d.to_string()), Some("2024-06-19".into()));
+        assert_eq!(
+            loose_date("2024-06-19T00:00:00Z").map(|d| d.to_string()),
+            Some("2024-06-19".into())
+        );
         assert_eq!(loose_date("soon"), None);
         assert_eq!(loose_date("1950.5"), None);
     }

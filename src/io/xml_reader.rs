@@ -14,8 +14,15 @@ const MAX_DEPTH: usize = 256;
 #[derive(Debug, Clone, PartialEq)]
 pub enum XmlEvent {
     /// An element opened; `empty` when it closed at once (`<node/>`).
-    Start { name: String, attributes: Vec<(String, String)>, offset: usize, empty: bool },
-    End { name: String },
+    Start {
+        name: String,
+        attributes: Vec<(String, String)>,
+        offset: usize,
+        empty: bool,
+    },
+    End {
+        name: String,
+    },
     Text(String),
     Eof,
 }
@@ -31,7 +38,12 @@ impl<'a> XmlReader<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut reader = Reader::from_str(text);
         reader.config_mut().trim_text(false);
-        Self { reader, text, depth: 0, pending_end: None }
+        Self {
+            reader,
+            text,
+            depth: 0,
+            pending_end: None,
+        }
     }
 
     /// A diagnostic located at byte `offset`.
@@ -79,7 +91,9 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::End(end) => {
                     self.depth = self.depth.saturating_sub(1);
-                    return Ok(XmlEvent::End { name: local_name(end.local_name().as_ref()) });
+                    return Ok(XmlEvent::End {
+                        name: local_name(end.local_name().as_ref()),
+                    });
                 }
                 Event::Text(text) => return Ok(XmlEvent::Text(text.xml10_content().into_owned())),
                 Event::CData(data) => {
@@ -96,7 +110,9 @@ impl<'a> XmlReader<'a> {
                             return Err(self.error_at(
                                 offset,
                                 "xml-entity",
-                                format!("the entity `&{name};` is not one of XML's five; Entente does not expand others"),
+                                format!(
+                                    "the entity `&{name};` is not one of XML's five; Entente does not expand others"
+                                ),
                             ));
                         }
                     }
@@ -125,12 +141,23 @@ impl<'a> XmlReader<'a> {
             let attribute = attribute
                 .map_err(|err| self.error_at(offset, "malformed-xml", format!("a bad attribute in <{name}>: {err}")))?;
             let key = local_name(attribute.key.local_name().as_ref());
-            let value = attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|err| {
-                self.error_at(offset, "xml-entity", format!("attribute `{key}` of <{name}> cannot be read: {err}"))
-            })?;
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|err| {
+                    self.error_at(
+                        offset,
+                        "xml-entity",
+                        format!("attribute `{key}` of <{name}> cannot be read: {err}"),
+                    )
+                })?;
             attributes.push((key, value.into_owned()));
         }
-        Ok(XmlEvent::Start { name, attributes, offset, empty })
+        Ok(XmlEvent::Start {
+            name,
+            attributes,
+            offset,
+            empty,
+        })
     }
 
     /// Reads the text inside the element just opened, up to its end (nested elements'
@@ -144,7 +171,9 @@ impl<'a> XmlReader<'a> {
                 XmlEvent::End { .. } if depth == 0 => return Ok(out.trim().to_owned()),
                 XmlEvent::End { .. } => depth -= 1,
                 XmlEvent::Text(text) => out.push_str(&text),
-                XmlEvent::Eof => return Err(self.error_at(self.position(), "malformed-xml", "the file ends inside an element")),
+                XmlEvent::Eof => {
+                    return Err(self.error_at(self.position(), "malformed-xml", "the file ends inside an element"));
+                }
             }
         }
     }
@@ -176,10 +205,21 @@ mod tests {
     #[test]
     fn reads_names_attributes_and_text_with_standard_escapes() {
         let events = all(r#"<g:a x="1 &amp; 2"><b/>Tom &amp; Jerry &#233;</g:a>"#).unwrap_or_default();
-        assert!(matches!(&events[0], XmlEvent::Start { name, attributes, .. } if name == "a" && attributes[0].1 == "1 & 2"));
+        assert!(
+            matches!(&events[0], XmlEvent::Start { name, attributes, .. } if name == "a" && attributes[0].1 == "1 & 2")
+        );
         assert!(matches!(&events[1], XmlEvent::Start { name, empty: true, .. } if name == "b"));
         assert!(matches!(&events[2], XmlEvent::End { name } if name == "b"));
-        let text: String = events.iter().filter_map(|e| if let XmlEvent::Text(t) = e { Some(t.as_str()) } else { None }).collect();
+        let text: String = events
+            .iter()
+            .filter_map(|e| {
+                if let XmlEvent::Text(t) = e {
+                    Some(t.as_str())
+                } else {
+                    None
+                }
+            })
+            .collect();
         assert_eq!(text, "Tom & Jerry é");
     }
 

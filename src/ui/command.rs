@@ -1,3 +1,6 @@
+use std::path::PathBuf;
+
+use crate::io::Format;
 use crate::model::{ActorKind, OutsideFocus};
 
 /// What the user picked in the details panel, a list or the graph.
@@ -41,6 +44,16 @@ pub enum Command {
     Unpin(usize),
     UnpinAll,
     FocusSearch,
+    /// Show the native file dialog to open a dataset.
+    OpenDialog,
+    OpenFile(PathBuf),
+    Reload,
+    ClearRecentFiles,
+    SetWatchFile(bool),
+    /// Show the native dialog to save the dataset in a format (Entente JSON or an export).
+    SaveAsDialog(Format),
+    /// Show the native dialog to export the current graph view as an image.
+    ExportViewDialog(ViewImage),
     ShowWindow(InfoWindow),
     DismissDiagnostics,
     Quit,
@@ -51,4 +64,11 @@ pub enum Command {
 pub enum InfoWindow {
     Shortcuts,
     About,
+}
+
+/// Image formats the graph view can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewImage {
+    Svg,
+    Png,
 }

@@ -1,51 +1,25 @@
+use std::path::PathBuf;
+
 use egui::{ThemePreference, Ui};
 
-use super::command::{Command, InfoWindow, MainView};
+use super::command::{Command, InfoWindow, MainView, ViewImage};
 use super::shortcuts::{self, Shortcut};
+use crate::io::Format;
 
-pub fn menu_bar(ui: &mut Ui, theme: ThemePreference, main_view: MainView) -> Vec<Command> {
+/// What the menus need to know; they change nothing themselves.
+pub struct MenuState<'a> {
+    pub theme: ThemePreference,
+    pub main_view: MainView,
+    pub recent_files: &'a [PathBuf],
+    pub has_file: bool,
+    pub watch_file: bool,
+}
+
+pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if shortcut_button(ui, "Quit", Shortcut::Quit).clicked() {
-                commands.push(Command::Quit);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            for (view, label) in [(MainView::Graph, "Graph"), (MainView::Table, "Table of relations")] {
-                if ui.radio(main_view == view, label).clicked() {
-                    commands.push(Command::SetMainView(view));
-                }
-            }
-            ui.separator();
-            if shortcut_button(ui, "Search actors…", Shortcut::Search).clicked() {
-                commands.push(Command::FocusSearch);
-            }
-            if shortcut_button(ui, "Fit graph to window", Shortcut::Fit).clicked() {
-                commands.push(Command::FitView);
-            }
-            if ui.button("Re-run layout").clicked() {
-                commands.push(Command::RestartLayout);
-            }
-            if ui.button("Show all kinds").clicked() {
-                commands.push(Command::ShowAllKinds);
-            }
-            ui.separator();
-            ui.label("Theme");
-            for (choice, label) in [
-                (ThemePreference::System, "Follow system"),
-                (ThemePreference::Dark, "Dark"),
-                (ThemePreference::Light, "Light"),
-            ] {
-                if ui.radio(theme == choice, label).clicked() {
-                    commands.push(Command::SetTheme(choice));
-                }
-            }
-            ui.separator();
-            if shortcut_button(ui, "Clear selection", Shortcut::ClearSelection).clicked() {
-                commands.push(Command::ClearSelection);
-            }
-        });
+        ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
+        ui.menu_button("View", |ui| view_menu(ui, state, &mut commands));
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {
                 commands.push(Command::ShowWindow(InfoWindow::Shortcuts));
@@ -56,6 +30,99 @@ pub fn menu_bar(ui: &mut Ui, theme: ThemePreference, main_view: MainView) -> Vec
         });
     });
     commands
+}
+
+fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    if shortcut_button(ui, "Open…", Shortcut::Open).clicked() {
+        commands.push(Command::OpenDialog);
+    }
+    ui.add_enabled_ui(!state.recent_files.is_empty(), |ui| {
+        ui.menu_button("Open Recent", |ui| {
+            for path in state.recent_files {
+                let name = path
+                    .file_name()
+                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let exists = path.is_file();
+                let response = ui
+                    .add_enabled(exists, egui::Button::new(name))
+                    .on_hover_text(path.display().to_string())
+                    .on_disabled_hover_text(format!("{} is no longer there", path.display()));
+                if response.clicked() {
+                    commands.push(Command::OpenFile(path.clone()));
+                }
+            }
+            ui.separator();
+            if ui.button("Clear list").clicked() {
+                commands.push(Command::ClearRecentFiles);
+            }
+        });
+    });
+    ui.add_enabled_ui(state.has_file, |ui| {
+        if shortcut_button(ui, "Reload", Shortcut::Reload).clicked() {
+            commands.push(Command::Reload);
+        }
+        let mut watch = state.watch_file;
+        if ui.checkbox(&mut watch, "Reload when the file changes").changed() {
+            commands.push(Command::SetWatchFile(watch));
+        }
+    });
+    ui.separator();
+    if shortcut_button(ui, "Save As…", Shortcut::SaveAs).clicked() {
+        commands.push(Command::SaveAsDialog(Format::Entente));
+    }
+    ui.menu_button("Export", |ui| {
+        for format in [Format::GraphMl, Format::Gexf, Format::Dot] {
+            if ui.button(format!("{}…", format.name())).clicked() {
+                commands.push(Command::SaveAsDialog(format));
+            }
+        }
+        ui.separator();
+        if ui.button("Graph view as SVG…").clicked() {
+            commands.push(Command::ExportViewDialog(ViewImage::Svg));
+        }
+        if ui.button("Graph view as PNG…").clicked() {
+            commands.push(Command::ExportViewDialog(ViewImage::Png));
+        }
+    });
+    ui.separator();
+    if shortcut_button(ui, "Quit", Shortcut::Quit).clicked() {
+        commands.push(Command::Quit);
+    }
+}
+
+fn view_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    for (view, label) in [(MainView::Graph, "Graph"), (MainView::Table, "Table of relations")] {
+        if ui.radio(state.main_view == view, label).clicked() {
+            commands.push(Command::SetMainView(view));
+        }
+    }
+    ui.separator();
+    if shortcut_button(ui, "Search actors…", Shortcut::Search).clicked() {
+        commands.push(Command::FocusSearch);
+    }
+    if shortcut_button(ui, "Fit graph to window", Shortcut::Fit).clicked() {
+        commands.push(Command::FitView);
+    }
+    if ui.button("Re-run layout").clicked() {
+        commands.push(Command::RestartLayout);
+    }
+    if ui.button("Show all kinds").clicked() {
+        commands.push(Command::ShowAllKinds);
+    }
+    if shortcut_button(ui, "Clear selection", Shortcut::ClearSelection).clicked() {
+        commands.push(Command::ClearSelection);
+    }
+    ui.separator();
+    ui.label("Theme");
+    for (choice, label) in [
+        (ThemePreference::System, "Follow system"),
+        (ThemePreference::Dark, "Dark"),
+        (ThemePreference::Light, "Light"),
+    ] {
+        if ui.radio(state.theme == choice, label).clicked() {
+            commands.push(Command::SetTheme(choice));
+        }
+    }
 }
 
 fn shortcut_button(ui: &mut Ui, label: &str, shortcut: Shortcut) -> egui::Response {

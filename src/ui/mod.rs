@@ -18,13 +18,13 @@ mod toolbar;
 mod widgets;
 
 pub use actor_list::actor_list;
-pub use command::{Command, InfoWindow, MainView, Selection};
+pub use command::{Command, InfoWindow, MainView, Selection, ViewImage};
 pub use details_panel::details_panel;
 pub use diagnostics_window::diagnostics_window;
 pub use fonts::install_fonts;
 pub use info_windows::info_window;
 pub use legend::legend;
-pub use menu_bar::menu_bar;
+pub use menu_bar::{MenuState, menu_bar};
 pub use palette::{actor_kind_colour, relation_kind_colour};
 pub use relation_table::relation_table;
 pub use search_box::{SEARCH_HINT, SearchState};

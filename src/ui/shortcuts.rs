@@ -6,6 +6,9 @@ use super::command::Command;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shortcut {
+    Open,
+    Reload,
+    SaveAs,
     Search,
     Fit,
     ClearSelection,
@@ -21,6 +24,9 @@ pub const ALL: [Shortcut; 4] = [
 
 pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
     match shortcut {
+        Shortcut::Open => KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+        Shortcut::Reload => KeyboardShortcut::new(Modifiers::COMMAND, Key::R),
+        Shortcut::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
         Shortcut::Search => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
         Shortcut::Fit => KeyboardShortcut::new(Modifiers::NONE, Key::F),
         Shortcut::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
@@ -30,6 +36,9 @@ pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
 
 pub fn description(shortcut: Shortcut) -> &'static str {
     match shortcut {
+        Shortcut::Open => "Open a dataset file",
+        Shortcut::Reload => "Reload the open file",
+        Shortcut::SaveAs => "Save the dataset as Entente JSON",
         Shortcut::Search => "Search actors by name or alias",
         Shortcut::Fit => "Fit the graph to the window",
         Shortcut::ClearSelection => "Clear the selection",
@@ -39,6 +48,9 @@ pub fn description(shortcut: Shortcut) -> &'static str {
 
 fn command(shortcut: Shortcut) -> Command {
     match shortcut {
+        Shortcut::Open => Command::OpenDialog,
+        Shortcut::Reload => Command::Reload,
+        Shortcut::SaveAs => Command::SaveAsDialog(crate::io::Format::Entente),
         Shortcut::Search => Command::FocusSearch,
         Shortcut::Fit => Command::FitView,
         Shortcut::ClearSelection => Command::ClearSelection,

@@ -42,6 +42,8 @@ pub struct GraphScene {
     pub centre_on: Option<usize>,
     /// Zoom, pan and canvas origin of the last frame drawn.
     pub view: (f32, egui::Vec2, Pos2),
+    /// Where the canvas was on screen last frame (the PNG export cuts it out).
+    pub canvas_rect: egui::Rect,
 }
 
 impl GraphScene {
@@ -98,6 +100,7 @@ impl GraphScene {
             follow_layout: !restored,
             centre_on: None,
             view: (1.0, egui::Vec2::ZERO, Pos2::ZERO),
+            canvas_rect: egui::Rect::NOTHING,
         }
     }
 

@@ -56,6 +56,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     let mut meta = MetadataFrame::new(id).load(ui);
     clamp_zoom(&mut meta, response.response.rect, ui.input(|i| i.pointer.hover_pos()));
     scene.view = (meta.zoom, meta.pan, response.response.rect.min);
+    scene.canvas_rect = response.response.rect;
     meta.clone().save(ui);
 
     let mut clicked_something = false;

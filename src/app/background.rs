@@ -1,0 +1,118 @@
+//! Work that must not freeze the window: reading files and waiting on file dialogs run on
+//! their own threads; the app polls them once a frame.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use crate::io::{Format, LoadReport, load_path};
+use crate::ui::ViewImage;
+
+/// A file being read on another thread.
+pub struct PendingLoad {
+    pub path: PathBuf,
+    pub started: Instant,
+    /// A reload after a change on disk replaces the dataset without a fuss.
+    pub quiet: bool,
+    receiver: Receiver<LoadReport>,
+}
+
+impl PendingLoad {
+    pub fn start(path: PathBuf, quiet: bool) -> Self {
+        let (sender, receiver) = channel();
+        let thread_path = path.clone();
+        std::thread::spawn(move || {
+            // The app may have gone (closed the window); then nobody needs the result.
+            let _ = sender.send(load_path(&thread_path));
+        });
+        Self {
+            path,
+            started: Instant::now(),
+            quiet,
+            receiver,
+        }
+    }
+
+    /// The result, once the thread has finished.
+    pub fn poll(&self) -> Option<LoadReport> {
+        match self.receiver.try_recv() {
+            Ok(report) => Some(report),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(LoadReport::failed(crate::model::Diagnostic::error(
+                "unreadable",
+                "reading the file stopped unexpectedly",
+            ))),
+        }
+    }
+
+    /// Small files open without a progress indicator flashing up.
+    pub fn worth_showing(&self) -> bool {
+        self.started.elapsed() > Duration::from_millis(150)
+    }
+}
+
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogPurpose {
+    Open,
+    SaveAs(Format),
+    ExportImage(ViewImage),
+}
+
+/// A native file dialog open on another thread.
+pub struct PendingDialog {
+    pub purpose: DialogPurpose,
+    receiver: Receiver<Option<PathBuf>>,
+}
+
+impl PendingDialog {
+    pub fn start(purpose: DialogPurpose, suggested_name: String, folder: Option<PathBuf>) -> Self {
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let mut dialog = rfd::FileDialog::new();
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            let chosen = match purpose {
+                DialogPurpose::Open => {
+                    let all: Vec<&str> = Format::READABLE
+                        .iter()
+                        .flat_map(|f| f.extensions().iter().copied())
+                        .collect();
+                    dialog = dialog.add_filter("All datasets", &all);
+                    for format in Format::READABLE {
+                        dialog = dialog.add_filter(format.name(), format.extensions());
+                    }
+                    dialog.set_title("Open dataset").pick_file()
+                }
+                DialogPurpose::SaveAs(format) => dialog
+                    .set_title("Save dataset as")
+                    .add_filter(format.name(), format.extensions())
+                    .set_file_name(suggested_name)
+                    .save_file(),
+                DialogPurpose::ExportImage(image) => {
+                    let (name, extension) = match image {
+                        ViewImage::Svg => ("SVG image", "svg"),
+                        ViewImage::Png => ("PNG image", "png"),
+                    };
+                    dialog
+                        .set_title("Export view")
+                        .add_filter(name, &[extension])
+                        .set_file_name(suggested_name)
+                        .save_file()
+                }
+            };
+            let _ = sender.send(chosen);
+        });
+        Self { purpose, receiver }
+    }
+
+    /// `Some(choice)` once the dialog closed; the choice is `None` if it was cancelled.
+    pub fn poll(&self) -> Option<Option<PathBuf>> {
+        match self.receiver.try_recv() {
+            Ok(choice) => Some(choice),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+}

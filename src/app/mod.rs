@@ -1,0 +1,716 @@
+//! The application: owns the loaded dataset and what the user is looking at, draws the
+//! window through the `ui` functions and applies the commands they return.
+
+mod background;
+mod file_watch;
+mod persisted;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use persisted::PersistedState;
+
+use background::{DialogPurpose, PendingDialog, PendingLoad};
+use file_watch::FileWatch;
+use persisted::REMEMBERED_LAYOUTS;
+
+use crate::builtin::{BUILT_IN_NAME, built_in_dataset};
+use crate::io::{Format, LoadReport, save_path, write_atomically};
+use crate::model::{Dataset, DatasetIndex, Diagnostic, Focus, KindFilter, Visibility, is_web_link};
+use crate::ui::graph::{GraphScene, SavedPositions};
+use crate::ui::{self, Command, InfoWindow, MainView, MenuState, SearchState, Selection, ToolbarState, ViewImage};
+
+/// Datasets bigger than this are laid out again rather than bloat the saved state.
+const LARGEST_REMEMBERED_LAYOUT: usize = 5_000;
+/// How long a status message stays.
+const NOTICE_SECONDS: u64 = 5;
+
+/// Where the dataset on screen came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    File(PathBuf),
+}
+
+/// Problems found in a file, kept until the user dismisses them.
+#[derive(Debug, Clone)]
+struct ProblemReport {
+    title: String,
+    diagnostics: Vec<Diagnostic>,
+    visible: bool,
+}
+
+pub struct App {
+    state: PersistedState,
+    dataset: Dataset,
+    index: DatasetIndex,
+    origin: Origin,
+    selection: Option<Selection>,
+    visibility: Visibility,
+    scene: GraphScene,
+    search: SearchState,
+    actor_filter: String,
+    problems: Option<ProblemReport>,
+    info_window: Option<InfoWindow>,
+    /// Set by commands that change what is visible; the graph is rebuilt once per frame.
+    view_dirty: bool,
+    loading: Option<PendingLoad>,
+    dialog: Option<PendingDialog>,
+    watch: Option<FileWatch>,
+    /// A short message in the status bar ("Saved …").
+    notice: Option<(String, Instant)>,
+    /// A PNG export waiting for the screenshot it is cut from.
+    png_export: Option<PathBuf>,
+    ctx: egui::Context,
+}
+
+impl App {
+    /// Starts on the built-in dataset and, if a file is given, opens it; a file that fails to
+    /// load leaves the built-in dataset on screen and shows why.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let state = PersistedState::load(cc.storage);
+        cc.egui_ctx.set_theme(state.theme);
+        ui::install_fonts(&cc.egui_ctx);
+        let dataset = built_in_dataset();
+        let index = DatasetIndex::new(&dataset);
+        let scene = GraphScene::new(&dataset, &index, saved_layout(&state, &dataset));
+        let mut app = Self {
+            state,
+            index,
+            dataset,
+            origin: Origin::BuiltIn,
+            selection: None,
+            visibility: Visibility::default(),
+            scene,
+            search: SearchState::default(),
+            actor_filter: String::new(),
+            problems: None,
+            info_window: None,
+            view_dirty: true,
+            loading: None,
+            dialog: None,
+            watch: None,
+            notice: None,
+            png_export: None,
+            ctx: cc.egui_ctx.clone(),
+        };
+        app.refresh_view();
+        if let Some(path) = file {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// Starts reading a dataset file in the background; the current dataset stays on screen
+    /// until it has loaded, and stays for good if it fails to.
+    pub fn open_path(&mut self, path: &Path) {
+        self.loading = Some(PendingLoad::start(path.to_owned(), false));
+        self.ctx.request_repaint();
+    }
+
+    /// True while a file is being read or a file dialog is open.
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some() || self.dialog.is_some()
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+
+    pub fn filter(&self) -> &KindFilter {
+        &self.state.filter
+    }
+
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.state.recent_files
+    }
+
+    pub fn is_pinned(&self, actor: usize) -> bool {
+        self.scene.is_pinned(actor)
+    }
+
+    /// Where an actor was drawn last frame, in window coordinates.
+    pub fn actor_screen_position(&self, actor: usize) -> Option<egui::Pos2> {
+        self.scene.actor_screen_position(actor)
+    }
+
+    /// How many relations the graph draws right now.
+    pub fn drawn_relation_count(&self) -> usize {
+        self.scene.graph.edge_count()
+    }
+
+    /// Where a relation's midpoint was drawn last frame, in window coordinates.
+    pub fn relation_screen_position(&self, relation: usize) -> Option<egui::Pos2> {
+        ui::graph::relation_screen_position(&self.scene, relation)
+    }
+
+    fn focus(&self) -> Option<Focus> {
+        match self.selection {
+            Some(Selection::Actor(actor)) if self.state.focus_depth > 0 => Some(Focus {
+                actor,
+                depth: self.state.focus_depth,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Recomputes what is visible and rebuilds the graph, if anything changed.
+    fn refresh_view(&mut self) {
+        if !self.view_dirty {
+            return;
+        }
+        self.visibility = Visibility::compute(
+            &self.dataset,
+            &self.index,
+            &self.state.filter,
+            self.focus(),
+            self.state.outside_focus,
+        );
+        self.scene.rebuild(&self.dataset, &self.visibility, self.selection);
+        self.view_dirty = false;
+    }
+
+    fn remember_layout(&mut self) {
+        if self.dataset.actors.len() > LARGEST_REMEMBERED_LAYOUT || self.scene.layout_running() {
+            return;
+        }
+        let key = layout_key(&self.dataset);
+        self.state.layouts.retain(|(k, _)| *k != key);
+        self.state
+            .layouts
+            .insert(0, (key, self.scene.saved_positions(&self.dataset)));
+        self.state.layouts.truncate(REMEMBERED_LAYOUTS);
+    }
+
+    /// Puts a freshly read file on screen, or shows why it could not be read.
+    fn finish_load(&mut self, path: PathBuf, report: LoadReport) {
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let Some(dataset) = report.dataset else {
+            self.problems = Some(ProblemReport {
+                title: format!("Could not open {name}"),
+                diagnostics: report.diagnostics,
+                visible: true,
+            });
+            return;
+        };
+        // Keep the selection across a reload of the same file, by id.
+        let selected_id = match self.selection {
+            Some(Selection::Actor(a)) => self.dataset.actors.get(a).map(|a| (true, a.id.clone())),
+            Some(Selection::Relation(r)) => self.dataset.relations.get(r).map(|r| (false, r.id.clone())),
+            None => None,
+        };
+        let same_file = self.origin == Origin::File(path.clone());
+        self.remember_layout();
+        self.index = DatasetIndex::new(&dataset);
+        self.scene = GraphScene::new(&dataset, &self.index, saved_layout(&self.state, &dataset));
+        self.selection = selected_id.filter(|_| same_file).and_then(|(actor, id)| {
+            if actor {
+                self.index.actor(&id).map(Selection::Actor)
+            } else {
+                dataset
+                    .relations
+                    .iter()
+                    .position(|r| r.id == id)
+                    .map(Selection::Relation)
+            }
+        });
+        self.dataset = dataset;
+        self.view_dirty = true;
+        self.refresh_view();
+        self.problems = (!report.diagnostics.is_empty()).then(|| ProblemReport {
+            title: format!("{name}: {} warnings", report.diagnostics.len()),
+            diagnostics: report.diagnostics,
+            visible: false,
+        });
+        if !same_file || self.watch.is_none() {
+            self.watch_file(&path);
+        }
+        self.state.add_recent_file(path.clone());
+        self.origin = Origin::File(path);
+        self.notify(if same_file {
+            format!("Reloaded {name}")
+        } else {
+            format!("Opened {name}")
+        });
+    }
+
+    fn watch_file(&mut self, path: &Path) {
+        self.watch = None;
+        if self.state.watch_file {
+            let ctx = self.ctx.clone();
+            self.watch = FileWatch::new(path, move || ctx.request_repaint());
+        }
+    }
+
+    fn notify(&mut self, text: String) {
+        self.notice = Some((text, Instant::now()));
+        self.ctx.request_repaint_after(Duration::from_secs(NOTICE_SECONDS));
+    }
+
+    fn report_failure(&mut self, title: String, message: String) {
+        self.problems = Some(ProblemReport {
+            title,
+            diagnostics: vec![Diagnostic::error("save-failed", message)],
+            visible: true,
+        });
+    }
+
+    /// Checks background work: files being read, dialogs, the file watch, screenshots.
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(report) = self.loading.as_ref().and_then(PendingLoad::poll)
+            && let Some(pending) = self.loading.take()
+        {
+            self.finish_load(pending.path, report);
+        }
+        if self.loading.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
+        if let Some(choice) = self.dialog.as_ref().and_then(PendingDialog::poll)
+            && let Some(dialog) = self.dialog.take()
+            && let Some(path) = choice
+        {
+            self.dialog_chosen(dialog.purpose, path, ctx);
+        }
+        if self.dialog.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        if self.watch.as_ref().is_some_and(FileWatch::changed)
+            && let Origin::File(path) = &self.origin
+            && self.loading.is_none()
+        {
+            self.loading = Some(PendingLoad::start(path.clone(), true));
+        }
+        if let Some(path) = self.png_export.clone() {
+            let screenshot = ctx.input(|i| {
+                i.raw.events.iter().find_map(|e| match e {
+                    egui::Event::Screenshot { image, .. } => Some(image.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(image) = screenshot {
+                self.png_export = None;
+                match self.write_png(&image, &path, ctx.pixels_per_point()) {
+                    Ok(()) => self.notify(format!("Exported the view to {}", path.display())),
+                    Err(message) => self.report_failure("Could not export the view".into(), message),
+                }
+            }
+        }
+    }
+
+    fn dialog_chosen(&mut self, purpose: DialogPurpose, path: PathBuf, ctx: &egui::Context) {
+        match purpose {
+            DialogPurpose::Open => self.open_path(&path),
+            DialogPurpose::SaveAs(format) => {
+                let path = with_extension(path, format.extensions().first().copied().unwrap_or("json"));
+                match save_path(&self.dataset, &path) {
+                    Ok(()) => self.notify(format!("Saved {}", path.display())),
+                    Err(err) => self.report_failure("Could not save".into(), err.to_string()),
+                }
+            }
+            DialogPurpose::ExportImage(ViewImage::Svg) => {
+                let path = with_extension(path, "svg");
+                let svg = ui::graph::view_to_svg(&self.scene, &self.dataset);
+                match write_atomically(&path, svg.as_bytes()) {
+                    Ok(()) => self.notify(format!("Exported the view to {}", path.display())),
+                    Err(err) => self.report_failure("Could not export the view".into(), err.to_string()),
+                }
+            }
+            DialogPurpose::ExportImage(ViewImage::Png) => {
+                self.png_export = Some(with_extension(path, "png"));
+                self.state.main_view = MainView::Graph;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::default()));
+            }
+        }
+    }
+
+    /// Cuts the graph canvas out of a screenshot of the window and writes it as PNG.
+    fn write_png(&self, image: &egui::ColorImage, path: &Path, pixels_per_point: f32) -> Result<(), String> {
+        let region = image.region(&self.scene.canvas_rect, Some(pixels_per_point));
+        let [width, height] = region.size;
+        let bytes: Vec<u8> = region.pixels.iter().flat_map(|c| c.to_array()).collect();
+        let buffer = image::RgbaImage::from_raw(width as u32, height as u32, bytes)
+            .ok_or_else(|| "the screenshot has an unexpected size".to_owned())?;
+        let mut png = std::io::Cursor::new(Vec::new());
+        buffer
+            .write_to(&mut png, image::ImageFormat::Png)
+            .map_err(|e| e.to_string())?;
+        write_atomically(path, png.get_ref()).map_err(|e| e.to_string())
+    }
+
+    fn start_dialog(&mut self, purpose: DialogPurpose) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let folder = match &self.origin {
+            Origin::File(path) => path.parent().map(Path::to_path_buf),
+            Origin::BuiltIn => None,
+        };
+        let stem = match &self.origin {
+            Origin::File(path) => path
+                .file_stem()
+                .map_or_else(|| "dataset".into(), |s| s.to_string_lossy().into_owned()),
+            Origin::BuiltIn => "north-korea-alliances".to_owned(),
+        };
+        let extension = match purpose {
+            DialogPurpose::Open => "",
+            DialogPurpose::SaveAs(format) => format.extensions().first().copied().unwrap_or("json"),
+            DialogPurpose::ExportImage(ViewImage::Svg) => "svg",
+            DialogPurpose::ExportImage(ViewImage::Png) => "png",
+        };
+        self.dialog = Some(PendingDialog::start(purpose, format!("{stem}.{extension}"), folder));
+    }
+
+    fn select(&mut self, selection: Option<Selection>) {
+        self.selection = selection;
+        self.scene.set_selection(selection);
+        if self.state.focus_depth > 0 {
+            self.view_dirty = true;
+        }
+    }
+
+    fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Select(selection) => self.select(Some(selection)),
+            Command::ClearSelection => self.select(None),
+            Command::CentreOn(actor) => self.scene.centre_on = Some(actor),
+            Command::FitView => self.scene.fit_requested = true,
+            Command::OpenLink(url) => {
+                // Checked again here: no path through the UI may open anything but the web.
+                if is_web_link(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+            Command::SetTheme(theme) => {
+                self.state.theme = theme;
+                ctx.set_theme(theme);
+            }
+            Command::SetMainView(view) => self.state.main_view = view,
+            Command::ShowRelationKind(kind, shown) => {
+                if shown {
+                    self.state.filter.hidden_relation_kinds.remove(&kind);
+                } else {
+                    self.state.filter.hidden_relation_kinds.insert(kind);
+                }
+                self.view_dirty = true;
+            }
+            Command::ShowActorKind(kind, shown) => {
+                if shown {
+                    self.state.filter.hidden_actor_kinds.remove(&kind);
+                } else {
+                    self.state.filter.hidden_actor_kinds.insert(kind);
+                }
+                self.view_dirty = true;
+            }
+            Command::ShowAllKinds => {
+                self.state.filter = KindFilter::default();
+                self.view_dirty = true;
+            }
+            Command::SetFocusDepth(depth) => {
+                self.state.focus_depth = depth.min(2);
+                self.view_dirty = true;
+            }
+            Command::SetOutsideFocus(outside) => {
+                self.state.outside_focus = outside;
+                self.view_dirty = true;
+            }
+            Command::RestartLayout => self.scene.restart_layout(&self.dataset),
+            Command::Unpin(actor) => self.scene.unpin(actor),
+            Command::UnpinAll => self.scene.unpin_all(),
+            Command::FocusSearch => {
+                self.state.main_view = MainView::Graph;
+                self.search.focus_requested = true;
+            }
+            Command::OpenDialog => self.start_dialog(DialogPurpose::Open),
+            Command::OpenFile(path) => self.open_path(&path),
+            Command::Reload => {
+                if let Origin::File(path) = &self.origin {
+                    self.loading = Some(PendingLoad::start(path.clone(), false));
+                }
+            }
+            Command::ClearRecentFiles => self.state.recent_files.clear(),
+            Command::SetWatchFile(watch) => {
+                self.state.watch_file = watch;
+                match (&self.origin, watch) {
+                    (Origin::File(path), true) => self.watch_file(&path.clone()),
+                    _ => self.watch = None,
+                }
+            }
+            Command::SaveAsDialog(format) => self.start_dialog(DialogPurpose::SaveAs(format)),
+            Command::ExportViewDialog(image) => self.start_dialog(DialogPurpose::ExportImage(image)),
+            Command::ShowWindow(window) => self.info_window = Some(window),
+            Command::DismissDiagnostics => {
+                if let Some(problems) = &mut self.problems {
+                    problems.visible = false;
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let origin = match &self.origin {
+                Origin::BuiltIn => BUILT_IN_NAME.to_owned(),
+                Origin::File(path) => path.display().to_string(),
+            };
+            ui.label(egui::RichText::new(origin).weak())
+                .on_hover_text("Where this dataset was loaded from");
+            ui.separator();
+            ui.label(format!(
+                "{} actors · {} relations",
+                self.dataset.actors.len(),
+                self.dataset.relations.len()
+            ));
+            let hidden = self
+                .dataset
+                .relations
+                .len()
+                .saturating_sub(self.scene.graph.edge_count());
+            if hidden > 0 && self.state.main_view == MainView::Graph {
+                ui.label(egui::RichText::new(format!("({hidden} hidden)")).weak());
+            }
+            if let Some(problems) = &mut self.problems {
+                ui.separator();
+                let count = problems.diagnostics.len();
+                if ui
+                    .link(format!("⚠ {count} problem{}", if count == 1 { "" } else { "s" }))
+                    .clicked()
+                {
+                    problems.visible = true;
+                }
+            }
+            if let Some(loading) = self.loading.as_ref().filter(|l| l.worth_showing() && !l.quiet) {
+                ui.separator();
+                ui.spinner();
+                let name = loading
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.label(format!("Opening {name}…"));
+            }
+            if let Some((text, at)) = &self.notice
+                && at.elapsed() < Duration::from_secs(NOTICE_SECONDS)
+            {
+                ui.separator();
+                ui.label(text);
+            }
+        });
+    }
+
+    fn main_area(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let toolbar_state = ToolbarState {
+            main_view: self.state.main_view,
+            focus_depth: self.state.focus_depth,
+            outside_focus: self.state.outside_focus,
+            focus_available: matches!(self.selection, Some(Selection::Actor(_))),
+            layout_running: self.scene.layout_running(),
+            any_pinned: (0..self.dataset.actors.len()).any(|a| self.scene.is_pinned(a)),
+        };
+        let mut commands = ui::toolbar(ui, &self.dataset, &mut self.search, &toolbar_state);
+        ui.separator();
+        match self.state.main_view {
+            MainView::Graph => commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, &self.dataset)),
+            MainView::Table => commands.extend(ui::relation_table(ui, &self.dataset, self.selection)),
+        }
+        commands
+    }
+}
+
+fn layout_key(dataset: &Dataset) -> String {
+    format!("{:016x}", dataset.structure_key())
+}
+
+fn saved_layout<'a>(state: &'a PersistedState, dataset: &Dataset) -> Option<&'a SavedPositions> {
+    let key = layout_key(dataset);
+    state
+        .layouts
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, positions)| positions)
+}
+
+/// Dialogs do not always add the extension the user picked in the filter.
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    let matches = path
+        .extension()
+        .is_some_and(|e| Format::from_extension(&path).is_some() || e == extension);
+    if matches { path } else { path.with_extension(extension) }
+}
+
+/// Files dropped on the window, opened one at a time (the last one wins).
+fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| i.raw.dropped_files.last().map(|f| f.path().to_path_buf()))
+        .filter(|p| !p.as_os_str().is_empty())
+}
+
+fn drop_hint(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::new("drop-hint")));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a dataset to open it",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_background(&ctx);
+        let mut commands = ui::shortcuts::dispatch(&ctx);
+        if let Some(path) = dropped_file(&ctx) {
+            commands.push(Command::OpenFile(path));
+        }
+
+        let menu_state = MenuState {
+            theme: self.state.theme,
+            main_view: self.state.main_view,
+            recent_files: &self.state.recent_files,
+            has_file: matches!(self.origin, Origin::File(_)),
+            watch_file: self.state.watch_file,
+        };
+        egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(ui::menu_bar(ui, &menu_state)));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(230.0)
+            .min_size(180.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.heading("Legend");
+                commands.extend(ui::legend(ui, &self.dataset, &self.state.filter));
+                ui.separator();
+                ui.heading("Actors");
+                commands.extend(ui::actor_list(
+                    ui,
+                    &self.dataset,
+                    &mut self.actor_filter,
+                    self.selection,
+                ));
+            });
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                commands.extend(ui::details_panel(ui, &self.dataset, &self.index, self.selection));
+            });
+        egui::CentralPanel::default().show(ui, |ui| commands.extend(self.main_area(ui)));
+
+        if let Some(problems) = self.problems.as_ref().filter(|p| p.visible)
+            && let Some(command) = ui::diagnostics_window(&ctx, &problems.title, &problems.diagnostics)
+        {
+            commands.push(command);
+        }
+        if let Some(window) = self.info_window
+            && !ui::info_window(&ctx, window)
+        {
+            self.info_window = None;
+        }
+        drop_hint(&ctx);
+
+        if !commands.is_empty() {
+            // Some commands (fit, centre, filters) take effect on the next frame.
+            ctx.request_repaint();
+        }
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+        self.refresh_view();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_layout();
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use egui::ThemePreference;
+
+    use super::*;
+    use crate::model::ActorKind;
+
+    #[derive(Default)]
+    struct MemoryStorage(HashMap<String, String>);
+
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn view_settings_survive_a_restart() {
+        let mut state = PersistedState {
+            theme: ThemePreference::Light,
+            focus_depth: 2,
+            ..Default::default()
+        };
+        state.filter.hidden_relation_kinds.insert("war".into());
+        state.filter.hidden_actor_kinds.insert(ActorKind::Coalition);
+        state
+            .layouts
+            .push(("0123".into(), vec![("north_korea".into(), 1.5, -2.0, true)]));
+        state.recent_files.push(PathBuf::from("/data/a.graphml"));
+        let mut storage = MemoryStorage::default();
+        eframe::set_value(&mut storage, eframe::APP_KEY, &state);
+        assert_eq!(PersistedState::load(Some(&storage)), state);
+    }
+
+    #[test]
+    fn a_corrupt_or_missing_saved_state_gives_defaults() {
+        let mut storage = MemoryStorage::default();
+        assert_eq!(PersistedState::load(Some(&storage)), PersistedState::default());
+        eframe::Storage::set_string(
+            &mut storage,
+            eframe::APP_KEY,
+            "(theme: Dark, filter: {{{ not ron".into(),
+        );
+        assert_eq!(PersistedState::load(Some(&storage)), PersistedState::default());
+        assert_eq!(PersistedState::load(None), PersistedState::default());
+    }
+
+    #[test]
+    fn recent_files_are_most_recent_first_without_repeats_and_bounded() {
+        let mut state = PersistedState::default();
+        for i in 0..15 {
+            state.add_recent_file(PathBuf::from(format!("/nowhere/{i}.json")));
+        }
+        state.add_recent_file(PathBuf::from("/nowhere/7.json"));
+        assert_eq!(state.recent_files.len(), persisted::REMEMBERED_FILES);
+        assert_eq!(state.recent_files[0], PathBuf::from("/nowhere/7.json"));
+        assert_eq!(state.recent_files.iter().filter(|p| p.ends_with("7.json")).count(), 1);
+    }
+}

@@ -1,0 +1,60 @@
+use std::path::PathBuf;
+
+use egui::ThemePreference;
+
+use crate::model::{KindFilter, OutsideFocus};
+use crate::ui::MainView;
+use crate::ui::graph::SavedPositions;
+
+/// Node positions are remembered for this many datasets, most recent first.
+pub const REMEMBERED_LAYOUTS: usize = 12;
+pub const REMEMBERED_FILES: usize = 10;
+
+/// What we save between runs. Runtime data (the dataset, the selection) is not part of it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct PersistedState {
+    pub theme: ThemePreference,
+    pub main_view: MainView,
+    pub filter: KindFilter,
+    pub focus_depth: u8,
+    pub outside_focus: OutsideFocus,
+    /// Node positions per dataset, keyed by the dataset's structure.
+    pub layouts: Vec<(String, SavedPositions)>,
+    /// Most recent first.
+    pub recent_files: Vec<PathBuf>,
+    /// Reload the open file when it changes on disk.
+    pub watch_file: bool,
+}
+
+impl Default for PersistedState {
+    fn default() -> Self {
+        Self {
+            theme: ThemePreference::System,
+            main_view: MainView::Graph,
+            filter: KindFilter::default(),
+            focus_depth: 0,
+            outside_focus: OutsideFocus::Dim,
+            layouts: Vec::new(),
+            recent_files: Vec::new(),
+            watch_file: true,
+        }
+    }
+}
+
+impl PersistedState {
+    /// The saved state, or defaults when there is none or it cannot be read (corrupt, or
+    /// written by an incompatible version): a bad saved state must never stop the app.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default()
+    }
+
+    pub fn add_recent_file(&mut self, path: PathBuf) {
+        let path = path.canonicalize().unwrap_or(path);
+        self.recent_files.retain(|p| *p != path);
+        self.recent_files.insert(0, path);
+        self.recent_files.truncate(REMEMBERED_FILES);
+    }
+}
