@@ -7,7 +7,7 @@ use super::command::{Command, Selection};
 use super::evidence_card::evidence_card;
 use super::palette::{actor_kind_colour, relation_kind_colour};
 use super::widgets::{field, kind_chip, safe_link};
-use crate::model::{Dataset, DatasetIndex, Direction, Relation, Summary};
+use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summary};
 
 pub fn details_panel(
     ui: &mut Ui,
@@ -121,6 +121,7 @@ fn relation_details(
         ui.add_space(4.0);
         ui.label(summary);
     }
+    extra_fields(ui, &relation.extra);
     ui.add_space(8.0);
     ui.strong(format!("Evidence ({})", relation.evidence.len()));
     if relation.evidence.is_empty() {
@@ -158,6 +159,7 @@ fn actor_details(
         ui.add_space(4.0);
         ui.label(description);
     }
+    extra_fields(ui, &actor.extra);
     let relations = index.relations_of(actor_index);
     ui.add_space(8.0);
     ui.strong(format!("Relations ({})", relations.len()));
@@ -200,6 +202,44 @@ fn actor_details(
                 commands.push(Command::Select(Selection::Relation(r)));
             }
         }
+    }
+}
+
+/// Fields Entente does not use itself (attributes from other tools, a user's own notes),
+/// shown as they were written.
+fn extra_fields(ui: &mut Ui, extra: &ExtraFields) {
+    if extra.is_empty() {
+        return;
+    }
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for (key, value) in extra {
+        match value {
+            serde_json::Value::Object(map) if key == "attributes" => {
+                rows.extend(map.iter().map(|(k, v)| (k.clone(), plain(v))));
+            }
+            other => rows.push((key.clone(), plain(other))),
+        }
+    }
+    egui::CollapsingHeader::new(format!("Other attributes ({})", rows.len()))
+        .default_open(rows.len() <= 6)
+        .show(ui, |ui| {
+            egui::Grid::new("extra-fields")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (key, value) in rows {
+                        ui.label(RichText::new(key).weak());
+                        ui.add(egui::Label::new(value).wrap());
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 

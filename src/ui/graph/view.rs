@@ -124,7 +124,7 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
             let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
             // Labels hang below and beside nodes: leave more room at the sides.
             let room = (size - egui::vec2(FIT_MARGIN * 2.5, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
-            meta.zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 2.0);
+            meta.zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 1.5);
             let centre = (min + max) * 0.5;
             meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * meta.zoom;
         }
