@@ -91,3 +91,45 @@ fn summary_of_a_broken_file_prints_its_problems_and_fails() {
         "{out}"
     );
 }
+
+#[test]
+fn convert_writes_the_format_the_extension_names_and_refuses_unknown_ones() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let graphml = folder.path().join("nk.graphml");
+    let graphml_arg = graphml.display().to_string();
+    let (code, out) = entente(&["convert", "data/north-korea-alliances.json", &graphml_arg]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("wrote 14 actors and 23 relations"), "{out}");
+    let (code, out) = entente(&["check", &graphml_arg]);
+    assert_eq!(code, 0, "{out}");
+
+    let (code, out) = entente(&[
+        "convert",
+        &graphml_arg,
+        &folder.path().join("nk.dot").display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = entente(&["convert", "data/north-korea-alliances.json", "nk.csv"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("Entente cannot write CSV edge list files"), "{out}");
+    let (code, out) = entente(&["convert", "tests/data/formats/malformed.graphml", "x.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("malformed.graphml:5:18: error"), "{out}");
+}
+
+#[test]
+fn check_and_summary_read_every_format() {
+    let (code, out) = entente(&[
+        "check",
+        "tests/data/formats/networkx.graphml",
+        "tests/data/formats/gephi-dynamic.gexf",
+        "tests/data/formats/edges.csv",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = entente(&["summary", "tests/data/formats/edges.csv"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("4 actors, 2 relations, 2 evidence items from 2 sources"),
+        "{out}"
+    );
+}

@@ -53,3 +53,36 @@ impl FileWatch {
         changed
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+
+    use super::FileWatch;
+
+    #[test]
+    fn a_change_on_disk_is_noticed_once_and_other_files_are_ignored() {
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = folder.path().join("watched.json");
+        std::fs::write(&path, "{}").unwrap_or_else(|e| panic!("{e}"));
+        let woken = Arc::new(AtomicBool::new(false));
+        let flag = woken.clone();
+        let Some(watch) = FileWatch::new(&path, move || flag.store(true, Ordering::SeqCst)) else {
+            panic!("this platform can watch files");
+        };
+        std::fs::write(folder.path().join("other.json"), "{}").unwrap_or_else(|e| panic!("{e}"));
+        std::thread::sleep(Duration::from_millis(800));
+        assert!(!watch.changed(), "another file's change is not ours");
+        woken.store(false, Ordering::SeqCst);
+
+        std::fs::write(&path, "{\"changed\": true}").unwrap_or_else(|e| panic!("{e}"));
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !woken.load(Ordering::SeqCst) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(watch.changed(), "the edit is noticed");
+        assert!(!watch.changed(), "and reported once");
+    }
+}

@@ -8,9 +8,9 @@ use super::format::Format;
 use super::{csv_import, dot, gexf, graphml};
 use crate::model::{Dataset, Diagnostic, validate};
 
-/// Files larger than this are refused before they are read: no real dataset comes close,
-/// and reading one would take the user's memory.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Files larger than this are refused before they are read: a dataset of 100,000 relations
+/// with evidence is a few tens of MiB, and reading a file of gigabytes would take the user's memory.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
 /// At most this many diagnostics of one kind are listed; the rest are counted.
 const MAX_DIAGNOSTICS_PER_CODE: usize = 20;

@@ -10,6 +10,8 @@ use crate::model::Diagnostic;
 
 /// Deeper than any real graph file; stops files built to exhaust the stack or memory.
 const MAX_DEPTH: usize = 256;
+/// No attribute or text in a graph file needs more; a bigger one is a broken or hostile file.
+pub const MAX_VALUE_BYTES: usize = 8 << 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum XmlEvent {
@@ -150,6 +152,16 @@ impl<'a> XmlReader<'a> {
                         format!("attribute `{key}` of <{name}> cannot be read: {err}"),
                     )
                 })?;
+            if value.len() > MAX_VALUE_BYTES {
+                return Err(self.error_at(
+                    offset,
+                    "too-large",
+                    format!(
+                        "attribute `{key}` of <{name}> is {} MiB; Entente reads values up to 8 MiB",
+                        value.len() >> 20
+                    ),
+                ));
+            }
             attributes.push((key, value.into_owned()));
         }
         Ok(XmlEvent::Start {
@@ -170,7 +182,16 @@ impl<'a> XmlReader<'a> {
                 XmlEvent::Start { .. } => depth += 1,
                 XmlEvent::End { .. } if depth == 0 => return Ok(out.trim().to_owned()),
                 XmlEvent::End { .. } => depth -= 1,
-                XmlEvent::Text(text) => out.push_str(&text),
+                XmlEvent::Text(text) => {
+                    out.push_str(&text);
+                    if out.len() > MAX_VALUE_BYTES {
+                        return Err(self.error_at(
+                            self.position(),
+                            "too-large",
+                            "a text value is over 8 MiB; Entente reads values up to 8 MiB",
+                        ));
+                    }
+                }
                 XmlEvent::Eof => {
                     return Err(self.error_at(self.position(), "malformed-xml", "the file ends inside an element"));
                 }
@@ -230,6 +251,12 @@ mod tests {
         assert_eq!((err.code, err.line), ("xml-entity", Some(2)));
         let err = all("<a>&nbsp;</a>").err().unwrap_or_else(|| panic!("must fail"));
         assert!(err.message.contains("&nbsp;"));
+    }
+
+    #[test]
+    fn refuses_gigantic_values() {
+        let huge = format!("<a x=\"{}\"/>", "y".repeat(MAX_VALUE_BYTES + 1));
+        assert_eq!(all(&huge).err().map(|e| e.code), Some("too-large"));
     }
 
     #[test]
