@@ -8,36 +8,12 @@ use egui_kittest::kittest::Queryable;
 use entente::App;
 use entente::ui::Selection;
 
-fn app_with(file: Option<&str>) -> Harness<'static, App> {
-    let file = file.map(|f| Path::new(env!("CARGO_MANIFEST_DIR")).join(f));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| App::new(cc, file));
-    run_until_idle(&mut harness);
-    harness
-}
+mod common;
 
-/// Files load on another thread: run frames until the app has finished.
-fn run_until_idle(harness: &mut Harness<'_, App>) {
-    for _ in 0..500 {
-        harness.run_steps(1);
-        if !harness.state().is_busy() {
-            harness.run_steps(3);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the app stayed busy");
-}
+use common::{app_with, run_until_idle};
 
 fn relation_index(harness: &Harness<'_, App>, id: &str) -> usize {
-    harness
-        .state()
-        .dataset()
-        .relations
-        .iter()
-        .position(|r| r.id == id)
-        .unwrap_or_else(|| panic!("no relation {id}"))
+    common::relation(harness, id)
 }
 
 #[test]

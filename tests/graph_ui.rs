@@ -6,51 +6,14 @@ use egui_kittest::kittest::Queryable;
 use entente::App;
 use entente::ui::Selection;
 
-/// The graph keeps repainting, so the harness runs a fixed number of frames.
+mod common;
+
+use common::{actor, app_with, click_at, relation};
+
 const FRAMES_TO_SETTLE: usize = 120;
 
 fn app() -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| App::new(cc, None));
-    harness.run_steps(FRAMES_TO_SETTLE);
-    harness
-}
-
-fn relation(harness: &Harness<'_, App>, id: &str) -> usize {
-    harness
-        .state()
-        .dataset()
-        .relations
-        .iter()
-        .position(|r| r.id == id)
-        .unwrap_or_else(|| panic!("no relation {id}"))
-}
-
-fn actor(harness: &Harness<'_, App>, name: &str) -> usize {
-    harness
-        .state()
-        .dataset()
-        .actors
-        .iter()
-        .position(|a| a.name == name)
-        .unwrap_or_else(|| panic!("no actor {name}"))
-}
-
-/// A real mouse click at a point of the window: move, press, release.
-fn click_at(harness: &mut Harness<'_, App>, pos: egui::Pos2) {
-    harness.event(egui::Event::PointerMoved(pos));
-    harness.run_steps(1);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
+    app_with(None)
 }
 
 fn click_relation(harness: &mut Harness<'_, App>, id: &str) {

@@ -8,16 +8,7 @@ use super::import_builder::{Attributes, ImportBuilder};
 use crate::model::{Dataset, Diagnostic};
 
 pub fn read_csv(text: &str, title: &str, actors_text: Option<&str>) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|err| csv_error(&err, "the header row cannot be read"))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+    let (mut reader, headers) = open_table(text, "the header row")?;
     let column = |names: &[&str]| names.iter().find_map(|n| headers.iter().position(|h| h == n));
     let (from_column, to_column, source_is_end) = match (column(&["from"]), column(&["to"])) {
         (Some(from), Some(to)) => (from, to, false),
@@ -89,16 +80,7 @@ pub fn actor_list_path(edges: &Path) -> Option<std::path::PathBuf> {
 
 /// Actors with columns id, name, kind, aliases (separated by `;`), description, start, end.
 fn read_actor_list(text: &str, builder: &mut ImportBuilder) -> Result<(), Diagnostic> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|err| csv_error(&err, "the actor list's header row cannot be read"))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+    let (mut reader, headers) = open_table(text, "the actor list's header row")?;
     let Some(id_column) = headers.iter().position(|h| h == "id") else {
         return Err(Diagnostic::error("missing-column", "the actor list has no `id` column")
             .expected("columns id, name, kind, aliases, description")
@@ -118,6 +100,21 @@ fn read_actor_list(text: &str, builder: &mut ImportBuilder) -> Result<(), Diagno
         builder.add_actor(id, &attributes);
     }
     Ok(())
+}
+
+/// A CSV reader over `text` and its header names in lower case.
+fn open_table<'a>(text: &'a str, what: &str) -> Result<(csv::Reader<&'a [u8]>, Vec<String>), Diagnostic> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|err| csv_error(&err, &format!("{what} cannot be read")))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    Ok((reader, headers))
 }
 
 fn csv_error(err: &csv::Error, what: &str) -> Diagnostic {

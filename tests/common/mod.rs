@@ -1,0 +1,69 @@
+//! Driving the real app in tests: building it, waiting for it, finding things, clicking.
+#![allow(dead_code)] // Each test file uses its own share of these.
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use entente::App;
+
+/// The app at the size of a laptop screen, on the built-in dataset or `file`, once it has
+/// finished loading and laid the graph out.
+pub fn app_with(file: Option<&str>) -> Harness<'static, App> {
+    let file = file.map(|f| Path::new(env!("CARGO_MANIFEST_DIR")).join(f));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| App::new(cc, file));
+    run_until_idle(&mut harness);
+    // Enough frames for the layout of a small graph to settle.
+    harness.run_steps(120);
+    harness
+}
+
+/// Files load on another thread: run frames until the app has finished.
+pub fn run_until_idle(harness: &mut Harness<'_, App>) {
+    for _ in 0..500 {
+        harness.run_steps(1);
+        if !harness.state().is_busy() {
+            harness.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the app stayed busy");
+}
+
+pub fn relation(harness: &Harness<'_, App>, id: &str) -> usize {
+    harness
+        .state()
+        .dataset()
+        .relations
+        .iter()
+        .position(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no relation {id}"))
+}
+
+pub fn actor(harness: &Harness<'_, App>, name: &str) -> usize {
+    harness
+        .state()
+        .dataset()
+        .actors
+        .iter()
+        .position(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no actor {name}"))
+}
+
+/// A real mouse click at a point of the window: move, press, release.
+pub fn click_at(harness: &mut Harness<'_, App>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
