@@ -183,3 +183,50 @@ fn a_dragged_actor_stays_where_it_was_dropped_until_unpinned() {
     harness.run_steps(2);
     assert!(!harness.state().is_pinned(iran), "right-click unpins");
 }
+
+#[test]
+fn the_mouse_wheel_zooms_about_the_pointer_within_limits() {
+    let mut harness = app();
+    let iran = actor(&harness, "Iran");
+    let over_iran = harness
+        .state()
+        .actor_screen_position(iran)
+        .unwrap_or_else(|| panic!("Iran is drawn"));
+    let start = harness.state().zoom();
+    let wheel = |harness: &mut Harness<'static, App>, lines: f32| {
+        harness.event(egui::Event::PointerMoved(over_iran));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, lines),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(3);
+    };
+    wheel(&mut harness, 3.0);
+    assert!(harness.state().zoom() > start, "wheel up zooms in");
+    let after = harness
+        .state()
+        .actor_screen_position(iran)
+        .unwrap_or_else(|| panic!("Iran is drawn"));
+    assert!(
+        (after - over_iran).length() < 2.0,
+        "the point under the pointer stays put"
+    );
+    for _ in 0..40 {
+        wheel(&mut harness, 10.0);
+    }
+    assert!(
+        (harness.state().zoom() - 6.0).abs() < 1e-3,
+        "zoom stops at its limit: {}",
+        harness.state().zoom()
+    );
+    for _ in 0..60 {
+        wheel(&mut harness, -10.0);
+    }
+    assert!(
+        (harness.state().zoom() - 0.02).abs() < 1e-4,
+        "and at the other: {}",
+        harness.state().zoom()
+    );
+}

@@ -142,6 +142,11 @@ impl App {
         self.scene.actor_screen_position(actor)
     }
 
+    /// The graph view's zoom factor last frame.
+    pub fn zoom(&self) -> f32 {
+        self.scene.view.0
+    }
+
     /// How many relations the graph draws right now.
     pub fn drawn_relation_count(&self) -> usize {
         self.scene.graph.edge_count()
