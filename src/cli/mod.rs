@@ -36,6 +36,18 @@ pub enum Command {
     /// Convert a dataset between formats, each chosen by its file's extension
     /// (read: .json .graphml .gexf .csv; write: .json .graphml .gexf .dot).
     Convert { input: PathBuf, output: PathBuf },
+    /// Write a synthetic dataset (for benchmarks and tests): hubs, every kind, evidence everywhere.
+    Generate {
+        #[arg(long, default_value_t = 1000)]
+        actors: usize,
+        #[arg(long, default_value_t = 4000)]
+        relations: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it; the extension chooses the format.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Print counts of actors and relations by kind.
     Summary {
         file: PathBuf,
@@ -52,6 +64,23 @@ pub fn run(command: &Command) -> ExitCode {
         Command::Check { files, json } => check(files, *json, &mut stdout),
         Command::Summary { file, json } => summary(file, *json, &mut stdout),
         Command::Convert { input, output } => convert(input, output, &mut stdout),
+        Command::Generate {
+            actors,
+            relations,
+            seed,
+            output,
+        } => {
+            let dataset = crate::model::generate(*actors, *relations, *seed);
+            match save_path(&dataset, output) {
+                Ok(()) => writeln!(
+                    stdout,
+                    "wrote {actors} actors and {relations} relations to {}",
+                    output.display()
+                )
+                .map(|()| ExitCode::SUCCESS),
+                Err(err) => writeln!(stdout, "{}: {err}", output.display()).map(|()| ExitCode::FAILURE),
+            }
+        }
     };
     match result {
         Ok(code) => code,
