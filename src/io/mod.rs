@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 //! File formats: bytes in, model out, with located diagnostics. Nothing here knows about egui.
 
 mod attributes_out;

@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 //! Graph layout: node positions from graph structure. Data in, positions out; no egui.
 
 mod edge_geometry;

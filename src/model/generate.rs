@@ -41,7 +41,10 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
         .map(|i| Actor {
             id: format!("a{i}"),
             name: format!("Actor {i}"),
-            kind: ActorKind::ALL[(mix(seed, i as u64) % 6) as usize],
+            kind: ActorKind::ALL
+                .get((mix(seed, i as u64) % 6) as usize)
+                .copied()
+                .unwrap_or(ActorKind::Other),
             aliases: Vec::new(),
             active: None,
             description: None,
@@ -62,10 +65,10 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
     for r in 0..relation_count {
         let random = |salt: u64| mix(seed ^ salt, r as u64);
         let pick = |salt: u64, ends: &[usize]| -> usize {
-            if !ends.is_empty() && random(salt) % 2 == 0 {
-                ends[(random(salt + 1) % ends.len() as u64) as usize]
-            } else {
-                (random(salt + 2) % actor_count as u64) as usize
+            let earlier = ends.get((random(salt + 1) % ends.len().max(1) as u64) as usize);
+            match earlier {
+                Some(&end) if random(salt) % 2 == 0 => end,
+                _ => (random(salt + 2) % actor_count as u64) as usize,
             }
         };
         let from = pick(11, &ends);
@@ -76,7 +79,10 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
         ends.push(from);
         ends.push(to);
         let start = 1945 + (random(41) % 80) as i32;
-        let kind = kinds[(random(43) % kinds.len() as u64) as usize].clone();
+        let kind = kinds
+            .get((random(43) % kinds.len() as u64) as usize)
+            .cloned()
+            .unwrap_or_default();
         dataset.relations.push(Relation {
             id: format!("r{r}"),
             kind,

@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 //! The dataset and its rules. Pure data: nothing here knows about egui or files.
 
 mod actor;
