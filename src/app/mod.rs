@@ -16,7 +16,10 @@ use persisted::REMEMBERED_LAYOUTS;
 
 use crate::builtin::{BUILT_IN_NAME, built_in_dataset};
 use crate::io::{Format, LoadReport, save_path, write_atomically};
-use crate::model::{Dataset, DatasetIndex, Diagnostic, Focus, KindFilter, Visibility, is_web_link};
+use crate::model::{
+    Dataset, DatasetIndex, Diagnostic, Focus, KindFilter, OutsideTime, TimeWindow, ViewQuery, Visibility, YearSpan,
+    active_per_year, is_web_link, this_year, year_range,
+};
 use crate::ui::graph::{GraphScene, SavedPositions};
 use crate::ui::{self, Command, InfoWindow, MainView, MenuState, SearchState, Selection, ToolbarState, ViewImage};
 
@@ -61,8 +64,39 @@ pub struct App {
     notice: Option<(String, Instant)>,
     /// A PNG export waiting for the screenshot it is cut from.
     png_export: Option<PathBuf>,
+    timeline: Option<TimelineData>,
+    /// While playing: when the year last moved on.
+    playing: Option<Instant>,
     ctx: egui::Context,
 }
+
+/// What the timeline draws, computed once per dataset.
+struct TimelineData {
+    years: (i32, i32),
+    histogram: Vec<(egui::Color32, Vec<u32>)>,
+    undated: usize,
+}
+
+impl TimelineData {
+    fn of(dataset: &Dataset) -> Option<Self> {
+        let years = year_range(dataset, this_year())?;
+        let kinds = dataset.known_relation_kinds();
+        let histogram = active_per_year(dataset, &kinds, years)
+            .into_iter()
+            .zip(&kinds)
+            .map(|(counts, kind)| (ui::relation_kind_colour(dataset, kind), counts))
+            .collect();
+        let undated = dataset.relations.iter().filter(|r| r.period.is_none()).count();
+        Some(Self {
+            years,
+            histogram,
+            undated,
+        })
+    }
+}
+
+/// How long each year shows while playing.
+const PLAY_STEP: Duration = Duration::from_millis(700);
 
 impl App {
     /// Starts on the built-in dataset and, if a file is given, opens it; a file that fails to
@@ -92,8 +126,11 @@ impl App {
             watch: None,
             notice: None,
             png_export: None,
+            timeline: None,
+            playing: None,
             ctx: cc.egui_ctx.clone(),
         };
+        app.timeline = TimelineData::of(&app.dataset);
         app.refresh_view();
         if let Some(path) = file {
             app.open_path(&path);
@@ -172,13 +209,13 @@ impl App {
         if !self.view_dirty {
             return;
         }
-        self.visibility = Visibility::compute(
-            &self.dataset,
-            &self.index,
-            &self.state.filter,
-            self.focus(),
-            self.state.outside_focus,
-        );
+        let query = ViewQuery {
+            filter: &self.state.filter,
+            focus: self.focus(),
+            outside_focus: self.state.outside_focus,
+            time: self.state.time_window,
+        };
+        self.visibility = Visibility::compute(&self.dataset, &self.index, &query);
         self.scene.rebuild(&self.dataset, &self.visibility, self.selection);
         self.view_dirty = false;
     }
@@ -230,6 +267,8 @@ impl App {
             }
         });
         self.dataset = dataset;
+        self.timeline = TimelineData::of(&self.dataset);
+        self.playing = None;
         self.view_dirty = true;
         self.refresh_view();
         self.problems = (!report.diagnostics.is_empty()).then(|| ProblemReport {
@@ -375,6 +414,65 @@ impl App {
         self.dialog = Some(PendingDialog::start(purpose, format!("{stem}.{extension}"), folder));
     }
 
+    fn toggle_play(&mut self) {
+        if self.playing.take().is_some() {
+            return;
+        }
+        let Some(timeline) = &self.timeline else { return };
+        let (first, last) = timeline.years;
+        let mut window = self.state.time_window.unwrap_or(TimeWindow {
+            span: YearSpan::year(first),
+            outside: OutsideTime::Fade,
+        });
+        if window.span.from.max(window.span.to) >= last {
+            let width = (window.span.to - window.span.from).abs();
+            window.span = YearSpan {
+                from: first,
+                to: first + width,
+            };
+        }
+        self.state.time_window = Some(window);
+        self.view_dirty = true;
+        self.playing = Some(Instant::now());
+    }
+
+    /// Moves the time window on a year at a time while playing; stops at the last year.
+    fn advance_play(&mut self, ctx: &egui::Context) {
+        let (Some(started), Some(timeline), Some(window)) = (self.playing, &self.timeline, self.state.time_window)
+        else {
+            return;
+        };
+        if started.elapsed() >= PLAY_STEP {
+            let last = timeline.years.1;
+            if window.span.from.max(window.span.to) >= last {
+                self.playing = None;
+                return;
+            }
+            let span = YearSpan {
+                from: window.span.from + 1,
+                to: window.span.to + 1,
+            };
+            self.state.time_window = Some(TimeWindow { span, ..window });
+            self.view_dirty = true;
+            self.playing = Some(Instant::now());
+        }
+        ctx.request_repaint_after(PLAY_STEP.saturating_sub(started.elapsed()));
+    }
+
+    /// Whether the year is moving on by itself.
+    pub fn is_playing(&self) -> bool {
+        self.playing.is_some()
+    }
+
+    /// How a relation is drawn right now: `None` when hidden.
+    pub fn relation_emphasis(&self, relation: usize) -> Option<crate::model::Emphasis> {
+        self.visibility.relation(relation)
+    }
+
+    pub fn time_window(&self) -> Option<TimeWindow> {
+        self.state.time_window
+    }
+
     fn select(&mut self, selection: Option<Selection>) {
         self.selection = selection;
         self.scene.set_selection(selection);
@@ -431,6 +529,18 @@ impl App {
             Command::RestartLayout => self.scene.restart_layout(&self.dataset),
             Command::Unpin(actor) => self.scene.unpin(actor),
             Command::UnpinAll => self.scene.unpin_all(),
+            Command::SetTimeWindow(window) => {
+                if window.is_none() {
+                    self.playing = None;
+                }
+                if window.is_some() != self.state.time_window.is_some() {
+                    // The timeline's strip opens or closes, so the canvas changes size.
+                    self.scene.fit_requested = true;
+                }
+                self.state.time_window = window;
+                self.view_dirty = true;
+            }
+            Command::TogglePlay => self.toggle_play(),
             Command::FocusSearch => {
                 self.state.main_view = MainView::Graph;
                 self.search.focus_requested = true;
@@ -525,7 +635,19 @@ impl App {
         let mut commands = ui::toolbar(ui, &self.dataset, &mut self.search, &toolbar_state);
         ui.separator();
         match self.state.main_view {
-            MainView::Graph => commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, &self.dataset)),
+            MainView::Graph => {
+                if let Some(timeline) = &self.timeline {
+                    let view = ui::TimelineView {
+                        years: timeline.years,
+                        window: self.state.time_window,
+                        histogram: &timeline.histogram,
+                        playing: self.playing.is_some(),
+                        undated: timeline.undated,
+                    };
+                    egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(ui::timeline(ui, &view)));
+                }
+                commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, &self.dataset));
+            }
             MainView::Table => commands.extend(ui::relation_table(ui, &self.dataset, self.selection)),
         }
         commands
@@ -579,6 +701,8 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
+        self.advance_play(&ctx);
+        self.refresh_view();
         let mut commands = ui::shortcuts::dispatch(&ctx);
         if let Some(path) = dropped_file(&ctx) {
             commands.push(Command::OpenFile(path));

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use egui::ThemePreference;
 
-use crate::model::{KindFilter, OutsideFocus};
+use crate::model::{KindFilter, OutsideFocus, TimeWindow};
 use crate::ui::MainView;
 use crate::ui::graph::SavedPositions;
 
@@ -25,6 +25,8 @@ pub struct PersistedState {
     pub recent_files: Vec<PathBuf>,
     /// Reload the open file when it changes on disk.
     pub watch_file: bool,
+    /// The timeline's choice; `None` shows every period.
+    pub time_window: Option<TimeWindow>,
 }
 
 impl Default for PersistedState {
@@ -38,6 +40,7 @@ impl Default for PersistedState {
             layouts: Vec::new(),
             recent_files: Vec::new(),
             watch_file: true,
+            time_window: None,
         }
     }
 }

@@ -25,18 +25,7 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
             extra: ExtraFields::new(),
         })
         .collect();
-    dataset.sources = (0..10)
-        .map(|i| Source {
-            id: format!("s{i}"),
-            title: format!("Generated source {i}"),
-            publisher: Some("Entente generator".to_owned()),
-            url: Some(format!("https://example.org/generated/{i}")),
-            published: Some(PartialDate::year(2000 + i)),
-            reliability: None,
-            notes: None,
-            extra: ExtraFields::new(),
-        })
-        .collect();
+    dataset.sources = (0..10).map(generated_source).collect();
     dataset.actors = (0..actor_count)
         .map(|i| Actor {
             id: format!("a{i}"),
@@ -117,6 +106,19 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
         });
     }
     dataset
+}
+
+fn generated_source(i: i32) -> Source {
+    Source {
+        id: format!("s{i}"),
+        title: format!("Generated source {i}"),
+        publisher: Some("Entente generator".to_owned()),
+        url: Some(format!("https://example.org/generated/{i}")),
+        published: Some(PartialDate::year(2000 + i)),
+        reliability: None,
+        notes: None,
+        extra: ExtraFields::new(),
+    }
 }
 
 #[cfg(test)]

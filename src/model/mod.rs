@@ -14,6 +14,7 @@ mod relation_kind;
 mod search;
 mod source;
 mod summary;
+mod time_filter;
 mod validate;
 mod visibility;
 
@@ -30,5 +31,6 @@ pub use relation_kind::{BuiltinKind, RelationKindDecl, is_hex_colour};
 pub use search::{ActorMatch, search_actors};
 pub use source::{Reliability, Source, credibility_meaning};
 pub use summary::Summary;
+pub use time_filter::{OutsideTime, YearSpan, active_per_year, this_year, year_range};
 pub use validate::{is_web_link, validate};
-pub use visibility::{Emphasis, Focus, KindFilter, OutsideFocus, Visibility};
+pub use visibility::{Emphasis, Focus, KindFilter, OutsideFocus, TimeWindow, ViewQuery, Visibility};

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActorKind, Dataset, DatasetIndex};
+use super::{ActorKind, Dataset, DatasetIndex, OutsideTime, YearSpan};
 
 /// The legend's check boxes: kinds the user chose to hide. Saved between runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +46,35 @@ pub enum Emphasis {
     Dimmed,
 }
 
+/// Show what was in force during a span of years; the rest is faded or hidden.
+/// Undated relations and actors are always shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeWindow {
+    pub span: YearSpan,
+    pub outside: OutsideTime,
+}
+
+/// Everything that decides what the graph shows.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewQuery<'a> {
+    pub filter: &'a KindFilter,
+    pub focus: Option<Focus>,
+    pub outside_focus: OutsideFocus,
+    pub time: Option<TimeWindow>,
+}
+
+impl<'a> ViewQuery<'a> {
+    /// Everything the legend's filter lets through, with no focus and no time window.
+    pub fn all(filter: &'a KindFilter) -> Self {
+        Self {
+            filter,
+            focus: None,
+            outside_focus: OutsideFocus::Dim,
+            time: None,
+        }
+    }
+}
+
 /// For every actor and relation: `None` when hidden, else how strongly to draw it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Visibility {
@@ -54,7 +83,38 @@ pub struct Visibility {
 }
 
 impl Visibility {
-    pub fn compute(
+    pub fn compute(dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>) -> Self {
+        let mut visibility = Self::by_kind_and_focus(dataset, index, query.filter, query.focus, query.outside_focus);
+        if let Some(window) = query.time {
+            let fade = |emphasis: &mut Option<Emphasis>, in_time: bool| {
+                if emphasis.is_some() && !in_time {
+                    *emphasis = match window.outside {
+                        OutsideTime::Fade => Some(Emphasis::Dimmed),
+                        OutsideTime::Hide => None,
+                    };
+                }
+            };
+            for (emphasis, relation) in visibility.relations.iter_mut().zip(&dataset.relations) {
+                fade(emphasis, window.span.overlaps(relation.period.as_ref()));
+            }
+            for (emphasis, actor) in visibility.actors.iter_mut().zip(&dataset.actors) {
+                fade(emphasis, window.span.overlaps(actor.active.as_ref()));
+            }
+            // A relation is not drawn without both of its actors.
+            for (emphasis, relation) in visibility.relations.iter_mut().zip(&dataset.relations) {
+                let ends = [index.actor(&relation.from), index.actor(&relation.to)];
+                if ends
+                    .iter()
+                    .any(|end| end.is_none_or(|a| visibility.actors.get(a).copied().flatten().is_none()))
+                {
+                    *emphasis = None;
+                }
+            }
+        }
+        visibility
+    }
+
+    fn by_kind_and_focus(
         dataset: &Dataset,
         index: &DatasetIndex,
         filter: &KindFilter,
@@ -177,6 +237,14 @@ mod tests {
             .unwrap_or_else(|| panic!("fixture must load"))
     }
 
+    fn focused(filter: &KindFilter, actor: usize, depth: u8, outside: OutsideFocus) -> ViewQuery<'_> {
+        ViewQuery {
+            focus: Some(Focus { actor, depth }),
+            outside_focus: outside,
+            ..ViewQuery::all(filter)
+        }
+    }
+
     fn shown(v: &[Option<Emphasis>]) -> Vec<bool> {
         v.iter().map(|e| *e == Some(Emphasis::Normal)).collect()
     }
@@ -187,7 +255,7 @@ mod tests {
         let index = DatasetIndex::new(&d);
         let mut filter = KindFilter::default();
         filter.hidden_relation_kinds.insert("arms_supply".into());
-        let v = Visibility::compute(&d, &index, &filter, None, OutsideFocus::Dim);
+        let v = Visibility::compute(&d, &index, &ViewQuery::all(&filter));
         assert_eq!(shown(&v.relations), [true, false, false, false]);
         assert_eq!(shown(&v.actors), [true; 5]);
     }
@@ -198,7 +266,7 @@ mod tests {
         let index = DatasetIndex::new(&d);
         let mut filter = KindFilter::default();
         filter.hidden_actor_kinds.insert(ActorKind::NonStateArmedGroup);
-        let v = Visibility::compute(&d, &index, &filter, None, OutsideFocus::Dim);
+        let v = Visibility::compute(&d, &index, &ViewQuery::all(&filter));
         assert_eq!(v.actor(4), None);
         assert_eq!(v.relation(3), None);
         assert_eq!(v.relation(0), Some(Emphasis::Normal));
@@ -209,35 +277,63 @@ mod tests {
         let d = dataset();
         let index = DatasetIndex::new(&d);
         let filter = KindFilter::default();
-        let one = Visibility::compute(
-            &d,
-            &index,
-            &filter,
-            Some(Focus { actor: 1, depth: 1 }),
-            OutsideFocus::Dim,
-        );
+        let one = Visibility::compute(&d, &index, &focused(&filter, 1, 1, OutsideFocus::Dim));
         assert_eq!(shown(&one.actors), [true, true, true, false, false]);
         assert_eq!(one.actor(3), Some(Emphasis::Dimmed));
         assert_eq!(shown(&one.relations), [true, true, false, false]);
 
-        let two = Visibility::compute(
-            &d,
-            &index,
-            &filter,
-            Some(Focus { actor: 1, depth: 2 }),
-            OutsideFocus::Hide,
-        );
+        let two = Visibility::compute(&d, &index, &focused(&filter, 1, 2, OutsideFocus::Hide));
         assert_eq!(shown(&two.actors), [true, true, true, true, true]);
-        let hidden = Visibility::compute(
-            &d,
-            &index,
-            &filter,
-            Some(Focus { actor: 3, depth: 1 }),
-            OutsideFocus::Hide,
-        );
+        let hidden = Visibility::compute(&d, &index, &focused(&filter, 3, 1, OutsideFocus::Hide));
         assert_eq!(
             hidden.actors,
             [None, None, Some(Emphasis::Normal), Some(Emphasis::Normal), None]
+        );
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+    use crate::builtin::built_in_dataset;
+
+    #[test]
+    fn in_1951_the_korean_war_relations_show_and_later_ones_fade_or_hide() {
+        let d = built_in_dataset();
+        let index = DatasetIndex::new(&d);
+        let filter = KindFilter::default();
+        let at = |year: i32, outside: OutsideTime| {
+            let query = ViewQuery {
+                time: Some(TimeWindow {
+                    span: YearSpan::year(year),
+                    outside,
+                }),
+                ..ViewQuery::all(&filter)
+            };
+            Visibility::compute(&d, &index, &query)
+        };
+        let relation = |id: &str| d.relations.iter().position(|r| r.id == id).unwrap_or(usize::MAX);
+        let faded = at(1951, OutsideTime::Fade);
+        assert_eq!(
+            faded.relation(relation("china-supports-north-korea-korean-war")),
+            Some(Emphasis::Normal)
+        );
+        assert_eq!(
+            faded.relation(relation("north-korea-munitions-to-russia")),
+            Some(Emphasis::Dimmed)
+        );
+        assert_eq!(
+            faded.relation(relation("russia-north-korea-mutual-defence-treaty")),
+            Some(Emphasis::Normal),
+            "undated"
+        );
+        let hidden = at(1951, OutsideTime::Hide);
+        assert_eq!(hidden.relation(relation("north-korea-munitions-to-russia")), None);
+        let now = at(2024, OutsideTime::Hide);
+        assert_eq!(now.relation(relation("china-supports-north-korea-korean-war")), None);
+        assert_eq!(
+            now.relation(relation("north-korea-munitions-to-russia")),
+            Some(Emphasis::Normal)
         );
     }
 }

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use crate::io::Format;
-use crate::model::{ActorKind, OutsideFocus};
+use crate::model::{ActorKind, OutsideFocus, TimeWindow};
 
 /// What the user picked in the details panel, a list or the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,10 @@ pub enum Command {
     Unpin(usize),
     UnpinAll,
     FocusSearch,
+    /// Show what was in force in a span of years (`None`: every period).
+    SetTimeWindow(Option<TimeWindow>),
+    /// Start or stop stepping through the years.
+    TogglePlay,
     /// Show the native file dialog to open a dataset.
     OpenDialog,
     OpenFile(PathBuf),

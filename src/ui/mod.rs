@@ -14,6 +14,7 @@ pub mod palette;
 mod relation_table;
 mod search_box;
 pub mod shortcuts;
+mod timeline;
 mod toolbar;
 mod widgets;
 
@@ -28,4 +29,5 @@ pub use menu_bar::{MenuState, menu_bar};
 pub use palette::{actor_kind_colour, relation_kind_colour};
 pub use relation_table::relation_table;
 pub use search_box::{SEARCH_HINT, SearchState};
+pub use timeline::{TimelineView, timeline};
 pub use toolbar::{ToolbarState, toolbar};

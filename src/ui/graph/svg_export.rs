@@ -209,7 +209,7 @@ fn dasharray(style: LineStyle, width: f32) -> String {
 mod tests {
     use super::*;
     use crate::builtin::built_in_dataset;
-    use crate::model::{DatasetIndex, KindFilter, OutsideFocus, Visibility};
+    use crate::model::{DatasetIndex, KindFilter, ViewQuery, Visibility};
 
     #[test]
     fn draws_every_visible_actor_and_relation() {
@@ -219,7 +219,7 @@ mod tests {
         while scene.advance_layout(std::time::Duration::from_secs(1)) {}
         let mut filter = KindFilter::default();
         filter.hidden_relation_kinds.insert("war".into());
-        let visibility = Visibility::compute(&dataset, &index, &filter, None, OutsideFocus::Dim);
+        let visibility = Visibility::compute(&dataset, &index, &ViewQuery::all(&filter));
         scene.rebuild(&dataset, &visibility, None);
         let svg = view_to_svg(&scene, &dataset);
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));

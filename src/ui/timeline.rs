@@ -1,0 +1,184 @@
+//! The timeline under the graph: a histogram of the relations in force each year, by kind,
+//! with a handle to see the alliances as of a year (or over a span of years), and Play.
+
+use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui};
+
+use super::command::Command;
+use crate::model::{OutsideTime, TimeWindow, YearSpan};
+
+pub struct TimelineView<'a> {
+    /// First and last year of the dataset's dates.
+    pub years: (i32, i32),
+    pub window: Option<TimeWindow>,
+    /// Relations in force per year, per kind, with each kind's colour.
+    pub histogram: &'a [(Color32, Vec<u32>)],
+    pub playing: bool,
+    pub undated: usize,
+}
+
+const HEIGHT: f32 = 46.0;
+
+pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let (first, last) = view.years;
+    ui.horizontal(|ui| {
+        let mut on = view.window.is_some();
+        if ui
+            .checkbox(&mut on, "Time")
+            .on_hover_text("Show the alliances as of a year")
+            .changed()
+        {
+            let window = on.then(|| TimeWindow {
+                span: YearSpan::year(last),
+                outside: OutsideTime::Fade,
+            });
+            commands.push(Command::SetTimeWindow(window));
+        }
+        let Some(window) = view.window else {
+            ui.label(RichText::new(format!("{first}–{last}: all periods shown")).weak());
+            return;
+        };
+        let ranged = window.span.from != window.span.to;
+        let label = if ranged {
+            format!(
+                "{}–{}",
+                window.span.from.min(window.span.to),
+                window.span.from.max(window.span.to)
+            )
+        } else {
+            format!("as of {}", window.span.from)
+        };
+        ui.label(RichText::new(label).strong());
+        let play = if view.playing { "⏸ Pause" } else { "▶ Play" };
+        if ui.button(play).on_hover_text("Step through the years").clicked() {
+            commands.push(Command::TogglePlay);
+        }
+        let mut range = ranged;
+        if ui
+            .checkbox(&mut range, "Range")
+            .on_hover_text("Show a span of years: drag either end")
+            .changed()
+        {
+            let to = if range {
+                (window.span.from + 5).min(last)
+            } else {
+                window.span.from
+            };
+            commands.push(Command::SetTimeWindow(Some(TimeWindow {
+                span: YearSpan {
+                    from: window.span.from,
+                    to,
+                },
+                ..window
+            })));
+        }
+        let mut hide = window.outside == OutsideTime::Hide;
+        if ui
+            .checkbox(&mut hide, "Hide other years")
+            .on_hover_text("Hide, rather than fade, what was not in force then")
+            .changed()
+        {
+            let outside = if hide { OutsideTime::Hide } else { OutsideTime::Fade };
+            commands.push(Command::SetTimeWindow(Some(TimeWindow { outside, ..window })));
+        }
+        if view.undated > 0 {
+            ui.label(RichText::new(format!("{} undated, always shown", view.undated)).weak());
+        }
+    });
+    if let Some(window) = view.window {
+        commands.extend(strip(ui, view, window));
+    }
+    commands
+}
+
+/// The histogram with the time handle(s); click or drag to move them.
+fn strip(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> Option<Command> {
+    let (first, last) = view.years;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), HEIGHT), Sense::click_and_drag());
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 3.0, visuals.extreme_bg_color);
+    let plot = Rect::from_min_max(rect.min + egui::vec2(6.0, 4.0), rect.max - egui::vec2(6.0, 14.0));
+    let span_years = (last - first + 1).max(1) as f32;
+    let x_of = |year: f32| plot.left() + (year - first as f32 + 0.5) / span_years * plot.width();
+    let year_at = |x: f32| ((x - plot.left()) / plot.width() * span_years - 0.5).round() as i32 + first;
+
+    let max_total = (0..(last - first + 1).max(0) as usize)
+        .map(|i| {
+            view.histogram
+                .iter()
+                .map(|(_, counts)| counts.get(i).copied().unwrap_or(0))
+                .sum::<u32>()
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1) as f32;
+    let bar_width = (plot.width() / span_years * 0.8).max(1.0);
+    for year in first..=last {
+        let i = (year - first) as usize;
+        let mut top = plot.bottom();
+        for (colour, counts) in view.histogram {
+            let count = counts.get(i).copied().unwrap_or(0) as f32;
+            if count == 0.0 {
+                continue;
+            }
+            let height = count / max_total * plot.height();
+            let x = x_of(year as f32);
+            painter.rect_filled(
+                Rect::from_min_max(
+                    Pos2::new(x - bar_width / 2.0, top - height),
+                    Pos2::new(x + bar_width / 2.0, top),
+                ),
+                0.0,
+                *colour,
+            );
+            top -= height;
+        }
+    }
+    // Year ticks, about every 80 points.
+    let step = [1, 2, 5, 10, 20, 25, 50, 100]
+        .into_iter()
+        .find(|s| plot.width() / span_years * *s as f32 >= 80.0)
+        .unwrap_or(100);
+    let mut tick = first + (step - first.rem_euclid(step)) % step;
+    while tick <= last {
+        painter.text(
+            Pos2::new(x_of(tick as f32), rect.bottom() - 1.0),
+            egui::Align2::CENTER_BOTTOM,
+            tick.to_string(),
+            egui::FontId::proportional(10.5),
+            visuals.weak_text_color(),
+        );
+        tick += step;
+    }
+    let (from, to) = (
+        window.span.from.min(window.span.to),
+        window.span.from.max(window.span.to),
+    );
+    let selection = Rect::from_min_max(
+        Pos2::new(x_of(from as f32 - 0.5), plot.top()),
+        Pos2::new(x_of(to as f32 + 0.5), plot.bottom()),
+    );
+    painter.rect_filled(selection, 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+    for year in [from, to] {
+        let x = x_of(year as f32);
+        painter.line_segment(
+            [Pos2::new(x, rect.top()), Pos2::new(x, plot.bottom())],
+            Stroke::new(2.0, visuals.selection.stroke.color),
+        );
+    }
+
+    let pointer = response.interact_pointer_pos()?;
+    if !(response.clicked() || response.dragged()) {
+        return None;
+    }
+    let year = year_at(pointer.x).clamp(first, last);
+    let span = if from == to {
+        YearSpan::year(year)
+    } else if (year - from).abs() <= (year - to).abs() {
+        YearSpan { from: year, to }
+    } else {
+        YearSpan { from, to: year }
+    };
+    (span != window.span).then_some(Command::SetTimeWindow(Some(TimeWindow { span, ..window })))
+}
