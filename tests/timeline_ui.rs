@@ -48,7 +48,8 @@ fn playing_from_1950_shows_the_korean_war_and_fades_what_came_later() {
     );
     harness.get_by_label("16 undated, always shown");
 
-    std::thread::sleep(std::time::Duration::from_millis(800));
+    // One year a second by default.
+    std::thread::sleep(std::time::Duration::from_millis(1050));
     harness.run_steps(3);
     assert_eq!(
         harness.state().time_window().map(|w| w.span.from),

@@ -95,9 +95,6 @@ impl TimelineData {
     }
 }
 
-/// How long each year shows while playing.
-const PLAY_STEP: Duration = Duration::from_millis(700);
-
 impl App {
     /// Starts on the built-in dataset and, if a file is given, opens it; a file that fails to
     /// load leaves the built-in dataset on screen and shows why.
@@ -442,7 +439,8 @@ impl App {
         else {
             return;
         };
-        if started.elapsed() >= PLAY_STEP {
+        let step = Duration::from_secs_f32(1.0 / self.state.play_speed.clamp(0.1, 10.0));
+        if started.elapsed() >= step {
             let last = timeline.years.1;
             if window.span.from.max(window.span.to) >= last {
                 self.playing = None;
@@ -456,7 +454,7 @@ impl App {
             self.view_dirty = true;
             self.playing = Some(Instant::now());
         }
-        ctx.request_repaint_after(PLAY_STEP.saturating_sub(started.elapsed()));
+        ctx.request_repaint_after(step.saturating_sub(started.elapsed()));
     }
 
     /// Whether the year is moving on by itself.
@@ -541,6 +539,7 @@ impl App {
                 self.view_dirty = true;
             }
             Command::TogglePlay => self.toggle_play(),
+            Command::SetPlaySpeed(speed) => self.state.play_speed = speed.clamp(0.1, 10.0),
             Command::FocusSearch => {
                 self.state.main_view = MainView::Graph;
                 self.search.focus_requested = true;
@@ -642,6 +641,7 @@ impl App {
                         window: self.state.time_window,
                         histogram: &timeline.histogram,
                         playing: self.playing.is_some(),
+                        speed: self.state.play_speed,
                         undated: timeline.undated,
                     };
                     egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(ui::timeline(ui, &view)));

@@ -27,6 +27,8 @@ pub struct PersistedState {
     pub watch_file: bool,
     /// The timeline's choice; `None` shows every period.
     pub time_window: Option<TimeWindow>,
+    /// Years per second while playing through the timeline.
+    pub play_speed: f32,
 }
 
 impl Default for PersistedState {
@@ -41,6 +43,7 @@ impl Default for PersistedState {
             recent_files: Vec::new(),
             watch_file: true,
             time_window: None,
+            play_speed: 1.0,
         }
     }
 }

@@ -48,6 +48,8 @@ pub enum Command {
     SetTimeWindow(Option<TimeWindow>),
     /// Start or stop stepping through the years.
     TogglePlay,
+    /// Years per second while playing.
+    SetPlaySpeed(f32),
     /// Show the native file dialog to open a dataset.
     OpenDialog,
     OpenFile(PathBuf),

@@ -13,8 +13,13 @@ pub struct TimelineView<'a> {
     /// Relations in force per year, per kind, with each kind's colour.
     pub histogram: &'a [(Color32, Vec<u32>)],
     pub playing: bool,
+    /// Years shown per second while playing.
+    pub speed: f32,
     pub undated: usize,
 }
+
+/// The speeds offered for Play, in years per second.
+pub const PLAY_SPEEDS: [f32; 4] = [0.5, 1.0, 2.0, 4.0];
 
 const HEIGHT: f32 = 46.0;
 
@@ -53,6 +58,21 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> Vec<Command> {
         if ui.button(play).on_hover_text("Step through the years").clicked() {
             commands.push(Command::TogglePlay);
         }
+        egui::ComboBox::from_id_salt("play-speed")
+            .width(88.0)
+            .selected_text(format!("{} years/s", view.speed))
+            .show_ui(ui, |ui| {
+                for speed in PLAY_SPEEDS {
+                    if ui
+                        .selectable_label(view.speed == speed, format!("{speed} years/s"))
+                        .clicked()
+                    {
+                        commands.push(Command::SetPlaySpeed(speed));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("How fast Play steps through the years");
         let mut range = ranged;
         if ui
             .checkbox(&mut range, "Range")
