@@ -60,7 +60,7 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> Vec<Command> {
         }
         egui::ComboBox::from_id_salt("play-speed")
             .width(88.0)
-            .selected_text(format!("{} years/s", view.speed))
+            .selected_text(speed_label(view.speed))
             .show_ui(ui, |ui| {
                 for speed in PLAY_SPEEDS {
                     if ui
@@ -201,4 +201,12 @@ fn strip(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> Option<Com
         YearSpan { from, to: year }
     };
     (span != window.span).then_some(Command::SetTimeWindow(Some(TimeWindow { span, ..window })))
+}
+
+fn speed_label(speed: f32) -> String {
+    if speed == 1.0 {
+        "1 year/s".to_owned()
+    } else {
+        format!("{speed} years/s")
+    }
 }
