@@ -6,6 +6,9 @@ use serde_json::{Map, Value};
 use super::json_locator::JsonLocator;
 use crate::model::{Dataset, Diagnostic, FORMAT_NAME, FORMAT_VERSION, Relation, pointer_segment, validate};
 
+/// Files up to this size are checked for keys written twice.
+const DUPLICATE_KEY_CHECK_BYTES: usize = 16 << 20;
+
 /// What reading a dataset gave: the dataset when it has no errors, and everything worth saying.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadReport {
@@ -41,8 +44,30 @@ pub fn parse(text: &str) -> LoadReport {
         Err(err) if err.is_data() => parse_collecting_every_error(text),
         Err(err) => return LoadReport::failed(syntax_error(&err)),
     };
-    if !diagnostics.is_empty() {
-        let locator = JsonLocator::new(text);
+    // Hand-edited files are where keys get written twice; machine-written giants are skipped
+    // so that opening them costs one parse.
+    let locator = (!diagnostics.is_empty() || text.len() <= DUPLICATE_KEY_CHECK_BYTES).then(|| JsonLocator::new(text));
+    if let Some(locator) = &locator
+        && text.len() <= DUPLICATE_KEY_CHECK_BYTES
+    {
+        for (object, key, offset) in locator.duplicate_keys() {
+            let (line, column) = locator.line_column_of(offset);
+            let place = if object.is_empty() {
+                "at the top level".to_owned()
+            } else {
+                format!("in {object}")
+            };
+            diagnostics.push(
+                Diagnostic::warning(
+                    "duplicate-key",
+                    format!("key `{key}` is written twice {place}; the last value is used"),
+                )
+                .expected("each key once per object")
+                .at_line_column(line, column),
+            );
+        }
+    }
+    if let Some(locator) = locator.filter(|_| !diagnostics.is_empty()) {
         for diagnostic in &mut diagnostics {
             if let Some((line, column)) = diagnostic.pointer.as_deref().and_then(|p| locator.locate(p)) {
                 diagnostic.line = Some(line);
@@ -69,6 +94,11 @@ fn syntax_error(err: &serde_json::Error) -> Diagnostic {
     // serde_json's Display appends " at line L column C"; we report those separately.
     let full = err.to_string();
     let message = full.split(" at line ").next().unwrap_or(&full).to_owned();
+    let message = if message == "recursion limit exceeded" {
+        "it is nested more than 128 levels deep".to_owned()
+    } else {
+        message
+    };
     let diagnostic = Diagnostic::error("malformed-json", format!("the file is not valid JSON: {message}"));
     if err.line() == 0 {
         diagnostic
@@ -124,7 +154,9 @@ fn parse_collecting_every_error(text: &str) -> (Option<Dataset>, Vec<Diagnostic>
         );
         !(items_failed && reference) && (header_ok || !header_pointers.contains(&pointer))
     }));
-    (None, out)
+    // Shapes serde refused but that mean nothing is missing (a `null` list) leave no error.
+    let ok = header_ok && !out.iter().any(Diagnostic::is_error);
+    (ok.then_some(dataset), out)
 }
 
 fn header_problem(root: &Map<String, Value>) -> Option<Diagnostic> {

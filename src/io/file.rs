@@ -120,6 +120,12 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
         )));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        let diagnostic = Diagnostic::error("not-utf8", "the file is UTF-16 text, which Entente does not read")
+            .expected("a file saved as UTF-8 (most editors offer it under Save As or Encoding)")
+            .at_line_column(1, 1);
+        return Err(Box::new(diagnostic));
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),

@@ -32,6 +32,45 @@ impl<'a> JsonLocator<'a> {
         Self { text, root }
     }
 
+    /// Keys written twice in one object, as (pointer of the object, key, byte offset of the
+    /// second). JSON parsers keep the last value silently; a person editing by hand meant one.
+    pub fn duplicate_keys(&self) -> Vec<(String, String, usize)> {
+        let mut found = Vec::new();
+        let mut stack: Vec<(String, &Value<'a>)> = self.root.iter().map(|root| (String::new(), root)).collect();
+        while let Some((pointer, node)) = stack.pop() {
+            match node {
+                Value::Object(object) => {
+                    let mut seen = std::collections::HashSet::new();
+                    for property in &object.properties {
+                        let name = property.name.as_str();
+                        if !seen.insert(name) {
+                            found.push((pointer.clone(), name.to_owned(), property.range.start));
+                        }
+                        stack.push((
+                            format!("{pointer}/{}", crate::model::pointer_segment(name)),
+                            &property.value,
+                        ));
+                    }
+                }
+                Value::Array(array) => {
+                    stack.extend(
+                        array
+                            .elements
+                            .iter()
+                            .enumerate()
+                            .map(|(i, v)| (format!("{pointer}/{i}"), v)),
+                    );
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    pub fn line_column_of(&self, offset: usize) -> (usize, usize) {
+        line_column(self.text, offset)
+    }
+
     /// Line and column of the value at `pointer`, or of its nearest existing ancestor
     /// (a missing field is reported where its object starts).
     pub fn locate(&self, pointer: &str) -> Option<(usize, usize)> {

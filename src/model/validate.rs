@@ -81,7 +81,22 @@ fn unique_ids<'a>(
     out: &mut Vec<Diagnostic>,
 ) -> HashSet<&'a str> {
     let mut first_index: HashMap<&str, usize> = HashMap::new();
+    // Ids that differ only in case or surrounding spaces are almost always one thing typed twice.
+    let mut folded: HashMap<String, &str> = HashMap::new();
     for (index, id) in ids.enumerate() {
+        let key = id.trim().to_lowercase();
+        if let Some(other) = folded.get(&key)
+            && *other != id
+        {
+            out.push(
+                Diagnostic::warning(
+                    "similar-ids",
+                    format!("{what} ids `{id}` and `{other}` differ only in case or spaces; are they the same {what}?"),
+                )
+                .at(format!("/{section}/{index}/id")),
+            );
+        }
+        folded.entry(key).or_insert(id);
         if id.trim().is_empty() {
             out.push(
                 Diagnostic::error("empty-id", format!("{what} #{} has an empty id", index + 1))
