@@ -133,3 +133,31 @@ fn check_and_summary_read_every_format() {
         "{out}"
     );
 }
+
+/// A save killed halfway must leave either the old file or the whole new one, never a part.
+#[test]
+fn an_interrupted_save_never_leaves_a_half_written_file() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let big = folder.path().join("big.json");
+    let big_arg = big.display().to_string();
+    let (code, out) = entente(&["generate", "--actors", "20000", "--relations", "120000", "-o", &big_arg]);
+    assert_eq!(code, 0, "{out}");
+    let target = folder.path().join("target.json");
+    let old = std::fs::read_to_string("data/north-korea-alliances.json").unwrap_or_default();
+    for delay_ms in [5u64, 20, 60, 120, 250] {
+        std::fs::write(&target, &old).unwrap_or_else(|e| panic!("{e}"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+            .args(["convert", &big_arg, &target.display().to_string()])
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read_to_string(&target).unwrap_or_default();
+        let whole_new = now.len() > old.len() && serde_json::from_str::<serde_json::Value>(&now).is_ok();
+        assert!(
+            now == old || whole_new,
+            "after a kill at {delay_ms} ms the file is neither old nor whole"
+        );
+    }
+}

@@ -99,7 +99,7 @@ impl App {
     /// Starts on the built-in dataset and, if a file is given, opens it; a file that fails to
     /// load leaves the built-in dataset on screen and shows why.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        let state = PersistedState::load(cc.storage);
+        let (state, settings_problem) = PersistedState::load_or_explain(cc.storage);
         cc.egui_ctx.set_theme(state.theme);
         ui::install_fonts(&cc.egui_ctx);
         let dataset = built_in_dataset();
@@ -128,6 +128,9 @@ impl App {
             ctx: cc.egui_ctx.clone(),
         };
         app.timeline = TimelineData::of(&app.dataset);
+        if let Some(message) = settings_problem {
+            app.notify(message);
+        }
         app.refresh_view();
         if let Some(path) = file {
             app.open_path(&path);
@@ -827,7 +830,12 @@ mod tests {
             eframe::APP_KEY,
             "(theme: Dark, filter: {{{ not ron".into(),
         );
-        assert_eq!(PersistedState::load(Some(&storage)), PersistedState::default());
+        let (state, problem) = PersistedState::load_or_explain(Some(&storage));
+        assert_eq!(state, PersistedState::default());
+        assert!(
+            problem.is_some_and(|p| p.contains("could not be read")),
+            "the user is told"
+        );
         assert_eq!(PersistedState::load(None), PersistedState::default());
     }
 

@@ -52,9 +52,25 @@ impl PersistedState {
     /// The saved state, or defaults when there is none or it cannot be read (corrupt, or
     /// written by an incompatible version): a bad saved state must never stop the app.
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
-        storage
-            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
-            .unwrap_or_default()
+        Self::load_or_explain(storage).0
+    }
+
+    /// Like `load`, with a message for the user when saved settings existed but could not be read.
+    pub fn load_or_explain(storage: Option<&dyn eframe::Storage>) -> (Self, Option<String>) {
+        let Some(storage) = storage else {
+            return (Self::default(), None);
+        };
+        match eframe::get_value(storage, eframe::APP_KEY) {
+            Some(state) => (state, None),
+            None if storage.get_string(eframe::APP_KEY).is_some() => (
+                Self::default(),
+                Some(
+                    "Your saved settings could not be read (damaged, or from another version); defaults are used."
+                        .into(),
+                ),
+            ),
+            None => (Self::default(), None),
+        }
     }
 
     pub fn add_recent_file(&mut self, path: PathBuf) {
