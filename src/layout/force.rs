@@ -56,6 +56,8 @@ pub struct ForceLayout {
     forces: Vec<Vec2>,
     tree: QuadTree,
     stack: Vec<u32>,
+    /// Share big steps between cores (off only to test that it changes nothing).
+    parallel: bool,
 }
 
 impl ForceLayout {
@@ -95,6 +97,7 @@ impl ForceLayout {
             forces: vec![Vec2::ZERO; node_count],
             tree: QuadTree::default(),
             stack: Vec::new(),
+            parallel: true,
         }
     }
 
@@ -209,34 +212,24 @@ impl ForceLayout {
 
     fn compute_forces(&mut self) {
         let k = self.params.ideal_distance;
-        let k_sq = k * k;
         self.tree.rebuild(&self.positions, &self.masses);
-        for (body, force) in self.forces.iter_mut().enumerate() {
-            let position = self.positions.get(body).copied().unwrap_or_default();
-            let own_mass = self.masses.get(body).copied().unwrap_or(1.0);
-            let mut total = Vec2::ZERO;
-            self.tree.for_each_influence(
-                body as u32,
-                position,
-                self.params.theta,
-                &mut self.stack,
-                |centre, mass| {
-                    let mut delta = position - centre;
-                    let mut distance_sq = delta.length_sq();
-                    if distance_sq < 1e-4 {
-                        // Coincident nodes: push apart along a direction fixed by the node's index,
-                        // so the result is deterministic and different nodes part different ways.
-                        let angle = body as f32 * 2.399_963; // the golden angle
-                        delta = Vec2::new(angle.cos(), angle.sin()) * 0.01;
-                        distance_sq = delta.length_sq();
-                    }
-                    // Repulsion k²/d, scaled by both masses so hubs get room around them.
-                    total += delta * (k_sq * own_mass * mass / distance_sq);
-                },
-            );
-            // Gravity grows with distance, so far-flung components come back into view.
-            total -= position * (self.params.gravity * own_mass);
-            *force = total;
+        let (tree, positions, masses) = (&self.tree, &self.positions, &self.masses);
+        let (theta, gravity) = (self.params.theta, self.params.gravity);
+        let body_force = |stack: &mut Vec<u32>, body: usize| {
+            repulsion_and_gravity(tree, positions, masses, body, k, theta, gravity, stack)
+        };
+        // Each node's force depends only on the tree and the positions, so the nodes can be
+        // shared out between cores and the result is the same on one core or many.
+        if self.parallel && self.positions.len() >= PARALLEL_FROM {
+            use rayon::prelude::*;
+            self.forces
+                .par_iter_mut()
+                .enumerate()
+                .for_each_init(Vec::new, |stack, (body, force)| *force = body_force(stack, body));
+        } else {
+            for (body, force) in self.forces.iter_mut().enumerate() {
+                *force = body_force(&mut self.stack, body);
+            }
         }
         for &(a, b) in &self.edges {
             let (Some(&pa), Some(&pb)) = (self.positions.get(a as usize), self.positions.get(b as usize)) else {
@@ -253,6 +246,41 @@ impl ForceLayout {
             }
         }
     }
+}
+
+/// Below this many nodes a step is too quick to be worth sharing between cores.
+const PARALLEL_FROM: usize = 1_500;
+
+/// Barnes–Hut repulsion from every other node (k²/d, scaled by both masses so hubs get room
+/// around them) plus gravity towards the centre, so unlinked groups stay in view.
+#[allow(clippy::too_many_arguments)]
+fn repulsion_and_gravity(
+    tree: &QuadTree,
+    positions: &[Vec2],
+    masses: &[f32],
+    body: usize,
+    k: f32,
+    theta: f32,
+    gravity: f32,
+    stack: &mut Vec<u32>,
+) -> Vec2 {
+    let k_sq = k * k;
+    let position = positions.get(body).copied().unwrap_or_default();
+    let own_mass = masses.get(body).copied().unwrap_or(1.0);
+    let mut total = Vec2::ZERO;
+    tree.for_each_influence(body as u32, position, theta, stack, |centre, mass| {
+        let mut delta = position - centre;
+        let mut distance_sq = delta.length_sq();
+        if distance_sq < 1e-4 {
+            // Coincident nodes: push apart along a direction fixed by the node's index,
+            // so the result is deterministic and different nodes part different ways.
+            let angle = body as f32 * 2.399_963; // the golden angle
+            delta = Vec2::new(angle.cos(), angle.sin()) * 0.01;
+            distance_sq = delta.length_sq();
+        }
+        total += delta * (k_sq * own_mass * mass / distance_sq);
+    });
+    total - position * (gravity * own_mass)
 }
 
 #[cfg(test)]
@@ -328,6 +356,20 @@ mod tests {
         layout.reheat(1.0);
         layout.run(10_000);
         assert_ne!(layout.position(3), Some(Vec2::new(500.0, -200.0)));
+    }
+
+    #[test]
+    fn many_cores_give_the_same_picture_as_one() {
+        let n = PARALLEL_FROM as u32 + 100;
+        let edges: Vec<(u32, u32)> = (0..n).map(|i| (i, (i * 7 + 3) % n)).collect();
+        let mut parallel = ForceLayout::new(n as usize, &edges, 5, ForceParams::default());
+        let mut serial = ForceLayout::new(n as usize, &edges, 5, ForceParams::default());
+        serial.parallel = false;
+        for _ in 0..3 {
+            parallel.step();
+            serial.step();
+        }
+        assert_eq!(parallel.positions(), serial.positions());
     }
 
     #[test]
