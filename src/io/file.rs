@@ -189,8 +189,53 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
+    // Temporary files are private (0600); the saved file keeps the permissions of the one it
+    // replaces, or gets the usual ones for a new document.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(temporary.as_file()).map_err(io)?,
+    };
+    temporary.as_file().set_permissions(permissions).map_err(io)?;
     temporary.write_all(bytes).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
     temporary.persist(path).map_err(|err| io(err.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::write_atomically;
+
+    #[test]
+    fn a_saved_file_keeps_its_permissions_and_a_new_one_is_readable() {
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let new = folder.path().join("new.json");
+        write_atomically(&new, b"{}").unwrap_or_else(|e| panic!("{e}"));
+        let mode = |p: &std::path::Path| {
+            std::fs::metadata(p)
+                .map(|m| m.permissions().mode() & 0o777)
+                .unwrap_or(0)
+        };
+        assert_eq!(mode(&new), 0o644);
+
+        let shared = folder.path().join("shared.json");
+        std::fs::write(&shared, b"old").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap_or_else(|e| panic!("{e}"));
+        write_atomically(&shared, b"new").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mode(&shared), 0o664);
+        assert_eq!(std::fs::read(&shared).unwrap_or_default(), b"new");
+    }
 }
