@@ -132,3 +132,41 @@ fn opened_files_are_listed_as_recent() {
     harness.run_steps(2);
     harness.get_by_role_and_label(Role::Button, "gephi-dynamic.gexf");
 }
+
+#[test]
+fn a_long_actor_list_is_one_scrolling_list_that_filters_as_you_type() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = folder.path().join("big.json");
+    entente::io::save_path(&entente::model::generate(3000, 6000, 2), &path).unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = app_with(None);
+    harness.state_mut().open_path(&path);
+    run_until_idle(&mut harness);
+    harness.get_by_label("3000 actors; type to narrow the list");
+    let in_left_panel = |harness: &egui_kittest::Harness<'_, entente::App>| {
+        harness
+            .query_all_by_role(Role::TextInput)
+            .any(|n| n.rect().left() < 300.0 && n.is_focused())
+    };
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.rect().left() < 300.0)
+        .unwrap_or_else(|| panic!("the actor filter is in the left panel"))
+        .focus();
+    harness.run_steps(2);
+    assert!(in_left_panel(&harness));
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.is_focused())
+        .into_iter()
+        .for_each(|n| n.type_text("actor 2999"));
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "Actor 2999").click();
+    harness.run_steps(3);
+    let actor = harness
+        .state()
+        .dataset()
+        .actors
+        .iter()
+        .position(|a| a.name == "Actor 2999");
+    assert_eq!(harness.state().selection(), actor.map(Selection::Actor));
+}

@@ -65,6 +65,7 @@ pub struct App {
     /// A PNG export waiting for the screenshot it is cut from.
     png_export: Option<PathBuf>,
     timeline: Option<TimelineData>,
+    actor_list: ui::ActorListIndex,
     /// While playing: when the year last moved on.
     playing: Option<Instant>,
     ctx: egui::Context,
@@ -124,10 +125,12 @@ impl App {
             notice: None,
             png_export: None,
             timeline: None,
+            actor_list: ui::ActorListIndex::default(),
             playing: None,
             ctx: cc.egui_ctx.clone(),
         };
         app.timeline = TimelineData::of(&app.dataset);
+        app.actor_list = ui::ActorListIndex::new(&app.dataset);
         if let Some(message) = settings_problem {
             app.notify(message);
         }
@@ -268,6 +271,7 @@ impl App {
         });
         self.dataset = dataset;
         self.timeline = TimelineData::of(&self.dataset);
+        self.actor_list = ui::ActorListIndex::new(&self.dataset);
         self.playing = None;
         self.view_dirty = true;
         self.refresh_view();
@@ -733,6 +737,7 @@ impl eframe::App for App {
                 commands.extend(ui::actor_list(
                     ui,
                     &self.dataset,
+                    &self.actor_list,
                     &mut self.actor_filter,
                     self.selection,
                 ));

@@ -5,8 +5,46 @@ use super::palette::actor_kind_colour;
 use super::widgets::colour_swatch;
 use crate::model::{ActorKind, Dataset};
 
+/// Above this many matches the list is one flat, virtualised list: only the rows on screen
+/// are laid out, so twenty thousand actors cost no more than twenty.
+const GROUPED_UP_TO: usize = 400;
+
+/// What the list needs of a dataset, worked out once when it is loaded.
+#[derive(Debug, Default)]
+pub struct ActorListIndex {
+    /// Actor indices by kind, then name.
+    order: Vec<usize>,
+    /// Lower-case name and aliases of each actor, for filtering.
+    search_text: Vec<String>,
+}
+
+impl ActorListIndex {
+    pub fn new(dataset: &Dataset) -> Self {
+        let mut order: Vec<usize> = (0..dataset.actors.len()).collect();
+        order.sort_by_cached_key(|&i| dataset.actors.get(i).map(|a| (a.kind, a.name.to_lowercase())));
+        let search_text = dataset
+            .actors
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|s| s.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        Self { order, search_text }
+    }
+}
+
 /// Actors grouped by kind, filtered by `filter` (name or alias, any case).
-pub fn actor_list(ui: &mut Ui, dataset: &Dataset, filter: &mut String, selection: Option<Selection>) -> Vec<Command> {
+pub fn actor_list(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    list: &ActorListIndex,
+    filter: &mut String,
+    selection: Option<Selection>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add(
         egui::TextEdit::singleline(filter)
@@ -14,56 +52,76 @@ pub fn actor_list(ui: &mut Ui, dataset: &Dataset, filter: &mut String, selection
             .desired_width(f32::INFINITY),
     );
     let needle = filter.trim().to_lowercase();
-    let matches = |i: &usize| {
-        let Some(actor) = dataset.actors.get(*i) else {
-            return false;
+    let matches: Vec<usize> = list
+        .order
+        .iter()
+        .copied()
+        .filter(|&i| needle.is_empty() || list.search_text.get(i).is_some_and(|t| t.contains(&needle)))
+        .collect();
+    if matches.is_empty() {
+        let text = if dataset.actors.is_empty() {
+            "This dataset has no actors."
+        } else {
+            "No actor matches the filter."
         };
-        needle.is_empty()
-            || actor.name.to_lowercase().contains(&needle)
-            || actor.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
-    };
+        ui.label(RichText::new(text).weak().italics());
+        return commands;
+    }
+    if matches.len() > GROUPED_UP_TO {
+        ui.label(RichText::new(format!("{} actors; type to narrow the list", matches.len())).weak());
+        let row_height = ui.spacing().interact_size.y;
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show_rows(ui, row_height, matches.len(), |ui, rows| {
+                for &i in matches.get(rows).unwrap_or_default() {
+                    actor_row(ui, dataset, i, selection, &mut commands);
+                }
+            });
+        return commands;
+    }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        let mut shown = 0;
         for kind in ActorKind::ALL {
-            let mut members: Vec<usize> = (0..dataset.actors.len())
+            let members: Vec<usize> = matches
+                .iter()
+                .copied()
                 .filter(|&i| dataset.actors.get(i).is_some_and(|a| a.kind == kind))
                 .collect();
-            members.retain(matches);
             if members.is_empty() {
                 continue;
             }
-            shown += members.len();
-            members.sort_by_key(|&i| dataset.actors.get(i).map(|a| a.name.to_lowercase()));
             let title = format!("{} ({})", kind.label(), members.len());
             egui::CollapsingHeader::new(title)
                 .id_salt(kind.id())
                 .default_open(true)
                 .show(ui, |ui| {
                     for i in members {
-                        let Some(actor) = dataset.actors.get(i) else { continue };
-                        ui.horizontal(|ui| {
-                            colour_swatch(ui, actor_kind_colour(kind));
-                            let selected = selection == Some(Selection::Actor(i));
-                            let mut response = ui.selectable_label(selected, &actor.name);
-                            if !actor.aliases.is_empty() {
-                                response =
-                                    response.on_hover_text(format!("Also known as {}", actor.aliases.join(", ")));
-                            }
-                            if response.clicked() {
-                                commands.push(Command::Select(Selection::Actor(i)));
-                            }
-                        });
+                        actor_row(ui, dataset, i, selection, &mut commands);
                     }
                 });
         }
-        if shown == 0 {
-            let text = if dataset.actors.is_empty() {
-                "This dataset has no actors."
-            } else {
-                "No actor matches the filter."
-            };
-            ui.label(RichText::new(text).weak().italics());
-        }
     });
     commands
+}
+
+fn actor_row(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    actor_index: usize,
+    selection: Option<Selection>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(actor) = dataset.actors.get(actor_index) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        colour_swatch(ui, actor_kind_colour(actor.kind));
+        let selected = selection == Some(Selection::Actor(actor_index));
+        let mut response = ui.selectable_label(selected, &actor.name);
+        if !actor.aliases.is_empty() {
+            response = response.on_hover_text(format!("Also known as {}", actor.aliases.join(", ")));
+        }
+        if response.clicked() {
+            commands.push(Command::Select(Selection::Actor(actor_index)));
+        }
+    });
 }

@@ -18,7 +18,7 @@ mod timeline;
 mod toolbar;
 mod widgets;
 
-pub use actor_list::actor_list;
+pub use actor_list::{ActorListIndex, actor_list};
 pub use command::{Command, InfoWindow, MainView, Selection, ViewImage};
 pub use details_panel::details_panel;
 pub use diagnostics_window::diagnostics_window;
