@@ -230,3 +230,24 @@ fn the_mouse_wheel_zooms_about_the_pointer_within_limits() {
         harness.state().zoom()
     );
 }
+
+#[test]
+fn a_click_on_an_actor_selects_it_without_pinning_or_moving_it() {
+    let mut harness = app();
+    let iran = actor(&harness, "Iran");
+    let before = harness
+        .state()
+        .actor_screen_position(iran)
+        .unwrap_or_else(|| panic!("Iran is drawn"));
+    click_at(&mut harness, before + egui::vec2(3.0, 2.0));
+    assert_eq!(harness.state().selection(), Some(Selection::Actor(iran)));
+    assert!(!harness.state().is_pinned(iran), "a click is not a drag");
+    let after = harness
+        .state()
+        .actor_screen_position(iran)
+        .unwrap_or_else(|| panic!("Iran is drawn"));
+    assert!(
+        (after - before).length() < 0.5,
+        "Iran moved on a click: {before:?} -> {after:?}"
+    );
+}

@@ -44,6 +44,10 @@ pub struct GraphScene {
     pub view: (f32, egui::Vec2, Pos2),
     /// Where the canvas was on screen last frame (the PNG export cuts it out).
     pub canvas_rect: egui::Rect,
+    /// The longest visible label, in characters: fitting leaves room for half of it at the sides.
+    pub longest_label: usize,
+    /// A node has been dragged since the pointer went down.
+    moved_by_user: bool,
 }
 
 impl GraphScene {
@@ -101,6 +105,8 @@ impl GraphScene {
             centre_on: None,
             view: (1.0, egui::Vec2::ZERO, Pos2::ZERO),
             canvas_rect: egui::Rect::NOTHING,
+            longest_label: 0,
+            moved_by_user: false,
         }
     }
 
@@ -159,9 +165,18 @@ impl GraphScene {
                 *slot = Some(edge);
             }
         }
+        self.longest_label = self.graph_labels_max(&graph);
         self.graph = graph;
         self.highlighted = None;
         self.set_selection(selection);
+    }
+
+    fn graph_labels_max(&self, graph: &ActorGraph) -> usize {
+        graph
+            .nodes_iter()
+            .map(|(_, n)| n.payload().label.chars().count())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Marks the selected actor or relation so it is drawn on top and ringed.
@@ -244,14 +259,25 @@ impl GraphScene {
             return;
         };
         self.layout.pin_at(actor, Vec2::new(position.x, position.y));
+        self.moved_by_user = true;
         if let Some(node) = self.graph.node_mut(node) {
             node.payload_mut().pinned = true;
         }
     }
 
+    /// Puts a node back where the layout has it (egui_graphs nudged it on a mere click).
+    pub fn restore_position(&mut self, node: NodeIndex) {
+        let Some(actor) = self.actor_of(node) else { return };
+        if let (Some(p), Some(node)) = (self.layout.position(actor), self.graph.node_mut(node)) {
+            node.set_location(Pos2::new(p.x, p.y));
+        }
+    }
+
     /// After a drop, lets the other nodes make room around the pinned one.
     pub fn settle_around_pins(&mut self) {
-        self.layout.reheat(0.15);
+        if std::mem::take(&mut self.moved_by_user) {
+            self.layout.reheat(0.15);
+        }
     }
 
     pub fn unpin(&mut self, actor: usize) {

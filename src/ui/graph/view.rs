@@ -74,7 +74,12 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
                     commands.push(Command::Select(Selection::Relation(relation)));
                 }
             }
-            GraphChange::NodeMoved { node, new_position, .. } => scene.pin(*node, *new_position),
+            // egui_graphs moves a node under the pointer as soon as it is pressed; only a real
+            // drag puts it somewhere new.
+            GraphChange::NodeMoved { node, new_position, .. } if response.response.dragged() => {
+                scene.pin(*node, *new_position);
+            }
+            GraphChange::NodeMoved { node, .. } => scene.restore_position(*node),
             GraphChange::NodeDragEnded { .. } => scene.settle_around_pins(),
             GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => scene.follow_layout = false,
             _ => {}
@@ -123,7 +128,8 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
         if let Some((min, max)) = scene.visible_bounds() {
             let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
             // Labels hang below and beside nodes: leave more room at the sides.
-            let room = (size - egui::vec2(FIT_MARGIN * 2.5, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
+            let side = (scene.longest_label as f32 * 4.5).clamp(FIT_MARGIN, FIT_MARGIN * 5.0);
+            let room = (size - egui::vec2(side, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
             meta.zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 1.5);
             let centre = (min + max) * 0.5;
             meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * meta.zoom;
