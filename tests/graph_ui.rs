@@ -251,3 +251,26 @@ fn a_click_on_an_actor_selects_it_without_pinning_or_moving_it() {
         "Iran moved on a click: {before:?} -> {after:?}"
     );
 }
+
+#[test]
+fn the_whole_graph_and_its_labels_fit_in_the_window_at_start() {
+    let harness = app();
+    let canvas_left = 230.0; // the left panel's default width
+    let coalition = actor(&harness, "U.S.-led international coalition (Korean War)");
+    let at = harness
+        .state()
+        .actor_screen_position(coalition)
+        .unwrap_or_else(|| panic!("drawn"));
+    // The label is about 230 points wide, centred under the node.
+    assert!(at.x - 115.0 > canvas_left, "the longest label is cut off at {at:?}");
+    for index in 0..harness.state().dataset().actors.len() {
+        let p = harness
+            .state()
+            .actor_screen_position(index)
+            .unwrap_or_else(|| panic!("drawn"));
+        assert!(
+            p.x > canvas_left && p.x < 1280.0 - 260.0 && p.y > 60.0 && p.y < 800.0,
+            "actor {index} at {p:?}"
+        );
+    }
+}

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use super::command::{Command, Selection};
 use super::evidence_card::evidence_card;
 use super::palette::{actor_kind_colour, relation_kind_colour};
-use super::widgets::{field, kind_chip, safe_link};
+use super::widgets::{count, field, kind_chip, safe_link};
 use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summary};
 
 pub fn details_panel(
@@ -257,14 +257,5 @@ fn actor_link(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, id: &str, co
         None => {
             ui.label(RichText::new(id).heading());
         }
-    }
-}
-
-/// "1 source", "3 sources".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

@@ -16,7 +16,7 @@ mod search_box;
 pub mod shortcuts;
 mod timeline;
 mod toolbar;
-mod widgets;
+pub(crate) mod widgets;
 
 pub use actor_list::{ActorListIndex, actor_list};
 pub use command::{Command, InfoWindow, MainView, Selection, ViewImage};

@@ -44,3 +44,12 @@ pub fn field(ui: &mut Ui, label: &str, value: impl Into<egui::WidgetText>) {
         ui.label(value);
     });
 }
+
+/// "1 source", "3 sources".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

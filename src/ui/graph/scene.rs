@@ -44,10 +44,10 @@ pub struct GraphScene {
     pub view: (f32, egui::Vec2, Pos2),
     /// Where the canvas was on screen last frame (the PNG export cuts it out).
     pub canvas_rect: egui::Rect,
-    /// The longest visible label, in characters: fitting leaves room for half of it at the sides.
-    pub longest_label: usize,
     /// A node has been dragged since the pointer went down.
     moved_by_user: bool,
+    /// Frames drawn of this scene.
+    pub frames_drawn: u32,
 }
 
 impl GraphScene {
@@ -105,8 +105,8 @@ impl GraphScene {
             centre_on: None,
             view: (1.0, egui::Vec2::ZERO, Pos2::ZERO),
             canvas_rect: egui::Rect::NOTHING,
-            longest_label: 0,
             moved_by_user: false,
+            frames_drawn: 0,
         }
     }
 
@@ -165,18 +165,9 @@ impl GraphScene {
                 *slot = Some(edge);
             }
         }
-        self.longest_label = self.graph_labels_max(&graph);
         self.graph = graph;
         self.highlighted = None;
         self.set_selection(selection);
-    }
-
-    fn graph_labels_max(&self, graph: &ActorGraph) -> usize {
-        graph
-            .nodes_iter()
-            .map(|(_, n)| n.payload().label.chars().count())
-            .max()
-            .unwrap_or(0)
     }
 
     /// Marks the selected actor or relation so it is drawn on top and ringed.
@@ -372,6 +363,33 @@ impl GraphScene {
                 Some((min, max)) => (
                     Vec2::new(min.x.min(p.x), min.y.min(p.y)),
                     Vec2::new(max.x.max(p.x), max.y.max(p.y)),
+                ),
+            });
+        }
+        bounds
+    }
+
+    /// Like `visible_bounds`, widened by each node's label as drawn at `zoom` (labels keep
+    /// their size on screen, so they take more layout space the further out one zooms).
+    pub fn visible_bounds_with_labels(&self, zoom: f32) -> Option<(Vec2, Vec2)> {
+        const POINTS_PER_CHARACTER: f32 = 6.4;
+        const LABEL_HEIGHT: f32 = 22.0;
+        let zoom = zoom.max(1e-3);
+        let mut bounds: Option<(Vec2, Vec2)> = None;
+        for (_, node) in self.graph.nodes_iter() {
+            let Some(p) = self.layout.position(node.payload().actor as usize) else {
+                continue;
+            };
+            let half_width = node.payload().label.chars().count() as f32 * POINTS_PER_CHARACTER / 2.0 / zoom;
+            let (low, high) = (
+                Vec2::new(p.x - half_width, p.y - node.payload().radius),
+                Vec2::new(p.x + half_width, p.y + node.payload().radius + LABEL_HEIGHT / zoom),
+            );
+            bounds = Some(match bounds {
+                None => (low, high),
+                Some((min, max)) => (
+                    Vec2::new(min.x.min(low.x), min.y.min(low.y)),
+                    Vec2::new(max.x.max(high.x), max.y.max(high.y)),
                 ),
             });
         }

@@ -56,6 +56,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     let mut meta = MetadataFrame::new(id).load(ui);
     clamp_zoom(&mut meta, response.response.rect, ui.input(|i| i.pointer.hover_pos()));
     scene.view = (meta.zoom, meta.pan, response.response.rect.min);
+    scene.frames_drawn = scene.frames_drawn.saturating_add(1);
     scene.canvas_rect = response.response.rect;
     meta.clone().save(ui);
 
@@ -124,15 +125,20 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
         meta.pan = anchor - canvas * meta.zoom;
         scene.follow_layout = false;
     }
-    if scene.fit_requested || scene.follow_layout {
-        if let Some((min, max)) = scene.visible_bounds() {
+    // egui_graphs fits the view its own way on the first frame it draws: fit again after it.
+    if scene.fit_requested || scene.follow_layout || scene.frames_drawn < 2 {
+        let fit = |(min, max): (Vec2, Vec2)| {
             let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
-            // Labels hang below and beside nodes: leave more room at the sides.
-            let side = (scene.longest_label as f32 * 4.5).clamp(FIT_MARGIN, FIT_MARGIN * 5.0);
-            let room = (size - egui::vec2(side, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
-            meta.zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 1.5);
-            let centre = (min + max) * 0.5;
-            meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * meta.zoom;
+            let room = (size - egui::vec2(FIT_MARGIN, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
+            let zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 1.5);
+            (zoom, (min + max) * 0.5)
+        };
+        // Fit the nodes, then fit again with the labels as wide as they are drawn at that zoom.
+        if let Some((first_zoom, _)) = scene.visible_bounds().map(fit)
+            && let Some((zoom, centre)) = scene.visible_bounds_with_labels(first_zoom).map(fit)
+        {
+            meta.zoom = zoom;
+            meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * zoom;
         }
         scene.fit_requested = false;
         // Follow the first layout to its end, then leave the view to the user.
@@ -217,8 +223,8 @@ fn hover_tooltip(scene: &GraphScene, dataset: &Dataset, response: &egui::Respons
         }
         ui.label(
             RichText::new(format!(
-                "{} evidence items; click to read them",
-                relation.evidence.len()
+                "{}; click to read",
+                crate::ui::widgets::count(relation.evidence.len(), "evidence item")
             ))
             .weak(),
         );
