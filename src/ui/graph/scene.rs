@@ -352,21 +352,7 @@ impl GraphScene {
 
     /// Bounds of the visible nodes in layout space, as (min, max).
     pub fn visible_bounds(&self) -> Option<(Vec2, Vec2)> {
-        let mut bounds: Option<(Vec2, Vec2)> = None;
-        for (actor, node) in self.node_of_actor.iter().enumerate() {
-            if node.is_none() {
-                continue;
-            }
-            let Some(p) = self.layout.position(actor) else { continue };
-            bounds = Some(match bounds {
-                None => (p, p),
-                Some((min, max)) => (
-                    Vec2::new(min.x.min(p.x), min.y.min(p.y)),
-                    Vec2::new(max.x.max(p.x), max.y.max(p.y)),
-                ),
-            });
-        }
-        bounds
+        self.bounds_with(|_| (Vec2::ZERO, Vec2::ZERO))
     }
 
     /// Like `visible_bounds`, widened by each node's label as drawn at `zoom` (labels keep
@@ -375,16 +361,24 @@ impl GraphScene {
         const POINTS_PER_CHARACTER: f32 = 6.4;
         const LABEL_HEIGHT: f32 = 22.0;
         let zoom = zoom.max(1e-3);
+        self.bounds_with(|node| {
+            let half_width = node.label.chars().count() as f32 * POINTS_PER_CHARACTER / 2.0 / zoom;
+            (
+                Vec2::new(-half_width, -node.radius),
+                Vec2::new(half_width, node.radius + LABEL_HEIGHT / zoom),
+            )
+        })
+    }
+
+    /// The union over visible nodes of their position plus the (low, high) offsets `extent` gives.
+    fn bounds_with(&self, extent: impl Fn(&ActorNode) -> (Vec2, Vec2)) -> Option<(Vec2, Vec2)> {
         let mut bounds: Option<(Vec2, Vec2)> = None;
         for (_, node) in self.graph.nodes_iter() {
             let Some(p) = self.layout.position(node.payload().actor as usize) else {
                 continue;
             };
-            let half_width = node.payload().label.chars().count() as f32 * POINTS_PER_CHARACTER / 2.0 / zoom;
-            let (low, high) = (
-                Vec2::new(p.x - half_width, p.y - node.payload().radius),
-                Vec2::new(p.x + half_width, p.y + node.payload().radius + LABEL_HEIGHT / zoom),
-            );
+            let (low, high) = extent(node.payload());
+            let (low, high) = (p + low, p + high);
             bounds = Some(match bounds {
                 None => (low, high),
                 Some((min, max)) => (
