@@ -6,6 +6,7 @@ pub mod cli;
 pub mod io;
 pub mod layout;
 pub mod model;
+mod text;
 pub mod ui;
 
 pub use app::{App, Origin, PersistedState};

@@ -276,7 +276,7 @@ impl App {
         self.view_dirty = true;
         self.refresh_view();
         self.problems = (!report.diagnostics.is_empty()).then(|| ProblemReport {
-            title: format!("{name}: {} warnings", report.diagnostics.len()),
+            title: format!("{name}: {}", ui::widgets::count(report.diagnostics.len(), "warning")),
             diagnostics: report.diagnostics,
             visible: false,
         });
@@ -603,10 +603,7 @@ impl App {
             if let Some(problems) = &mut self.problems {
                 ui.separator();
                 let count = problems.diagnostics.len();
-                if ui
-                    .link(format!("⚠ {count} problem{}", if count == 1 { "" } else { "s" }))
-                    .clicked()
-                {
+                if ui.link(format!("⚠ {}", ui::widgets::count(count, "problem"))).clicked() {
                     problems.visible = true;
                 }
             }

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::io::{Format, LoadReport, load_path, save_path};
 use crate::model::{ActorKind, Summary};
+use crate::text::count;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -117,9 +118,9 @@ pub fn check(files: &[PathBuf], json: bool, out: &mut impl Write) -> std::io::Re
             let verdict = if report.error_count() > 0 { "FAILED" } else { "ok" };
             writeln!(
                 out,
-                "{file}: {verdict} ({} errors, {} warnings)",
-                report.error_count(),
-                report.warning_count()
+                "{file}: {verdict} ({}, {})",
+                count(report.error_count(), "error"),
+                count(report.warning_count(), "warning")
             )?;
         }
     }

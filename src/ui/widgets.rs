@@ -45,11 +45,4 @@ pub fn field(ui: &mut Ui, label: &str, value: impl Into<egui::WidgetText>) {
     });
 }
 
-/// "1 source", "3 sources".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub use crate::text::count;
