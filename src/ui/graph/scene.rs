@@ -88,6 +88,13 @@ impl GraphScene {
             layout.set_positions(positions);
             complete
         });
+        // A layout made in Gephi travels with its file: use it rather than lay out afresh.
+        let imported = !restored
+            && imported_positions(dataset).is_some_and(|positions| {
+                layout.set_positions(positions);
+                true
+            });
+        let restored = restored || imported;
         if restored {
             layout.settle_now();
         }
@@ -404,6 +411,32 @@ impl GraphScene {
     }
 }
 
+/// Positions every actor carries from a GEXF `viz:position` (kept as the attributes
+/// `viz_position_x`/`_y`), with y turned to point down as on screen; `None` unless all have one.
+fn imported_positions(dataset: &Dataset) -> Option<Vec<(usize, Vec2, bool)>> {
+    if dataset.actors.is_empty() {
+        return None;
+    }
+    dataset
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, actor)| {
+            let attributes = actor.extra.get("attributes")?;
+            let read = |key: &str| {
+                attributes
+                    .get(key)?
+                    .as_str()?
+                    .trim()
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|v| v.is_finite())
+            };
+            Some((i, Vec2::new(read("viz_position_x")?, -read("viz_position_y")?), false))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,6 +456,27 @@ mod tests {
         assert!(!second.layout_running(), "restored positions are used as they are");
         assert_eq!(second.layout.positions(), first.layout.positions());
         assert!(second.is_pinned(2));
+    }
+
+    #[test]
+    fn a_gephi_layout_in_the_file_is_used_as_it_is() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/gephi-dynamic.gexf");
+        let dataset = crate::io::load_path(&path)
+            .dataset
+            .unwrap_or_else(|| panic!("fixture loads"));
+        let index = DatasetIndex::new(&dataset);
+        let scene = GraphScene::new(&dataset, &index, None);
+        assert!(!scene.layout_running(), "no new layout");
+        assert_eq!(scene.actor_position(0), Some(Vec2::new(-120.5, -40.0)));
+        assert_eq!(scene.actor_position(2), Some(Vec2::new(60.0, -30.0)));
+
+        let mut partial = dataset.clone();
+        partial.actors[2].extra.clear();
+        let scene = GraphScene::new(&partial, &DatasetIndex::new(&partial), None);
+        assert!(
+            scene.layout_running(),
+            "without a position for every actor, Entente lays out"
+        );
     }
 
     #[test]
