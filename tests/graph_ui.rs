@@ -8,7 +8,7 @@ use entente::ui::Selection;
 
 mod common;
 
-use common::{actor, app_with, click_at, relation};
+use common::{actor, app_with, click_at, press, relation};
 
 const FRAMES_TO_SETTLE: usize = 120;
 
@@ -139,23 +139,12 @@ fn a_dragged_actor_stays_where_it_was_dropped_until_unpinned() {
     let target = start + egui::vec2(-60.0, 40.0);
     harness.event(egui::Event::PointerMoved(start));
     harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos: start,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.run_steps(1);
+    press(&mut harness, start, egui::PointerButton::Primary, true);
     for i in 1..=10 {
         harness.event(egui::Event::PointerMoved(start + (target - start) * (i as f32 / 10.0)));
         harness.run_steps(1);
     }
-    harness.event(egui::Event::PointerButton {
-        pos: target,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
+    press(&mut harness, target, egui::PointerButton::Primary, false);
     harness.run_steps(FRAMES_TO_SETTLE);
     assert!(harness.state().is_pinned(iran));
     let now = harness
@@ -167,19 +156,8 @@ fn a_dragged_actor_stays_where_it_was_dropped_until_unpinned() {
         "Iran moved from where it was dropped: {now:?} vs {target:?}"
     );
 
-    harness.event(egui::Event::PointerButton {
-        pos: now,
-        button: egui::PointerButton::Secondary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos: now,
-        button: egui::PointerButton::Secondary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
+    press(&mut harness, now, egui::PointerButton::Secondary, true);
+    press(&mut harness, now, egui::PointerButton::Secondary, false);
     harness.run_steps(2);
     assert!(!harness.state().is_pinned(iran), "right-click unpins");
 }

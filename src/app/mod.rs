@@ -17,8 +17,8 @@ use persisted::REMEMBERED_LAYOUTS;
 use crate::builtin::{BUILT_IN_NAME, built_in_dataset};
 use crate::io::{Format, LoadReport, save_path, write_atomically};
 use crate::model::{
-    Dataset, DatasetIndex, Diagnostic, Focus, KindFilter, OutsideTime, TimeWindow, ViewQuery, Visibility, YearSpan,
-    active_per_year, is_web_link, this_year, year_range,
+    Dataset, DatasetIndex, Diagnostic, Focus, KindFilter, OutsideTime, Summary, TimeWindow, ViewQuery, Visibility,
+    YearSpan, active_per_year, is_web_link, this_year, year_range,
 };
 use crate::ui::graph::{GraphScene, SavedPositions};
 use crate::ui::{self, Command, InfoWindow, MainView, MenuState, SearchState, Selection, ToolbarState, ViewImage};
@@ -65,6 +65,8 @@ pub struct App {
     /// A PNG export waiting for the screenshot it is cut from.
     png_export: Option<PathBuf>,
     timeline: Option<TimelineData>,
+    /// Counts by kind, for the legend and the overview: computed once per dataset, not per frame.
+    summary: Summary,
     actor_list: ui::ActorListIndex,
     /// While playing: when the year last moved on.
     playing: Option<Instant>,
@@ -125,11 +127,13 @@ impl App {
             notice: None,
             png_export: None,
             timeline: None,
+            summary: Summary::default(),
             actor_list: ui::ActorListIndex::default(),
             playing: None,
             ctx: cc.egui_ctx.clone(),
         };
         app.timeline = TimelineData::of(&app.dataset);
+        app.summary = Summary::of(&app.dataset);
         app.actor_list = ui::ActorListIndex::new(&app.dataset);
         if let Some(message) = settings_problem {
             app.notify(message);
@@ -271,6 +275,7 @@ impl App {
         });
         self.dataset = dataset;
         self.timeline = TimelineData::of(&self.dataset);
+        self.summary = Summary::of(&self.dataset);
         self.actor_list = ui::ActorListIndex::new(&self.dataset);
         self.playing = None;
         self.view_dirty = true;
@@ -504,19 +509,11 @@ impl App {
             }
             Command::SetMainView(view) => self.state.main_view = view,
             Command::ShowRelationKind(kind, shown) => {
-                if shown {
-                    self.state.filter.hidden_relation_kinds.remove(&kind);
-                } else {
-                    self.state.filter.hidden_relation_kinds.insert(kind);
-                }
+                self.state.filter.show_relation_kind(kind, shown);
                 self.view_dirty = true;
             }
             Command::ShowActorKind(kind, shown) => {
-                if shown {
-                    self.state.filter.hidden_actor_kinds.remove(&kind);
-                } else {
-                    self.state.filter.hidden_actor_kinds.insert(kind);
-                }
+                self.state.filter.show_actor_kind(kind, shown);
                 self.view_dirty = true;
             }
             Command::ShowAllKinds => {
@@ -728,7 +725,7 @@ impl eframe::App for App {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.heading("Legend");
-                commands.extend(ui::legend(ui, &self.dataset, &self.state.filter));
+                commands.extend(ui::legend(ui, &self.dataset, &self.summary, &self.state.filter));
                 ui.separator();
                 ui.heading("Actors");
                 commands.extend(ui::actor_list(
@@ -745,7 +742,13 @@ impl eframe::App for App {
             .min_size(260.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                commands.extend(ui::details_panel(ui, &self.dataset, &self.index, self.selection));
+                commands.extend(ui::details_panel(
+                    ui,
+                    &self.dataset,
+                    &self.summary,
+                    &self.index,
+                    self.selection,
+                ));
             });
         egui::CentralPanel::default().show(ui, |ui| commands.extend(self.main_area(ui)));
 

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use super::{ActorKind, Dataset};
 
 /// Counts that describe a dataset at a glance.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub title: String,
     pub actors: usize,

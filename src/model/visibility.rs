@@ -23,6 +23,22 @@ impl KindFilter {
     pub fn actor_kind_shown(&self, kind: ActorKind) -> bool {
         !self.hidden_actor_kinds.contains(&kind)
     }
+
+    pub fn show_relation_kind(&mut self, kind: String, shown: bool) {
+        if shown {
+            self.hidden_relation_kinds.remove(&kind);
+        } else {
+            self.hidden_relation_kinds.insert(kind);
+        }
+    }
+
+    pub fn show_actor_kind(&mut self, kind: ActorKind, shown: bool) {
+        if shown {
+            self.hidden_actor_kinds.remove(&kind);
+        } else {
+            self.hidden_actor_kinds.insert(kind);
+        }
+    }
 }
 
 /// Show only what is within `depth` relations of one actor.

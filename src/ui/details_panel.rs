@@ -12,6 +12,7 @@ use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summ
 pub fn details_panel(
     ui: &mut Ui,
     dataset: &Dataset,
+    summary: &Summary,
     index: &DatasetIndex,
     selection: Option<Selection>,
 ) -> Vec<Command> {
@@ -21,24 +22,23 @@ pub fn details_panel(
         .show(ui, |ui| match selection {
             Some(Selection::Relation(i)) => match dataset.relations.get(i) {
                 Some(relation) => relation_details(ui, dataset, index, relation, &mut commands),
-                None => dataset_overview(ui, dataset, &mut commands),
+                None => dataset_overview(ui, dataset, summary, &mut commands),
             },
             Some(Selection::Actor(i)) => match dataset.actors.get(i) {
                 Some(_) => actor_details(ui, dataset, index, i, &mut commands),
-                None => dataset_overview(ui, dataset, &mut commands),
+                None => dataset_overview(ui, dataset, summary, &mut commands),
             },
-            None => dataset_overview(ui, dataset, &mut commands),
+            None => dataset_overview(ui, dataset, summary, &mut commands),
         });
     commands
 }
 
-fn dataset_overview(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>) {
+fn dataset_overview(ui: &mut Ui, dataset: &Dataset, summary: &Summary, commands: &mut Vec<Command>) {
     ui.heading(&dataset.title);
     if let Some(description) = &dataset.description {
         ui.label(description);
     }
     ui.add_space(6.0);
-    let summary = Summary::of(dataset);
     ui.label(format!(
         "{} · {} · {} · {}",
         count(summary.actors, "actor"),

@@ -8,9 +8,8 @@ use super::graph::style::{actor_sample, line_sample, relation_line_style};
 use super::palette::{actor_kind_colour, relation_kind_colour};
 use crate::model::{ActorKind, Dataset, KindFilter, Summary};
 
-pub fn legend(ui: &mut Ui, dataset: &Dataset, filter: &KindFilter) -> Vec<Command> {
+pub fn legend(ui: &mut Ui, dataset: &Dataset, summary: &Summary, filter: &KindFilter) -> Vec<Command> {
     let mut commands = Vec::new();
-    let summary = Summary::of(dataset);
     ui.label(RichText::new("Relations").strong());
     let mut kinds: Vec<&str> = dataset.known_relation_kinds();
     // Kinds used but never declared (a file with errors would not load, but be safe).

@@ -52,18 +52,22 @@ pub fn actor(harness: &Harness<'_, App>, name: &str) -> usize {
         .unwrap_or_else(|| panic!("no actor {name}"))
 }
 
+/// A mouse button going down (`pressed`) or up at a point of the window, then one frame.
+pub fn press(harness: &mut Harness<'_, App>, pos: egui::Pos2, button: egui::PointerButton, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(1);
+}
+
 /// A real mouse click at a point of the window: move, press, release.
 pub fn click_at(harness: &mut Harness<'_, App>, pos: egui::Pos2) {
     harness.event(egui::Event::PointerMoved(pos));
     harness.run_steps(1);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.run_steps(1);
-    }
+    press(harness, pos, egui::PointerButton::Primary, true);
+    press(harness, pos, egui::PointerButton::Primary, false);
     harness.run_steps(2);
 }

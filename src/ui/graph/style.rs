@@ -88,37 +88,44 @@ fn offset_polyline(points: &[Pos2], distance: f32) -> Vec<Pos2> {
 /// states, a square for organisations, a hexagon for coalitions, a triangle for armed groups
 /// and a diamond for the rest.
 pub fn actor_shape(centre: Pos2, radius: f32, kind: ActorKind, fill: Color32, stroke: Stroke, out: &mut Vec<Shape>) {
-    let polygon = |corners: usize, rotation: f32, scale: f32| -> Vec<Pos2> {
-        (0..corners)
-            .map(|i| {
-                let angle = rotation + std::f32::consts::TAU * i as f32 / corners as f32;
-                centre + Vec2::new(angle.cos(), angle.sin()) * radius * scale
-            })
-            .collect()
-    };
-    match kind {
-        ActorKind::State => out.push(Shape::circle_filled(centre, radius, fill)),
-        ActorKind::HistoricalState => {
+    match (kind, polygon_outline(kind)) {
+        (ActorKind::HistoricalState, _) => {
             out.push(Shape::circle_filled(centre, radius, fill.gamma_multiply(0.35)));
             out.push(Shape::circle_stroke(centre, radius - 1.5, Stroke::new(3.0, fill)));
         }
-        ActorKind::Organisation => {
-            out.push(Shape::convex_polygon(
-                polygon(4, std::f32::consts::FRAC_PI_4, 1.2),
-                fill,
-                Stroke::NONE,
-            ));
+        (_, Some(outline)) => {
+            let corners = outline
+                .iter()
+                .map(|[x, y]| centre + Vec2::new(*x, *y) * radius)
+                .collect();
+            out.push(Shape::convex_polygon(corners, fill, Stroke::NONE));
         }
-        ActorKind::Coalition => out.push(Shape::convex_polygon(polygon(6, 0.0, 1.1), fill, Stroke::NONE)),
-        ActorKind::NonStateArmedGroup => {
-            let up = polygon(3, -std::f32::consts::FRAC_PI_2, 1.3);
-            out.push(Shape::convex_polygon(up, fill, Stroke::NONE));
-        }
-        ActorKind::Other => out.push(Shape::convex_polygon(polygon(4, 0.0, 1.25), fill, Stroke::NONE)),
+        (_, None) => out.push(Shape::circle_filled(centre, radius, fill)),
     }
     if stroke.width > 0.0 {
         out.push(Shape::circle_stroke(centre, radius + 3.0, stroke));
     }
+}
+
+/// The corners of an actor kind drawn as a polygon, for a radius of 1; `None` for the kinds
+/// drawn as circles. Shared by the canvas and the SVG export.
+pub fn polygon_outline(kind: ActorKind) -> Option<Vec<[f32; 2]>> {
+    use std::f32::consts::{FRAC_PI_2, FRAC_PI_4, TAU};
+    let (corners, rotation, scale) = match kind {
+        ActorKind::State | ActorKind::HistoricalState => return None,
+        ActorKind::Organisation => (4, FRAC_PI_4, 1.2),
+        ActorKind::Coalition => (6, 0.0, 1.1),
+        ActorKind::NonStateArmedGroup => (3, -FRAC_PI_2, 1.3),
+        ActorKind::Other => (4, 0.0, 1.25),
+    };
+    Some(
+        (0..corners)
+            .map(|i| {
+                let angle = rotation + TAU * i as f32 / corners as f32;
+                [angle.cos() * scale, angle.sin() * scale]
+            })
+            .collect(),
+    )
 }
 
 /// Draws a short sample of a line style, for legends.

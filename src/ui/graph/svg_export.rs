@@ -7,7 +7,7 @@ use egui::Color32;
 use quick_xml::escape::escape;
 
 use super::scene::GraphScene;
-use super::style::LineStyle;
+use super::style::{LineStyle, polygon_outline};
 use crate::layout::{EdgeCurve, Vec2};
 use crate::model::{ActorKind, Dataset};
 
@@ -139,17 +139,10 @@ fn write_node(out: &mut String, node: &ActorGraphNode, origin: Vec2) {
             r - 1.5
         ),
         kind => {
-            let (corners, rotation, scale) = match kind {
-                ActorKind::Organisation => (4, std::f32::consts::FRAC_PI_4, 1.2),
-                ActorKind::Coalition => (6, 0.0, 1.1),
-                ActorKind::NonStateArmedGroup => (3, -std::f32::consts::FRAC_PI_2, 1.3),
-                _ => (4, 0.0, 1.25),
-            };
-            let corners: Vec<Vec2> = (0..corners)
-                .map(|i| {
-                    let angle = rotation + std::f32::consts::TAU * i as f32 / corners as f32;
-                    centre + Vec2::new(angle.cos(), angle.sin()) * (r * scale)
-                })
+            let corners: Vec<Vec2> = polygon_outline(kind)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|[x, y]| centre + Vec2::new(x, y) * r)
                 .collect();
             format!("<polygon points=\"{}\" fill=\"{colour}\"/>", polyline_points(&corners))
         }
