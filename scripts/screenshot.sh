@@ -20,6 +20,9 @@ sleep 1
 XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) DISPLAY=$display ./target/release/entente "$@" &
 app_pid=$!
 sleep "$wait_seconds"
+# With no window manager nothing gives the window keyboard focus; keys would go nowhere.
+window=$(DISPLAY=$display xdotool search --name 'Entente' | head -1 || true)
+[ -n "$window" ] && DISPLAY=$display xdotool windowfocus "$window" || true
 for point in ${CLICKS:-}; do
   DISPLAY=$display xdotool mousemove "${point%,*}" "${point#*,}" click 1
   sleep 0.7

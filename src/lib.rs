@@ -1,5 +1,6 @@
 //! Entente: an alliance graph viewer where every link carries its evidence.
 
+#[cfg(feature = "gui")]
 mod app;
 mod builtin;
 pub mod cli;
@@ -7,7 +8,9 @@ pub mod io;
 pub mod layout;
 pub mod model;
 mod text;
+#[cfg(feature = "gui")]
 pub mod ui;
 
+#[cfg(feature = "gui")]
 pub use app::{App, Origin, PersistedState};
 pub use builtin::{BUILT_IN_NAME, built_in_dataset};

@@ -252,3 +252,61 @@ fn the_whole_graph_and_its_labels_fit_in_the_window_at_start() {
         );
     }
 }
+
+#[test]
+fn a_reload_keeps_the_layout_and_the_zoom_and_lays_out_only_new_actors() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
+    let path = folder.path().join("alliances.json");
+    let original = concat!(env!("CARGO_MANIFEST_DIR"), "/data/north-korea-alliances.json");
+    std::fs::copy(original, &path).unwrap_or_else(|e| panic!("copying {original}: {e}"));
+    let mut harness = app_with(Some(&path.display().to_string()));
+    harness.run_steps(FRAMES_TO_SETTLE);
+    let iran = actor(&harness, "Iran");
+    let over_iran = harness
+        .state()
+        .actor_screen_position(iran)
+        .unwrap_or_else(|| panic!("Iran is drawn"));
+    harness.event(egui::Event::PointerMoved(over_iran));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 4.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    // egui spreads a wheel turn over several frames.
+    harness.run_steps(60);
+    let zoom = harness.state().zoom();
+    assert!(zoom > 1.0, "zoomed in");
+    let iran_before = harness.state().actor_screen_position(iran);
+    let russia = actor(&harness, "Russia");
+    let russia_before = harness.state().actor_screen_position(russia);
+
+    // Another program adds an actor and saves; the user reloads.
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading the copy: {e}"));
+    let text = text.replacen(
+        "\"actors\": [",
+        "\"actors\": [\n    { \"id\": \"newcomer\", \"name\": \"Newcomer\", \"kind\": \"state\" },",
+        1,
+    );
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("writing the copy: {e}"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    harness.run_steps(1);
+    common::run_until_idle(&mut harness);
+    assert_eq!(harness.state().dataset().actors.len(), 15, "the new actor is there");
+
+    assert!((harness.state().zoom() - zoom).abs() < 1e-4, "the zoom is kept");
+    let moved = |before: Option<egui::Pos2>, actor: usize, harness: &Harness<'_, App>| {
+        let after = harness.state().actor_screen_position(actor);
+        before.zip(after).map(|(b, a)| (a - b).length())
+    };
+    let iran = actor(&harness, "Iran");
+    let russia = actor(&harness, "Russia");
+    assert!(
+        moved(iran_before, iran, &harness).is_some_and(|d| d < 1.0),
+        "Iran stays put"
+    );
+    assert!(
+        moved(russia_before, russia, &harness).is_some_and(|d| d < 1.0),
+        "Russia stays put"
+    );
+}

@@ -4,6 +4,7 @@
 mod background;
 mod file_watch;
 mod persisted;
+mod unsaved;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -13,6 +14,7 @@ pub use persisted::PersistedState;
 use background::{DialogPurpose, PendingDialog, PendingLoad};
 use file_watch::FileWatch;
 use persisted::REMEMBERED_LAYOUTS;
+use unsaved::{Edits, Replacing};
 
 use crate::builtin::{BUILT_IN_NAME, built_in_dataset};
 use crate::io::{Format, LoadReport, save_path, write_atomically};
@@ -70,6 +72,9 @@ pub struct App {
     actor_list: ui::ActorListIndex,
     /// While playing: when the year last moved on.
     playing: Option<Instant>,
+    edits: Edits,
+    /// The window title last sent, so it is sent again only when it changes.
+    title: String,
     ctx: egui::Context,
 }
 
@@ -130,6 +135,8 @@ impl App {
             summary: Summary::default(),
             actor_list: ui::ActorListIndex::default(),
             playing: None,
+            edits: Edits::default(),
+            title: String::new(),
             ctx: cc.egui_ctx.clone(),
         };
         app.timeline = TimelineData::of(&app.dataset);
@@ -261,7 +268,15 @@ impl App {
         let same_file = self.origin == Origin::File(path.clone());
         self.remember_layout();
         self.index = DatasetIndex::new(&dataset);
-        self.scene = GraphScene::new(&dataset, &self.index, saved_layout(&self.state, &dataset));
+        // A reload (the user's, or the file changing on disk) keeps the picture: actors stay
+        // where they were, new ones are laid out around them, and the zoom stays.
+        let carried = (same_file && !self.scene.layout_running()).then(|| self.scene.saved_positions(&self.dataset));
+        let saved = carried.as_ref().or_else(|| saved_layout(&self.state, &dataset));
+        let scene = GraphScene::new(&dataset, &self.index, saved);
+        let old_scene = std::mem::replace(&mut self.scene, scene);
+        if carried.is_some() {
+            self.scene.keep_view_of(&old_scene);
+        }
         self.selection = selected_id.filter(|_| same_file).and_then(|(actor, id)| {
             if actor {
                 self.index.actor(&id).map(Selection::Actor)
@@ -289,6 +304,7 @@ impl App {
             self.watch_file(&path);
         }
         self.state.add_recent_file(path.clone());
+        self.edits_replaced(&path);
         self.origin = Origin::File(path);
         self.notify(if same_file {
             format!("Reloaded {name}")
@@ -330,9 +346,11 @@ impl App {
         }
         if let Some(choice) = self.dialog.as_ref().and_then(PendingDialog::poll)
             && let Some(dialog) = self.dialog.take()
-            && let Some(path) = choice
         {
-            self.dialog_chosen(dialog.purpose, path, ctx);
+            match choice {
+                Some(path) => self.dialog_chosen(dialog.purpose, path, ctx),
+                None => self.save_as_abandoned(),
+            }
         }
         if self.dialog.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
@@ -340,8 +358,9 @@ impl App {
         if self.watch.as_ref().is_some_and(FileWatch::changed)
             && let Origin::File(path) = &self.origin
             && self.loading.is_none()
+            && !self.is_own_write(path)
         {
-            self.loading = Some(PendingLoad::start(path.clone(), true));
+            self.unless_edited(Replacing::ChangedOnDisk);
         }
         if let Some(path) = self.png_export.clone() {
             let screenshot = ctx.input(|i| {
@@ -366,8 +385,16 @@ impl App {
             DialogPurpose::SaveAs(format) => {
                 let path = with_extension(path, format.extensions().first().copied().unwrap_or("json"));
                 match save_path(&self.dataset, &path) {
-                    Ok(()) => self.notify(format!("Saved {}", path.display())),
-                    Err(err) => self.report_failure("Could not save".into(), err.to_string()),
+                    Ok(()) => {
+                        self.notify(format!("Saved {}", path.display()));
+                        if format == Format::Entente {
+                            self.saved_as(path);
+                        }
+                    }
+                    Err(err) => {
+                        self.save_as_abandoned();
+                        self.report_failure("Could not save".into(), err.to_string());
+                    }
                 }
             }
             DialogPurpose::ExportImage(ViewImage::Svg) => {
@@ -548,11 +575,11 @@ impl App {
                 self.state.main_view = MainView::Graph;
                 self.search.focus_requested = true;
             }
-            Command::OpenDialog => self.start_dialog(DialogPurpose::Open),
-            Command::OpenFile(path) => self.open_path(&path),
+            Command::OpenDialog => self.unless_edited(Replacing::OpenDialog),
+            Command::OpenFile(path) => self.unless_edited(Replacing::OpenFile(path)),
             Command::Reload => {
-                if let Origin::File(path) = &self.origin {
-                    self.loading = Some(PendingLoad::start(path.clone(), false));
+                if matches!(self.origin, Origin::File(_)) {
+                    self.unless_edited(Replacing::Reload);
                 }
             }
             Command::ClearRecentFiles => self.state.recent_files.clear(),
@@ -571,12 +598,62 @@ impl App {
                     problems.visible = false;
                 }
             }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::GradeSource { source, grade } => {
+                if let Some(source) = self.index.source(&source).and_then(|i| self.dataset.sources.get_mut(i)) {
+                    source.reliability = grade;
+                    self.edits.unsaved = true;
+                }
+            }
+            Command::GradeEvidence { at, grade } => {
+                if let Some(evidence) = self
+                    .dataset
+                    .relations
+                    .get_mut(at.relation)
+                    .and_then(|r| r.evidence.get_mut(at.evidence))
+                {
+                    evidence.credibility = grade;
+                    self.edits.unsaved = true;
+                }
+            }
+            Command::Save => self.save_to_own_file(),
+            Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
+            Command::Quit => self.unless_edited(Replacing::Quit),
         }
+    }
+
+    /// "● name — Entente" while there are unsaved edits, as desktop apps mark them.
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = match &self.origin {
+            Origin::BuiltIn => BUILT_IN_NAME.to_owned(),
+            Origin::File(path) => path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        };
+        let mark = if self.edits.unsaved { "● " } else { "" };
+        let title = format!("{mark}{name} — Entente");
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// True while there are edits not yet saved to a file.
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.edits.unsaved
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            if self.edits.unsaved {
+                ui.label(egui::RichText::new("● Unsaved changes").color(ui.visuals().warn_fg_color))
+                    .on_hover_text("Your grades are not saved yet: File > Save (Ctrl+S)");
+                ui.separator();
+            }
             let origin = match &self.origin {
                 Origin::BuiltIn => BUILT_IN_NAME.to_owned(),
                 Origin::File(path) => path.display().to_string(),
@@ -715,6 +792,7 @@ impl eframe::App for App {
             recent_files: &self.state.recent_files,
             has_file: matches!(self.origin, Origin::File(_)),
             watch_file: self.state.watch_file,
+            edited: self.edits.unsaved,
         };
         egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(ui::menu_bar(ui, &menu_state)));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
@@ -763,6 +841,11 @@ impl eframe::App for App {
             self.info_window = None;
         }
         drop_hint(&ctx);
+        if let Some(action) = &self.edits.asking
+            && let Some(command) = ui::unsaved_dialog(&ctx, &self.dataset.title, action.describe())
+        {
+            commands.push(command);
+        }
 
         if !commands.is_empty() {
             // Some commands (fit, centre, filters) take effect on the next frame.
@@ -772,6 +855,8 @@ impl eframe::App for App {
             self.apply(command, &ctx);
         }
         self.refresh_view();
+        self.intercept_close(&ctx);
+        self.update_title(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -17,8 +17,21 @@ const MAX_DIAGNOSTICS_PER_CODE: usize = 20;
 
 /// Reads a dataset file in any readable format; every diagnostic names the file.
 pub fn load_path(path: &Path) -> LoadReport {
-    let mut report = match read_text(path) {
-        Ok(text) => parse_any(path, &text),
+    match read_bytes(path) {
+        Ok(bytes) => load_bytes(&bytes, path),
+        Err(diagnostic) => {
+            let mut report = LoadReport::failed(*diagnostic);
+            finish_report(&mut report, &path.display().to_string());
+            report
+        }
+    }
+}
+
+/// Reads a dataset from the bytes of a file at `path`, whose name and extension pick the format.
+/// This is everything `load_path` does after reading, which is what the fuzz targets drive.
+pub fn load_bytes(bytes: &[u8], path: &Path) -> LoadReport {
+    let mut report = match decode_text(bytes) {
+        Ok(text) => parse_any(path, text),
         Err(diagnostic) => LoadReport::failed(*diagnostic),
     };
     finish_report(&mut report, &path.display().to_string());
@@ -107,7 +120,7 @@ fn finish_report(report: &mut LoadReport, name: &str) {
     report.diagnostics = kept;
 }
 
-fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(Diagnostic::error(
@@ -119,16 +132,24 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
             ),
         )));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    std::fs::read(path).map_err(unreadable)
+}
+
+fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
+    read_bytes(path).and_then(|bytes| decode_text(&bytes).map(str::to_owned))
+}
+
+/// UTF-8 text without its byte-order mark; anything else is refused with the place it went wrong.
+fn decode_text(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
     if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
         let diagnostic = Diagnostic::error("not-utf8", "the file is UTF-16 text, which Entente does not read")
             .expected("a file saved as UTF-8 (most editors offer it under Save As or Encoding)")
             .at_line_column(1, 1);
         return Err(Box::new(diagnostic));
     }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
+        Ok(text) => Ok(text),
         Err(err) => {
             let valid = bytes.get(..err.valid_up_to()).unwrap_or_default();
             let valid_text = std::str::from_utf8(valid).unwrap_or_default();

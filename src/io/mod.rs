@@ -15,6 +15,6 @@ mod text_position;
 mod xml_reader;
 
 pub use entente_json::{LoadReport, to_json};
-pub use file::{MAX_FILE_BYTES, SaveError, encode, load_path, load_text, save_path, write_atomically};
+pub use file::{MAX_FILE_BYTES, SaveError, encode, load_bytes, load_path, load_text, save_path, write_atomically};
 pub use format::Format;
 pub use text_position::line_column;

@@ -46,6 +46,9 @@ pub struct ForceLayout {
     params: ForceParams,
     positions: Vec<Vec2>,
     pinned: Vec<bool>,
+    /// Nodes kept where they are until this run settles: the ones a reload found in place,
+    /// while new ones find their spots. Unlike pins, the user never sees these.
+    held: Vec<bool>,
     edges: Vec<(u32, u32)>,
     masses: Vec<f32>,
     temperature: f32,
@@ -84,6 +87,7 @@ impl ForceLayout {
             params,
             positions,
             pinned: vec![false; node_count],
+            held: vec![false; node_count],
             masses: degree.iter().map(|&d| 1.0 + d as f32 * 0.1).collect(),
             edges,
             temperature: params.initial_temperature * params.ideal_distance,
@@ -153,6 +157,41 @@ impl ForceLayout {
         }
     }
 
+    /// Lays out only the nodes not in `placed`: each starts beside its placed neighbours and the
+    /// placed ones do not move, so a reload that adds a few actors leaves the picture alone.
+    pub fn lay_out_around(&mut self, placed: &[usize]) {
+        let mut is_placed = vec![false; self.positions.len()];
+        for &node in placed {
+            if let Some(slot) = is_placed.get_mut(node) {
+                *slot = true;
+            }
+        }
+        let mut sums = vec![(Vec2::ZERO, 0u32); self.positions.len()];
+        for &(a, b) in &self.edges {
+            for (from, to) in [(a as usize, b as usize), (b as usize, a as usize)] {
+                if is_placed.get(from) == Some(&true)
+                    && is_placed.get(to) == Some(&false)
+                    && let (Some(position), Some(sum)) = (self.positions.get(from).copied(), sums.get_mut(to))
+                {
+                    sum.0 += position;
+                    sum.1 += 1;
+                }
+            }
+        }
+        let spread = self.params.ideal_distance * 0.5;
+        for (node, ((position, (sum, count)), placed)) in
+            self.positions.iter_mut().zip(&sums).zip(&is_placed).enumerate()
+        {
+            if !placed && *count > 0 {
+                // A deterministic nudge, so that two newcomers with the same neighbours part.
+                let angle = node as f32 * 2.399_963;
+                *position = *sum * (1.0 / *count as f32) + Vec2::new(angle.cos(), angle.sin()) * spread;
+            }
+        }
+        self.reheat(0.3);
+        self.held = is_placed;
+    }
+
     /// Marks the layout as settled without running it, as when positions were restored.
     pub fn settle_now(&mut self) {
         self.status = LayoutStatus::Settled;
@@ -163,6 +202,7 @@ impl ForceLayout {
     pub fn reheat(&mut self, strength: f32) {
         self.temperature = self.params.initial_temperature * self.params.ideal_distance * strength.clamp(0.01, 1.0);
         self.steps = 0;
+        self.held.fill(false);
         self.status = if self.positions.is_empty() {
             LayoutStatus::Settled
         } else {
@@ -177,8 +217,9 @@ impl ForceLayout {
         }
         self.compute_forces();
         let mut largest_move = 0.0f32;
-        for ((position, force), pinned) in self.positions.iter_mut().zip(&self.forces).zip(&self.pinned) {
-            if *pinned {
+        let fixed = self.pinned.iter().zip(&self.held).map(|(p, h)| *p || *h);
+        for ((position, force), fixed) in self.positions.iter_mut().zip(&self.forces).zip(fixed) {
+            if fixed {
                 continue;
             }
             let length = force.length();
@@ -196,6 +237,7 @@ impl ForceLayout {
             || self.steps >= self.params.max_steps;
         if settled {
             self.status = LayoutStatus::Settled;
+            self.held.fill(false);
         }
         largest_move
     }

@@ -1,7 +1,8 @@
 use std::path::PathBuf;
 
+use super::evidence_card::EvidenceAt;
 use crate::io::Format;
-use crate::model::{ActorKind, OutsideFocus, TimeWindow};
+use crate::model::{ActorKind, OutsideFocus, Reliability, TimeWindow};
 
 /// What the user picked in the details panel, a list or the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +63,29 @@ pub enum Command {
     ExportViewDialog(ViewImage),
     ShowWindow(InfoWindow),
     DismissDiagnostics,
+    /// The analyst's grade of a source's reliability (`None`: not graded). An edit to the dataset.
+    GradeSource {
+        source: String,
+        grade: Option<Reliability>,
+    },
+    /// The analyst's grade of one statement's credibility, 1 to 6. An edit to the dataset.
+    GradeEvidence {
+        at: EvidenceAt,
+        grade: Option<u8>,
+    },
+    /// Write the dataset back to its Entente JSON file, or ask where when it has none.
+    Save,
+    /// The user's answer when unsaved edits stand in the way of what they asked for.
+    ResolveUnsaved(UnsavedChoice),
     Quit,
+}
+
+/// The answers to "save your changes first?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
 }
 
 /// Small windows reachable from the Help menu.

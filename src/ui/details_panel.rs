@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::command::{Command, Selection};
-use super::evidence_card::evidence_card;
+use super::evidence_card::{EvidenceAt, evidence_card};
 use super::palette::{actor_kind_colour, relation_kind_colour};
 use super::widgets::{count, field, kind_chip, safe_link};
 use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summary};
@@ -21,7 +21,7 @@ pub fn details_panel(
         .auto_shrink(false)
         .show(ui, |ui| match selection {
             Some(Selection::Relation(i)) => match dataset.relations.get(i) {
-                Some(relation) => relation_details(ui, dataset, index, relation, &mut commands),
+                Some(relation) => relation_details(ui, dataset, index, (i, relation), &mut commands),
                 None => dataset_overview(ui, dataset, summary, &mut commands),
             },
             Some(Selection::Actor(i)) => match dataset.actors.get(i) {
@@ -93,7 +93,7 @@ fn relation_details(
     ui: &mut Ui,
     dataset: &Dataset,
     index: &DatasetIndex,
-    relation: &Relation,
+    (relation_index, relation): (usize, &Relation),
     commands: &mut Vec<Command>,
 ) {
     let colour = relation_kind_colour(dataset, &relation.kind);
@@ -133,7 +133,11 @@ fn relation_details(
     }
     for (i, evidence) in relation.evidence.iter().enumerate() {
         let source = index.source(&evidence.source).and_then(|s| dataset.sources.get(s));
-        ui.push_id(i, |ui| commands.extend(evidence_card(ui, evidence, source)));
+        let at = EvidenceAt {
+            relation: relation_index,
+            evidence: i,
+        };
+        ui.push_id(i, |ui| commands.extend(evidence_card(ui, evidence, source, at)));
     }
 }
 

@@ -2,10 +2,18 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::widgets::{field, safe_link};
-use crate::model::{Evidence, Source, credibility_meaning};
+use crate::model::{Evidence, Reliability, Source, credibility_meaning};
 
-/// One piece of evidence: the verbatim quote first, then who said it and where it was published.
-pub fn evidence_card(ui: &mut Ui, evidence: &Evidence, source: Option<&Source>) -> Vec<Command> {
+/// Where a piece of evidence sits: its relation and its place in that relation's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidenceAt {
+    pub relation: usize,
+    pub evidence: usize,
+}
+
+/// One piece of evidence: the verbatim quote first, then who said it and where it was published,
+/// then the analyst's grades, which can be changed here.
+pub fn evidence_card(ui: &mut Ui, evidence: &Evidence, source: Option<&Source>, at: EvidenceAt) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -28,15 +36,17 @@ pub fn evidence_card(ui: &mut Ui, evidence: &Evidence, source: Option<&Source>) 
                 field(ui, "Source", format!("{outlet}{}", source.title));
                 let date = evidence.date.or(source.published);
                 field(ui, "Date", date.map_or_else(|| "unknown".to_owned(), |d| d.describe()));
-                if let Some(grade) = source.reliability {
-                    field(ui, "Source reliability", format!("{grade:?}, {}", grade.meaning()));
+                if let Some(grade) = reliability_picker(ui, source.reliability) {
+                    commands.push(Command::GradeSource {
+                        source: source.id.clone(),
+                        grade,
+                    });
                 }
             }
             None => field(ui, "Source", format!("`{}` (not in this dataset)", evidence.source)),
         }
-        if let Some(grade) = evidence.credibility {
-            let meaning = credibility_meaning(grade).unwrap_or("not a valid grade");
-            field(ui, "Credibility", format!("{grade}, {meaning}"));
+        if let Some(grade) = credibility_picker(ui, evidence.credibility) {
+            commands.push(Command::GradeEvidence { at, grade });
         }
         if let Some(locator) = &evidence.locator {
             field(ui, "Where", locator);
@@ -53,4 +63,59 @@ pub fn evidence_card(ui: &mut Ui, evidence: &Evidence, source: Option<&Source>) 
         }
     });
     commands
+}
+
+const NOT_GRADED: &str = "not graded";
+
+fn reliability_text(grade: Option<Reliability>) -> String {
+    grade.map_or_else(|| NOT_GRADED.to_owned(), |g| format!("{g:?}, {}", g.meaning()))
+}
+
+fn credibility_text(grade: Option<u8>) -> String {
+    grade.map_or_else(
+        || NOT_GRADED.to_owned(),
+        |g| format!("{g}, {}", credibility_meaning(g).unwrap_or("not a valid grade")),
+    )
+}
+
+/// The source's reliability, A to F on the Admiralty scale; the new grade when the user picks one.
+fn reliability_picker(ui: &mut Ui, current: Option<Reliability>) -> Option<Option<Reliability>> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("Source reliability").weak());
+        egui::ComboBox::from_id_salt("source-reliability")
+            .selected_text(reliability_text(current))
+            .show_ui(ui, |ui| {
+                for grade in std::iter::once(None).chain(Reliability::ALL.map(Some)) {
+                    if ui.selectable_label(grade == current, reliability_text(grade)).clicked() && grade != current {
+                        picked = Some(grade);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("How far the source can be trusted (Admiralty scale A–F). Applies to every quote from this source; saved with the dataset.");
+    });
+    picked
+}
+
+/// How credible this one statement is, 1 to 6 on the Admiralty scale.
+fn credibility_picker(ui: &mut Ui, current: Option<u8>) -> Option<Option<u8>> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("Credibility").weak());
+        egui::ComboBox::from_id_salt("evidence-credibility")
+            .selected_text(credibility_text(current))
+            .show_ui(ui, |ui| {
+                for grade in std::iter::once(None).chain((1..=6).map(Some)) {
+                    if ui.selectable_label(grade == current, credibility_text(grade)).clicked() && grade != current {
+                        picked = Some(grade);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("How credible this statement is (Admiralty scale 1–6); saved with the dataset.");
+    });
+    picked
 }

@@ -13,6 +13,8 @@ pub struct MenuState<'a> {
     pub recent_files: &'a [PathBuf],
     pub has_file: bool,
     pub watch_file: bool,
+    /// The dataset has edits that are not saved yet.
+    pub edited: bool,
 }
 
 pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<Command> {
@@ -67,6 +69,13 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
         }
     });
     ui.separator();
+    let save = ui
+        .add_enabled_ui(state.edited, |ui| shortcut_button(ui, "Save", Shortcut::Save))
+        .inner
+        .on_disabled_hover_text("Nothing to save: grades you set on evidence are saved here");
+    if save.clicked() {
+        commands.push(Command::Save);
+    }
     if shortcut_button(ui, "Save As…", Shortcut::SaveAs).clicked() {
         commands.push(Command::SaveAsDialog(Format::Entente));
     }

@@ -8,6 +8,7 @@ use super::command::Command;
 pub enum Shortcut {
     Open,
     Reload,
+    Save,
     SaveAs,
     Search,
     Fit,
@@ -15,7 +16,12 @@ pub enum Shortcut {
     Quit,
 }
 
-pub const ALL: [Shortcut; 4] = [
+/// Every shortcut, in the order the Help window lists them and the key handler tries them.
+pub const ALL: [Shortcut; 8] = [
+    Shortcut::Open,
+    Shortcut::Reload,
+    Shortcut::Save,
+    Shortcut::SaveAs,
     Shortcut::Search,
     Shortcut::Fit,
     Shortcut::ClearSelection,
@@ -26,6 +32,7 @@ pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
     match shortcut {
         Shortcut::Open => KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
         Shortcut::Reload => KeyboardShortcut::new(Modifiers::COMMAND, Key::R),
+        Shortcut::Save => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
         Shortcut::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
         Shortcut::Search => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
         Shortcut::Fit => KeyboardShortcut::new(Modifiers::NONE, Key::F),
@@ -38,6 +45,7 @@ pub fn description(shortcut: Shortcut) -> &'static str {
     match shortcut {
         Shortcut::Open => "Open a dataset file",
         Shortcut::Reload => "Reload the open file",
+        Shortcut::Save => "Save your changes to the open file",
         Shortcut::SaveAs => "Save the dataset as Entente JSON",
         Shortcut::Search => "Search actors by name or alias",
         Shortcut::Fit => "Fit the graph to the window",
@@ -50,6 +58,7 @@ fn command(shortcut: Shortcut) -> Command {
     match shortcut {
         Shortcut::Open => Command::OpenDialog,
         Shortcut::Reload => Command::Reload,
+        Shortcut::Save => Command::Save,
         Shortcut::SaveAs => Command::SaveAsDialog(crate::io::Format::Entente),
         Shortcut::Search => Command::FocusSearch,
         Shortcut::Fit => Command::FitView,
@@ -67,12 +76,45 @@ fn works_while_typing(shortcut: Shortcut) -> bool {
 /// The commands for every shortcut pressed this frame.
 pub fn dispatch(ctx: &egui::Context) -> Vec<Command> {
     let typing = ctx.memory(|m| m.focused().is_some());
+    // Shortcuts with more modifiers first (Ctrl+Shift+S before Ctrl+S, Ctrl+F before F):
+    // egui matches modifiers leniently, so the shorter one would take the key of the longer.
+    let mut by_modifiers = ALL;
+    by_modifiers.sort_by_key(|&s| {
+        let modifiers = keys(s).modifiers;
+        std::cmp::Reverse(u8::from(modifiers.command) + u8::from(modifiers.shift) + u8::from(modifiers.alt))
+    });
     ctx.input_mut(|input| {
-        // Ctrl+F before F, so the plain key does not also fire.
-        ALL.into_iter()
+        by_modifiers
+            .into_iter()
             .filter(|&s| !typing || works_while_typing(s))
             .filter(|&s| input.consume_shortcut(&keys(s)))
             .map(command)
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ALL, command, dispatch, keys};
+
+    /// Each shortcut the menus and the Help window show must do what they say when pressed.
+    #[test]
+    fn every_listed_shortcut_gives_its_command() {
+        for shortcut in ALL {
+            let ctx = egui::Context::default();
+            let shortcut_keys = keys(shortcut);
+            let mut input = egui::RawInput::default();
+            input.events.push(egui::Event::Key {
+                key: shortcut_keys.logical_key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: shortcut_keys.modifiers,
+            });
+            let mut commands = Vec::new();
+            let mut output = ctx.run_ui(input, |ui| commands = dispatch(ui.ctx()));
+            output.textures_delta.clear();
+            assert_eq!(commands, vec![command(shortcut)], "{shortcut:?}");
+        }
+    }
 }

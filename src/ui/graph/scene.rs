@@ -85,7 +85,11 @@ impl GraphScene {
                 .filter_map(|(id, x, y, pinned)| Some((index.actor(id)?, Vec2::new(*x, *y), *pinned)))
                 .collect();
             let complete = positions.len() == dataset.actors.len();
+            let placed: Vec<usize> = positions.iter().map(|(actor, ..)| *actor).collect();
             layout.set_positions(positions);
+            if !complete && !placed.is_empty() {
+                layout.lay_out_around(&placed);
+            }
             complete
         });
         // A layout made in Gephi travels with its file: use it rather than lay out afresh.
@@ -219,6 +223,14 @@ impl GraphScene {
                 }
             }
         }
+    }
+
+    /// Takes over the zoom and pan of the scene this one replaces, instead of fitting anew.
+    pub fn keep_view_of(&mut self, old: &GraphScene) {
+        self.fit_requested = false;
+        self.follow_layout = false;
+        self.frames_drawn = old.frames_drawn;
+        self.view = old.view;
     }
 
     /// Advances the layout for at most `budget`; returns true while it is still running.

@@ -1,0 +1,52 @@
+//! What every fuzz target checks once a dataset has loaded: everything the app does with a
+//! dataset next must work too, and what Entente writes it must read back.
+
+use std::path::Path;
+
+use entente::io::{Format, encode, load_bytes};
+use entente::model::{
+    Dataset, DatasetIndex, Focus, KindFilter, OutsideFocus, OutsideTime, TimeWindow, ViewQuery, Visibility, YearSpan,
+    active_per_year, search_actors, year_range,
+};
+
+/// Indexes, filters and searches the dataset as the app does, then saves it in every format
+/// Entente writes and loads the Entente JSON and GraphML copies again.
+pub fn saved_dataset_loads_again(dataset: &Dataset) {
+    let index = DatasetIndex::new(dataset);
+    let filter = KindFilter::default();
+    let _ = Visibility::compute(dataset, &index, &ViewQuery::all(&filter));
+    if let Some(years) = year_range(dataset, 2026) {
+        let kinds = dataset.known_relation_kinds();
+        let _ = active_per_year(dataset, &kinds, years);
+        let query = ViewQuery {
+            filter: &filter,
+            focus: Some(Focus { actor: 0, depth: 2 }),
+            outside_focus: OutsideFocus::Hide,
+            time: Some(TimeWindow {
+                span: YearSpan::year(years.0),
+                outside: OutsideTime::Hide,
+            }),
+        };
+        let _ = Visibility::compute(dataset, &index, &query);
+    }
+    if let Some(actor) = dataset.actors.first() {
+        let _ = search_actors(dataset, &actor.name, 10);
+    }
+    for format in Format::WRITABLE {
+        let Ok(text) = encode(dataset, format) else {
+            panic!("a loaded dataset could not be written as {}", format.name());
+        };
+        let name = match format {
+            Format::Entente => "again.json",
+            Format::GraphMl => "again.graphml",
+            _ => continue,
+        };
+        let again = load_bytes(text.as_bytes(), Path::new(name));
+        assert!(
+            again.dataset.is_some(),
+            "a dataset Entente wrote as {} did not load again: {:?}",
+            format.name(),
+            again.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>()
+        );
+    }
+}
