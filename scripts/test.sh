@@ -15,3 +15,5 @@ echo "== cargo test"
 cargo test --all-targets --locked
 echo "== entente check data/*.json"
 cargo run --quiet --locked -- check data/*.json
+echo "== fuzz smoke run (scripts/fuzz.sh; docs/reliability.md has the long run)"
+bash scripts/fuzz.sh 15

@@ -5,15 +5,15 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{app_with, run_until_idle};
+use common::app_with;
 use egui::{Key, Modifiers};
 
 const ACTORS: usize = 20_000;
 const RELATIONS: usize = 40_000;
 const RELOADS: usize = 100;
-/// What the resident set may grow between the 10th and the 100th reload. One copy of the
-/// dataset, its index and its graph is about 150 MB in a test build, so a leak of even one
-/// copy per ten reloads exceeds this.
+/// What the resident set may grow between the 10th and the 100th reload. The app holds about
+/// 280 MB with this file open, most of it the dataset, its index and its graph; a leak of one
+/// of those per ten reloads would blow far past this.
 const GROWTH_LIMIT_BYTES: u64 = 96 << 20;
 
 /// The resident set size of this process, from /proc.
@@ -35,13 +35,27 @@ fn reloading_a_20k_actor_file_100_times_keeps_memory_bounded_and_the_app_respons
 
     let mut harness = app_with(Some(path.to_str().unwrap()));
     assert_eq!(harness.state().dataset().actors.len(), ACTORS);
+    let quickest_frame_before = quickest_of_five_frames(&mut harness);
     let mut after_ten = 0;
+    // The frame that puts the reloaded dataset on screen is the one that could stall.
+    let mut longest_frame = Duration::ZERO;
     let started = Instant::now();
     for reload in 1..=RELOADS {
+        let generation = harness.state().dataset_generation();
         harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
         harness.run_steps(1);
-        assert!(harness.state().is_busy(), "reload {reload} did not start");
-        run_until_idle(&mut harness);
+        while harness.state().is_busy() {
+            std::thread::sleep(Duration::from_millis(20));
+            let frame = Instant::now();
+            harness.run_steps(1);
+            longest_frame = longest_frame.max(frame.elapsed());
+        }
+        harness.run_steps(2);
+        assert_eq!(
+            harness.state().dataset_generation(),
+            generation + 1,
+            "reload {reload} put the file on screen again"
+        );
         if reload == 10 {
             after_ten = resident_bytes();
         }
@@ -49,7 +63,7 @@ fn reloading_a_20k_actor_file_100_times_keeps_memory_bounded_and_the_app_respons
     let took = started.elapsed();
     let growth = resident_bytes().saturating_sub(after_ten);
     eprintln!(
-        "{RELOADS} reloads in {took:?}; resident set {} MB after 10, grew {} MB by 100",
+        "{RELOADS} reloads in {took:?}; longest frame {longest_frame:?}; resident set {} MB after 10, grew {} MB by 100",
         after_ten >> 20,
         growth >> 20
     );
@@ -59,14 +73,23 @@ fn reloading_a_20k_actor_file_100_times_keeps_memory_bounded_and_the_app_respons
         growth >> 20
     );
 
-    // Still the same file, still answering: a frame after all that is quick and the search
-    // box still finds an actor.
+    // Still the same file, and frames take no longer than they did before the first reload.
     assert_eq!(harness.state().dataset().actors.len(), ACTORS);
-    let frame = Instant::now();
-    harness.run_steps(1);
+    let quickest_frame_after = quickest_of_five_frames(&mut harness);
+    eprintln!("quickest of five frames: {quickest_frame_before:?} before, {quickest_frame_after:?} after");
     assert!(
-        frame.elapsed() < Duration::from_secs(2),
-        "a frame took {:?}",
-        frame.elapsed()
+        quickest_frame_after < quickest_frame_before * 2 + Duration::from_millis(20),
+        "frames slowed from {quickest_frame_before:?} to {quickest_frame_after:?}"
     );
+}
+
+fn quickest_of_five_frames(harness: &mut egui_kittest::Harness<'_, entente::App>) -> Duration {
+    (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            harness.run_steps(1);
+            started.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
 }

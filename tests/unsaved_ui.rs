@@ -189,3 +189,25 @@ fn without_edits_nothing_asks() {
     assert!(harness.query_by_label("Save your changes?").is_none());
     harness.get_by_label("Reloaded alliances.json");
 }
+
+#[test]
+fn a_file_that_fails_to_open_after_dont_save_leaves_the_edits_unsaved() {
+    let (_folder, _path, mut harness) = app_on_a_copy();
+    grade_source(&mut harness, "E, unreliable");
+    let broken = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/json-empty.json");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(broken.into())));
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "Don't Save").click();
+    harness.run_steps(1);
+    run_until_idle(&mut harness);
+    harness.get_by_label_contains("Could not open json-empty.json");
+    assert_eq!(
+        newsweek_reliability(&harness),
+        Some(Reliability::E),
+        "the edit is still on screen"
+    );
+    assert!(harness.state().has_unsaved_edits(), "and still marked unsaved");
+}

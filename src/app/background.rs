@@ -5,8 +5,36 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+use super::TimelineData;
 use crate::io::{Format, LoadReport, load_path};
-use crate::ui::ViewImage;
+use crate::model::{Dataset, DatasetIndex, Summary};
+use crate::ui::{ActorListIndex, ViewImage};
+
+/// What the app works out once per dataset. For a file it is worked out on the loading
+/// thread, so that putting a big dataset on screen costs the window as little as it can.
+pub struct Derived {
+    pub index: DatasetIndex,
+    pub summary: Summary,
+    pub actor_list: ActorListIndex,
+    pub timeline: Option<TimelineData>,
+}
+
+impl Derived {
+    pub fn of(dataset: &Dataset) -> Self {
+        Self {
+            index: DatasetIndex::new(dataset),
+            summary: Summary::of(dataset),
+            actor_list: ActorListIndex::new(dataset),
+            timeline: TimelineData::of(dataset),
+        }
+    }
+}
+
+/// A file read, checked and, if it loaded, indexed.
+pub struct Loaded {
+    pub report: LoadReport,
+    pub derived: Option<Derived>,
+}
 
 /// A file being read on another thread.
 pub struct PendingLoad {
@@ -14,7 +42,7 @@ pub struct PendingLoad {
     pub started: Instant,
     /// A reload after a change on disk replaces the dataset without a fuss.
     pub quiet: bool,
-    receiver: Receiver<LoadReport>,
+    receiver: Receiver<Loaded>,
 }
 
 impl PendingLoad {
@@ -23,7 +51,9 @@ impl PendingLoad {
         let thread_path = path.clone();
         std::thread::spawn(move || {
             // The app may have gone (closed the window); then nobody needs the result.
-            let _ = sender.send(load_path(&thread_path));
+            let report = load_path(&thread_path);
+            let derived = report.dataset.as_ref().map(Derived::of);
+            let _ = sender.send(Loaded { report, derived });
         });
         Self {
             path,
@@ -34,14 +64,17 @@ impl PendingLoad {
     }
 
     /// The result, once the thread has finished.
-    pub fn poll(&self) -> Option<LoadReport> {
+    pub fn poll(&self) -> Option<Loaded> {
         match self.receiver.try_recv() {
-            Ok(report) => Some(report),
+            Ok(loaded) => Some(loaded),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(LoadReport::failed(crate::model::Diagnostic::error(
-                "unreadable",
-                "reading the file stopped unexpectedly",
-            ))),
+            Err(TryRecvError::Disconnected) => Some(Loaded {
+                report: LoadReport::failed(crate::model::Diagnostic::error(
+                    "unreadable",
+                    "reading the file stopped unexpectedly",
+                )),
+                derived: None,
+            }),
         }
     }
 

@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 
 pub use persisted::PersistedState;
 
-use background::{DialogPurpose, PendingDialog, PendingLoad};
+use background::{Derived, DialogPurpose, Loaded, PendingDialog, PendingLoad};
 use file_watch::FileWatch;
 use persisted::REMEMBERED_LAYOUTS;
 use unsaved::{Edits, Replacing};
 
 use crate::builtin::{BUILT_IN_NAME, built_in_dataset};
-use crate::io::{Format, LoadReport, save_path, write_atomically};
+use crate::io::{Format, save_path, write_atomically};
 use crate::model::{
     Dataset, DatasetIndex, Diagnostic, Focus, KindFilter, OutsideTime, Summary, TimeWindow, ViewQuery, Visibility,
     YearSpan, active_per_year, is_web_link, this_year, year_range,
@@ -73,6 +73,8 @@ pub struct App {
     /// While playing: when the year last moved on.
     playing: Option<Instant>,
     edits: Edits,
+    /// Counts the datasets put on screen: the built-in one is 0, each open or reload adds one.
+    generation: u64,
     /// The window title last sent, so it is sent again only when it changes.
     title: String,
     ctx: egui::Context,
@@ -111,8 +113,9 @@ impl App {
         cc.egui_ctx.set_theme(state.theme);
         ui::install_fonts(&cc.egui_ctx);
         let dataset = built_in_dataset();
-        let index = DatasetIndex::new(&dataset);
-        let scene = GraphScene::new(&dataset, &index, saved_layout(&state, &dataset));
+        let derived = Derived::of(&dataset);
+        let index = derived.index;
+        let scene = GraphScene::new(&dataset, &index, saved_layout(&state, &dataset), &cc.egui_ctx);
         let mut app = Self {
             state,
             index,
@@ -131,17 +134,15 @@ impl App {
             watch: None,
             notice: None,
             png_export: None,
-            timeline: None,
-            summary: Summary::default(),
-            actor_list: ui::ActorListIndex::default(),
+            timeline: derived.timeline,
+            summary: derived.summary,
+            actor_list: derived.actor_list,
             playing: None,
             edits: Edits::default(),
+            generation: 0,
             title: String::new(),
             ctx: cc.egui_ctx.clone(),
         };
-        app.timeline = TimelineData::of(&app.dataset);
-        app.summary = Summary::of(&app.dataset);
-        app.actor_list = ui::ActorListIndex::new(&app.dataset);
         if let Some(message) = settings_problem {
             app.notify(message);
         }
@@ -247,7 +248,7 @@ impl App {
     }
 
     /// Puts a freshly read file on screen, or shows why it could not be read.
-    fn finish_load(&mut self, path: PathBuf, report: LoadReport) {
+    fn finish_load(&mut self, path: PathBuf, Loaded { report, derived }: Loaded) {
         let name = path
             .file_name()
             .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -267,12 +268,13 @@ impl App {
         };
         let same_file = self.origin == Origin::File(path.clone());
         self.remember_layout();
-        self.index = DatasetIndex::new(&dataset);
+        let derived = derived.unwrap_or_else(|| Derived::of(&dataset));
+        let old_index = std::mem::replace(&mut self.index, derived.index);
         // A reload (the user's, or the file changing on disk) keeps the picture: actors stay
         // where they were, new ones are laid out around them, and the zoom stays.
-        let carried = (same_file && !self.scene.layout_running()).then(|| self.scene.saved_positions(&self.dataset));
+        let carried = same_file.then(|| self.scene.saved_positions(&self.dataset));
         let saved = carried.as_ref().or_else(|| saved_layout(&self.state, &dataset));
-        let scene = GraphScene::new(&dataset, &self.index, saved);
+        let scene = GraphScene::new(&dataset, &self.index, saved, &self.ctx);
         let old_scene = std::mem::replace(&mut self.scene, scene);
         if carried.is_some() {
             self.scene.keep_view_of(&old_scene);
@@ -288,10 +290,15 @@ impl App {
                     .map(Selection::Relation)
             }
         });
-        self.dataset = dataset;
-        self.timeline = TimelineData::of(&self.dataset);
-        self.summary = Summary::of(&self.dataset);
-        self.actor_list = ui::ActorListIndex::new(&self.dataset);
+        let old_dataset = std::mem::replace(&mut self.dataset, dataset);
+        self.generation += 1;
+        let old_derived = (
+            std::mem::replace(&mut self.timeline, derived.timeline),
+            std::mem::replace(&mut self.summary, derived.summary),
+            std::mem::replace(&mut self.actor_list, derived.actor_list),
+        );
+        // Freeing a big dataset's hundreds of thousands of strings takes a while: not here.
+        std::thread::spawn(move || drop((old_dataset, old_index, old_derived, old_scene)));
         self.playing = None;
         self.view_dirty = true;
         self.refresh_view();
@@ -336,10 +343,10 @@ impl App {
 
     /// Checks background work: files being read, dialogs, the file watch, screenshots.
     fn poll_background(&mut self, ctx: &egui::Context) {
-        if let Some(report) = self.loading.as_ref().and_then(PendingLoad::poll)
+        if let Some(loaded) = self.loading.as_ref().and_then(PendingLoad::poll)
             && let Some(pending) = self.loading.take()
         {
-            self.finish_load(pending.path, report);
+            self.finish_load(pending.path, loaded);
         }
         if self.loading.is_some() {
             ctx.request_repaint_after(Duration::from_millis(50));
@@ -640,6 +647,11 @@ impl App {
     /// The window title as last set.
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// How many datasets have been put on screen since start (each reload counts).
+    pub fn dataset_generation(&self) -> u64 {
+        self.generation
     }
 
     /// True while there are edits not yet saved to a file.

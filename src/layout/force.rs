@@ -192,6 +192,20 @@ impl ForceLayout {
         self.held = is_placed;
     }
 
+    /// Takes positions and status computed elsewhere (by a worker running a copy of this
+    /// layout). Pinned nodes keep their own positions: the user's pin is newer than any copy.
+    pub fn mirror(&mut self, positions: &[Vec2], status: LayoutStatus) {
+        for ((slot, position), pinned) in self.positions.iter_mut().zip(positions).zip(&self.pinned) {
+            if !pinned {
+                *slot = *position;
+            }
+        }
+        self.status = status;
+        if status == LayoutStatus::Settled {
+            self.held.fill(false);
+        }
+    }
+
     /// Marks the layout as settled without running it, as when positions were restored.
     pub fn settle_now(&mut self) {
         self.status = LayoutStatus::Settled;

@@ -4,11 +4,13 @@
 mod edge_geometry;
 mod force;
 mod quadtree;
+mod runner;
 mod seed;
 mod vector;
 
 pub use edge_geometry::{EdgeCurve, distance_to_curve, lane_offsets};
 pub use force::{ForceLayout, ForceParams, LayoutStatus};
 pub use quadtree::QuadTree;
+pub use runner::{LayoutRunner, WORKER_THRESHOLD};
 pub use seed::{initial_positions, mix};
 pub use vector::Vec2;

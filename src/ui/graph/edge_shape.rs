@@ -115,7 +115,7 @@ impl DisplayEdge<ActorNode, RelationEdge, Directed, DefaultIx, ActorNodeShape> f
             let halo = style.visuals.selection.bg_fill.gamma_multiply(0.6);
             shapes.push(Shape::line(points.clone(), Stroke::new(width + 6.0, halo)));
         }
-        styled_line(&points, colour, width, self.payload.style, &mut shapes);
+        styled_line(&points, colour, width, self.payload.style, clip, &mut shapes);
         if self.payload.directed && !same_node {
             let tip = curve.point_at(to_t);
             let direction = curve.tangent_at(to_t).normalized();

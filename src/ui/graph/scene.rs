@@ -2,7 +2,7 @@
 //! chose to see, plus the force layout that places it.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::Pos2;
 use egui_graphs::Graph;
@@ -14,7 +14,7 @@ use super::edge_shape::{RelationEdgeShape, lane_spacing_on_screen};
 use super::node_shape::ActorNodeShape;
 use super::payload::{ActorNode, RelationEdge};
 use super::style::relation_line_style;
-use crate::layout::{EdgeCurve, ForceLayout, ForceParams, LayoutStatus, Vec2, lane_offsets};
+use crate::layout::{EdgeCurve, ForceLayout, ForceParams, LayoutRunner, Vec2, lane_offsets};
 use crate::model::{Dataset, DatasetIndex, Direction, Emphasis, Visibility};
 use crate::ui::command::Selection;
 use crate::ui::palette::{actor_kind_colour, relation_kind_colour};
@@ -26,7 +26,9 @@ pub type SavedPositions = Vec<(String, f32, f32, bool)>;
 
 pub struct GraphScene {
     pub graph: ActorGraph,
-    layout: ForceLayout,
+    layout: LayoutRunner,
+    /// Asked for a repaint when a layout worker has new positions.
+    repaint: egui::Context,
     node_of_actor: Vec<Option<NodeIndex>>,
     edge_of_relation: Vec<Option<EdgeIndex>>,
     /// Per relation: the actor indices it joins, when both exist.
@@ -51,7 +53,12 @@ pub struct GraphScene {
 }
 
 impl GraphScene {
-    pub fn new(dataset: &Dataset, index: &DatasetIndex, saved: Option<&SavedPositions>) -> Self {
+    pub fn new(
+        dataset: &Dataset,
+        index: &DatasetIndex,
+        saved: Option<&SavedPositions>,
+        repaint: &egui::Context,
+    ) -> Self {
         let relation_ends: Vec<Option<(u32, u32)>> = dataset
             .relations
             .iter()
@@ -104,7 +111,8 @@ impl GraphScene {
         }
         Self {
             graph: ActorGraph::new(),
-            layout,
+            layout: runner(layout, repaint),
+            repaint: repaint.clone(),
             node_of_actor: Vec::new(),
             edge_of_relation: Vec::new(),
             relation_ends,
@@ -226,28 +234,29 @@ impl GraphScene {
     }
 
     /// Takes over the zoom and pan of the scene this one replaces, instead of fitting anew.
+    /// A layout the old scene had not finished goes on from where it was.
     pub fn keep_view_of(&mut self, old: &GraphScene) {
         self.fit_requested = false;
-        self.follow_layout = false;
+        self.follow_layout = old.follow_layout;
         self.frames_drawn = old.frames_drawn;
         self.view = old.view;
+        if old.layout_running() && !self.layout_running() {
+            self.layout.reheat(0.3);
+        }
     }
 
     /// Advances the layout for at most `budget`; returns true while it is still running.
     pub fn advance_layout(&mut self, budget: Duration) -> bool {
-        if self.layout.status() == LayoutStatus::Settled {
+        if !self.layout.is_running() {
             return false;
         }
-        let started = Instant::now();
-        while self.layout.status() == LayoutStatus::Running && started.elapsed() < budget {
-            self.layout.step();
-        }
+        let running = self.layout.advance(budget);
         self.push_positions();
-        self.layout.status() == LayoutStatus::Running
+        running
     }
 
     pub fn layout_running(&self) -> bool {
-        self.layout.status() == LayoutStatus::Running
+        self.layout.is_running()
     }
 
     fn push_positions(&mut self) {
@@ -331,7 +340,7 @@ impl GraphScene {
             .filter(|&a| self.layout.is_pinned(a))
             .filter_map(|a| Some((a, self.layout.position(a)?, true)));
         fresh.set_positions(pinned.collect::<Vec<_>>());
-        self.layout = fresh;
+        self.layout = runner(fresh, &self.repaint);
         self.follow_layout = true;
         self.fit_requested = true;
     }
@@ -425,6 +434,11 @@ impl GraphScene {
 
 /// Positions every actor carries from a GEXF `viz:position` (kept as the attributes
 /// `viz_position_x`/`_y`), with y turned to point down as on screen; `None` unless all have one.
+fn runner(layout: ForceLayout, repaint: &egui::Context) -> LayoutRunner {
+    let repaint = repaint.clone();
+    LayoutRunner::new(layout, move || repaint.request_repaint())
+}
+
 fn imported_positions(dataset: &Dataset) -> Option<Vec<(usize, Vec2, bool)>> {
     if dataset.actors.is_empty() {
         return None;
@@ -458,13 +472,13 @@ mod tests {
     fn saved_positions_come_back_and_need_no_new_layout() {
         let dataset = built_in_dataset();
         let index = DatasetIndex::new(&dataset);
-        let mut first = GraphScene::new(&dataset, &index, None);
+        let mut first = GraphScene::new(&dataset, &index, None, &egui::Context::default());
         assert!(first.layout_running(), "a new dataset is laid out");
         while first.advance_layout(Duration::from_secs(1)) {}
         first.layout.pin_at(2, Vec2::new(1234.0, -50.0));
         let saved = first.saved_positions(&dataset);
 
-        let second = GraphScene::new(&dataset, &index, Some(&saved));
+        let second = GraphScene::new(&dataset, &index, Some(&saved), &egui::Context::default());
         assert!(!second.layout_running(), "restored positions are used as they are");
         assert_eq!(second.layout.positions(), first.layout.positions());
         assert!(second.is_pinned(2));
@@ -477,14 +491,14 @@ mod tests {
             .dataset
             .unwrap_or_else(|| panic!("fixture loads"));
         let index = DatasetIndex::new(&dataset);
-        let scene = GraphScene::new(&dataset, &index, None);
+        let scene = GraphScene::new(&dataset, &index, None, &egui::Context::default());
         assert!(!scene.layout_running(), "no new layout");
         assert_eq!(scene.actor_position(0), Some(Vec2::new(-120.5, -40.0)));
         assert_eq!(scene.actor_position(2), Some(Vec2::new(60.0, -30.0)));
 
         let mut partial = dataset.clone();
         partial.actors[2].extra.clear();
-        let scene = GraphScene::new(&partial, &DatasetIndex::new(&partial), None);
+        let scene = GraphScene::new(&partial, &DatasetIndex::new(&partial), None, &egui::Context::default());
         assert!(
             scene.layout_running(),
             "without a position for every actor, Entente lays out"
@@ -496,7 +510,7 @@ mod tests {
         let dataset = built_in_dataset();
         let index = DatasetIndex::new(&dataset);
         let saved: SavedPositions = vec![("atlantis".into(), 5.0, 5.0, true)];
-        let scene = GraphScene::new(&dataset, &index, Some(&saved));
+        let scene = GraphScene::new(&dataset, &index, Some(&saved), &egui::Context::default());
         assert!(scene.layout_running(), "an incomplete saved layout is laid out afresh");
     }
 }

@@ -1,7 +1,7 @@
 //! How kinds look on the canvas: a line style per relation kind and a shape per actor kind,
 //! so kinds can be told apart without relying on colour. The legend draws with these too.
 
-use egui::{Color32, Pos2, Shape, Stroke, Vec2};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, Vec2};
 
 use crate::model::{ActorKind, BuiltinKind, Dataset};
 
@@ -42,33 +42,115 @@ pub fn relation_line_style(dataset: &Dataset, kind: &str) -> LineStyle {
     }
 }
 
-/// Appends the shapes of a polyline drawn in `style`.
-pub fn styled_line(points: &[Pos2], colour: Color32, width: f32, style: LineStyle, out: &mut Vec<Shape>) {
+/// Appends the shapes of a polyline drawn in `style`. Patterned lines are cut to `clip` first:
+/// zoomed in, an edge between two far-off actors is thousands of points long, and dashing all
+/// of it would make thousands of shapes nobody sees.
+pub fn styled_line(points: &[Pos2], colour: Color32, width: f32, style: LineStyle, clip: Rect, out: &mut Vec<Shape>) {
     if points.len() < 2 {
         return;
     }
     let stroke = Stroke::new(width, colour);
     let unit = width.max(1.0);
-    match style {
-        LineStyle::Solid => out.push(Shape::line(points.to_vec(), stroke)),
-        LineStyle::Dashed => out.extend(Shape::dashed_line(points, stroke, 6.0 * unit, 4.0 * unit)),
-        LineStyle::LongDashed => out.extend(Shape::dashed_line(points, stroke, 14.0 * unit, 5.0 * unit)),
-        LineStyle::Dotted => out.extend(Shape::dotted_line(points, colour, 3.5 * unit, width * 0.75)),
-        LineStyle::DashDot => out.extend(Shape::dashed_line_with_offset(
-            points,
-            stroke,
-            &[9.0 * unit, 1.5 * unit],
-            &[3.5 * unit, 3.5 * unit],
-            0.0,
-        )),
-        LineStyle::Double => {
-            let thin = Stroke::new((width * 0.6).max(1.0), colour);
-            let gap = width * 0.9 + 1.0;
-            for side in [-1.0, 1.0] {
-                out.push(Shape::line(offset_polyline(points, gap * side), thin));
+    let period = match style {
+        LineStyle::Solid | LineStyle::Double => None,
+        LineStyle::Dashed => Some(10.0 * unit),
+        LineStyle::LongDashed => Some(19.0 * unit),
+        LineStyle::Dotted => Some(3.5 * unit),
+        LineStyle::DashDot => Some(17.5 * unit),
+    };
+    let runs = match period {
+        Some(period) => visible_runs(points, clip, period),
+        None => vec![points.to_vec()],
+    };
+    for run in &runs {
+        match style {
+            LineStyle::Solid => out.push(Shape::line(run.clone(), stroke)),
+            LineStyle::Dashed => out.extend(Shape::dashed_line(run, stroke, 6.0 * unit, 4.0 * unit)),
+            LineStyle::LongDashed => out.extend(Shape::dashed_line(run, stroke, 14.0 * unit, 5.0 * unit)),
+            LineStyle::Dotted => out.extend(Shape::dotted_line(run, colour, 3.5 * unit, width * 0.75)),
+            LineStyle::DashDot => out.extend(Shape::dashed_line_with_offset(
+                run,
+                stroke,
+                &[9.0 * unit, 1.5 * unit],
+                &[3.5 * unit, 3.5 * unit],
+                0.0,
+            )),
+            LineStyle::Double => {
+                let thin = Stroke::new((width * 0.6).max(1.0), colour);
+                let gap = width * 0.9 + 1.0;
+                for side in [-1.0, 1.0] {
+                    out.push(Shape::line(offset_polyline(run, gap * side), thin));
+                }
             }
         }
     }
+}
+
+/// The parts of a polyline inside `clip`. Each part starts a whole number of pattern `period`s
+/// from the line's start, so dashes stay in place as the view pans.
+pub fn visible_runs(points: &[Pos2], clip: Rect, period: f32) -> Vec<Vec<Pos2>> {
+    let mut runs: Vec<Vec<Pos2>> = Vec::new();
+    let mut current: Vec<Pos2> = Vec::new();
+    let mut travelled = 0.0;
+    for pair in points.windows(2) {
+        let &[a, b] = pair else { continue };
+        let length = a.distance(b);
+        match clip_segment(a, b, clip) {
+            Some((t0, t1)) => {
+                if current.is_empty() {
+                    let start = travelled + t0 * length;
+                    let snapped = (start / period).floor() * period;
+                    let t = if length > 0.0 {
+                        ((snapped - travelled) / length).max(0.0)
+                    } else {
+                        0.0
+                    };
+                    current.push(a.lerp(b, t));
+                }
+                current.push(a.lerp(b, t1));
+                if t1 < 1.0 {
+                    runs.push(std::mem::take(&mut current));
+                }
+            }
+            None => {
+                if current.len() >= 2 {
+                    runs.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+        travelled += length;
+    }
+    if current.len() >= 2 {
+        runs.push(current);
+    }
+    runs
+}
+
+/// Liang–Barsky: the parameters between which segment `a`–`b` lies inside `clip`.
+fn clip_segment(a: Pos2, b: Pos2, clip: Rect) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-d.x, a.x - clip.min.x),
+        (d.x, clip.max.x - a.x),
+        (-d.y, a.y - clip.min.y),
+        (d.y, clip.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then_some((t0, t1))
 }
 
 /// The polyline moved sideways by `distance` (positive to the left of travel).
@@ -138,6 +220,7 @@ pub fn line_sample(ui: &mut egui::Ui, colour: Color32, style: LineStyle) -> egui
         colour,
         2.0,
         style,
+        rect,
         &mut shapes,
     );
     ui.painter().extend(shapes);
@@ -156,6 +239,30 @@ pub fn actor_sample(ui: &mut egui::Ui, kind: ActorKind, colour: Color32) -> egui
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_visible_part_of_a_long_line_is_kept_and_its_dashes_stay_in_step() {
+        let clip = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
+        let line = [Pos2::new(-10_000.0, 50.0), Pos2::new(10_000.0, 50.0)];
+        let runs = visible_runs(&line, clip, 10.0);
+        assert_eq!(runs.len(), 1);
+        let run = &runs[0];
+        let close = |a: Pos2, b: Pos2| a.distance(b) < 0.01;
+        assert!(
+            close(run[0], Pos2::new(0.0, 50.0)),
+            "starts at the edge, on a whole period"
+        );
+        assert!(close(run[1], Pos2::new(100.0, 50.0)));
+        // Panned by 3 points, the run starts 7 points early: the pattern does not slide.
+        let shifted = [Pos2::new(-9_997.0, 50.0), Pos2::new(10_003.0, 50.0)];
+        assert!(close(visible_runs(&shifted, clip, 10.0)[0][0], Pos2::new(-7.0, 50.0)));
+        let outside = [Pos2::new(-50.0, -50.0), Pos2::new(-10.0, 500.0)];
+        assert!(visible_runs(&outside, clip, 10.0).is_empty());
+        let through_and_back = [Pos2::new(-50.0, 50.0), Pos2::new(50.0, 50.0), Pos2::new(50.0, 500.0)];
+        let runs = visible_runs(&through_and_back, clip, 10.0);
+        assert_eq!(runs.len(), 1, "one run across the corner");
+        assert!(runs[0].last().is_some_and(|&end| close(end, Pos2::new(50.0, 100.0))));
+    }
 
     #[test]
     fn the_four_built_in_kinds_have_four_different_line_styles() {

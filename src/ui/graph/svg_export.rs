@@ -208,7 +208,7 @@ mod tests {
     fn draws_every_visible_actor_and_relation() {
         let dataset = built_in_dataset();
         let index = DatasetIndex::new(&dataset);
-        let mut scene = GraphScene::new(&dataset, &index, None);
+        let mut scene = GraphScene::new(&dataset, &index, None, &egui::Context::default());
         while scene.advance_layout(std::time::Duration::from_secs(1)) {}
         let mut filter = KindFilter::default();
         filter.hidden_relation_kinds.insert("war".into());

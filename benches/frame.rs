@@ -1,0 +1,147 @@
+//! One full frame on the CPU (UI build and tessellation, no GPU): Entente's graph canvas
+//! against a stock egui_graphs `GraphView` with default settings, over the same graph with
+//! the same node positions, in the same run, fully zoomed out and zoomed in.
+//!
+//! Run: `cargo bench --bench frame`
+
+use std::time::{Duration, Instant};
+
+use egui_graphs::{Graph, GraphView, MetadataFrame, SettingsNavigation};
+use entente::model::{Dataset, DatasetIndex, KindFilter, ViewQuery, Visibility, generate};
+use entente::ui::graph::{GRAPH_ID, GraphScene, graph_canvas};
+use petgraph::stable_graph::StableGraph;
+
+const STOCK_ID: &str = "stock-graph";
+/// Frames before this one fit the view and are not timed.
+const FIRST_MEASURED: usize = 2;
+const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+#[derive(Clone, Copy, PartialEq)]
+enum Zoom {
+    /// The whole graph in the window, as it first opens.
+    Out,
+    /// Zoom 1 around the graph's middle: a few hundred actors in view.
+    In,
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --all-targets` runs a small smoke version.
+    let full = std::env::args().any(|a| a == "--bench");
+    let sizes: &[(usize, usize)] = if full {
+        &[(1_000, 4_000), (5_000, 20_000), (20_000, 100_000)]
+    } else {
+        &[(300, 1_200)]
+    };
+    println!("| actors | relations | zoom | Entente frame | stock GraphView frame | ratio |");
+    println!("|---:|---:|---|---:|---:|---:|");
+    for &(actors, relations) in sizes {
+        let dataset = generate(actors, relations, 1);
+        let index = DatasetIndex::new(&dataset);
+        let filter = KindFilter::default();
+        let visibility = Visibility::compute(&dataset, &index, &ViewQuery::all(&filter));
+        let ctx = egui::Context::default();
+        let mut scene = GraphScene::new(&dataset, &index, None, &ctx);
+        scene.rebuild(&dataset, &visibility, None);
+        while scene.advance_layout(Duration::from_secs(1)) {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        scene.rebuild(&dataset, &visibility, None);
+        let mut stock = stock_graph(&dataset, &index, &scene);
+        let frames = if full { 20 } else { 3 };
+        for zoom in [Zoom::Out, Zoom::In] {
+            let ours = median_frame(&ctx, frames, |ui, frame| {
+                if frame == FIRST_MEASURED && zoom == Zoom::In {
+                    zoom_in(ui, GRAPH_ID);
+                }
+                let _ = graph_canvas(ui, &mut scene, &dataset);
+            });
+            let stock_ctx = egui::Context::default();
+            let theirs = median_frame(&stock_ctx, frames, |ui, frame| {
+                if frame == 0 {
+                    keep_positions(ui);
+                }
+                let view = GraphView::<egui_graphs::LayoutStateRandom, egui_graphs::LayoutRandom>::new()
+                    .with_id(Some(STOCK_ID.to_owned()));
+                let view = if zoom == Zoom::In {
+                    if frame == FIRST_MEASURED {
+                        zoom_in(ui, STOCK_ID);
+                    }
+                    // Fit-to-screen, on by default, refits every frame: zooming in needs it off.
+                    view.with_navigations(
+                        &SettingsNavigation::new()
+                            .with_fit_to_screen_enabled(false)
+                            .with_zoom_and_pan_enabled(true),
+                    )
+                } else {
+                    view
+                };
+                let _ = view.show(ui, &mut stock);
+            });
+            let label = if zoom == Zoom::Out { "out" } else { "in" };
+            println!(
+                "| {actors} | {relations} | {label} | {:.2} ms | {:.2} ms | {:.1}x |",
+                ours.as_secs_f64() * 1e3,
+                theirs.as_secs_f64() * 1e3,
+                theirs.as_secs_f64() / ours.as_secs_f64()
+            );
+        }
+    }
+}
+
+/// The same graph as egui_graphs' defaults draw it, nodes where Entente's layout put them.
+fn stock_graph(dataset: &Dataset, index: &DatasetIndex, scene: &GraphScene) -> Graph<(), ()> {
+    let mut petgraph: StableGraph<(), ()> = StableGraph::new();
+    let nodes: Vec<_> = (0..dataset.actors.len()).map(|_| petgraph.add_node(())).collect();
+    for relation in &dataset.relations {
+        if let (Some(a), Some(b)) = (index.actor(&relation.from), index.actor(&relation.to)) {
+            petgraph.add_edge(nodes[a], nodes[b], ());
+        }
+    }
+    let mut graph = Graph::from(&petgraph);
+    for (actor, &node) in nodes.iter().enumerate() {
+        if let (Some(p), Some(node)) = (scene.actor_position(actor), graph.node_mut(node)) {
+            node.set_location(egui::pos2(p.x, p.y));
+        }
+    }
+    graph
+}
+
+/// The stock view's default layout scatters every node at random over 250 points on its first
+/// frame; marking it as done keeps Entente's positions, so both views draw the same picture.
+fn keep_positions(ui: &mut egui::Ui) {
+    let done: egui_graphs::LayoutStateRandom =
+        serde_json::from_str(r#"{"triggered": true}"#).unwrap_or_else(|e| panic!("{e}"));
+    egui_graphs::set_layout_state(ui, done, Some(STOCK_ID.to_owned()));
+}
+
+/// Zoom 1, the middle of the layout in the middle of the window.
+fn zoom_in(ui: &mut egui::Ui, id: &str) {
+    let mut meta = MetadataFrame::new(Some(id.to_owned())).load(ui);
+    meta.zoom = 1.0;
+    meta.pan = SCREEN * 0.5;
+    meta.save(ui);
+}
+
+/// Median time of a whole frame (UI build, then tessellation into triangles) after two warm-up
+/// frames that fit the view.
+fn median_frame(ctx: &egui::Context, frames: usize, mut draw: impl FnMut(&mut egui::Ui, usize)) -> Duration {
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
+        ..Default::default()
+    };
+    let mut samples = Vec::new();
+    for frame in 0..frames + FIRST_MEASURED {
+        let started = Instant::now();
+        let mut output = ctx.run_ui(input(), |ui| {
+            egui::CentralPanel::default().show(ui, |ui| draw(ui, frame));
+        });
+        let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+        std::hint::black_box(primitives);
+        output.textures_delta.clear();
+        if frame >= FIRST_MEASURED {
+            samples.push(started.elapsed());
+        }
+    }
+    samples.sort();
+    samples.get(samples.len() / 2).copied().unwrap_or_default()
+}

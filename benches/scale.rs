@@ -1,0 +1,164 @@
+//! Entente at 20,000 actors and 100,000 relations: time to open the file (Entente JSON and
+//! GraphML), time until the layout has settled against graphviz `sfdp` on the same graph in
+//! the same run, and peak memory with the graph ready to draw.
+//!
+//! Run: `cargo bench --bench scale` (needs `sfdp` from Debian's `graphviz`, which
+//! `scripts/setup.sh` installs; without it that row says so).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use entente::io::{load_path, save_path};
+use entente::layout::{ForceLayout, ForceParams, LayoutStatus};
+use entente::model::{Dataset, DatasetIndex, KindFilter, ViewQuery, Visibility, generate};
+use entente::ui::graph::GraphScene;
+
+const PEAK_MEMORY_CHILD: &str = "--peak-memory-of";
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == PEAK_MEMORY_CHILD) {
+        let path = args.get(at + 1).map_or("", String::as_str);
+        peak_memory_child(Path::new(path));
+        return;
+    }
+    // `cargo bench` passes --bench; `cargo test --all-targets` runs a small smoke version.
+    let full = args.iter().any(|a| a == "--bench");
+    let (actors, relations) = if full { (20_000, 100_000) } else { (500, 2_500) };
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
+    let dataset = generate(actors, relations, 1);
+    let json = folder.path().join("generated.json");
+    let graphml = folder.path().join("generated.graphml");
+    let dot = folder.path().join("generated.dot");
+    save_path(&dataset, &json).unwrap_or_else(|e| panic!("{e}"));
+    save_path(&dataset, &graphml).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&dot, structure_dot(&dataset)).unwrap_or_else(|e| panic!("{e}"));
+
+    println!("Generated graph: {actors} actors, {relations} relations (seed 1)\n");
+    println!("| file | size | time to open |");
+    println!("|---|---:|---:|");
+    for path in [&json, &graphml] {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let took = fastest_of(3, || {
+            let report = load_path(path);
+            assert!(report.dataset.is_some(), "{} did not load", path.display());
+        });
+        println!(
+            "| {} | {:.1} MB | {:.2} s |",
+            path.extension().and_then(|e| e.to_str()).unwrap_or("?"),
+            size as f64 / 1e6,
+            took.as_secs_f64()
+        );
+    }
+
+    println!("\n| layout | time to settle | steps |");
+    println!("|---|---:|---:|");
+    let (entente, steps) = settle(&dataset);
+    println!(
+        "| Entente (Barnes–Hut, both cores) | {:.2} s | {steps} |",
+        entente.as_secs_f64()
+    );
+    match sfdp(&dot) {
+        Some(took) => println!(
+            "| graphviz sfdp (same graph as DOT) | {:.2} s | — |\n\nEntente is {:.1}x faster than sfdp.",
+            took.as_secs_f64(),
+            took.as_secs_f64() / entente.as_secs_f64()
+        ),
+        None => println!("| graphviz sfdp | not installed | — |"),
+    }
+
+    println!("\n| peak memory (file open, index, graph ready to draw, layout settled) |");
+    println!("|---:|");
+    let child = Command::new(std::env::current_exe().unwrap_or_else(|e| panic!("{e}")))
+        .arg(PEAK_MEMORY_CHILD)
+        .arg(&json)
+        .output()
+        .unwrap_or_else(|e| panic!("running the memory measurement: {e}"));
+    let kilobytes = String::from_utf8_lossy(&child.stdout).trim().to_owned();
+    let megabytes = kilobytes
+        .parse::<f64>()
+        .map_or_else(|_| format!("? ({kilobytes})"), |kb| format!("{:.0} MB", kb / 1024.0));
+    println!("| {megabytes} |");
+}
+
+fn fastest_of(runs: usize, mut f: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            f();
+            started.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// From seeded positions to the layout's own stopping rule, as the app runs it.
+fn settle(dataset: &Dataset) -> (Duration, u32) {
+    let index = DatasetIndex::new(dataset);
+    let edges: Vec<(u32, u32)> = dataset
+        .relations
+        .iter()
+        .filter_map(|r| Some((index.actor(&r.from)? as u32, index.actor(&r.to)? as u32)))
+        .collect();
+    let started = Instant::now();
+    let mut layout = ForceLayout::new(
+        dataset.actors.len(),
+        &edges,
+        dataset.structure_key(),
+        ForceParams::default(),
+    );
+    while layout.status() == LayoutStatus::Running {
+        layout.step();
+    }
+    (started.elapsed(), layout.steps())
+}
+
+/// The graph's structure as DOT: nodes and edges only. Entente's DOT export also labels every
+/// edge, and graphviz would then spend minutes placing 100,000 edge labels, which is not the
+/// layout being compared.
+fn structure_dot(dataset: &Dataset) -> String {
+    let mut dot = String::from("digraph g {\n");
+    for actor in &dataset.actors {
+        dot.push_str(&format!("  \"{}\";\n", actor.id));
+    }
+    for relation in &dataset.relations {
+        dot.push_str(&format!("  \"{}\" -> \"{}\";\n", relation.from, relation.to));
+    }
+    dot.push_str("}\n");
+    dot
+}
+
+/// sfdp's own time for the same graph, positions written out as DOT.
+fn sfdp(dot: &Path) -> Option<Duration> {
+    let started = Instant::now();
+    let status = Command::new("sfdp")
+        .arg("-Tdot")
+        .arg("-o")
+        .arg("/dev/null")
+        .arg(dot)
+        .status()
+        .ok()?;
+    status.success().then(|| started.elapsed())
+}
+
+/// Run in a process of its own, so that the high-water mark is this file's alone.
+fn peak_memory_child(path: &Path) {
+    let dataset = load_path(path)
+        .dataset
+        .unwrap_or_else(|| panic!("{} did not load", path.display()));
+    let index = DatasetIndex::new(&dataset);
+    let filter = KindFilter::default();
+    let visibility = Visibility::compute(&dataset, &index, &ViewQuery::all(&filter));
+    let mut scene = GraphScene::new(&dataset, &index, None, &egui::Context::default());
+    scene.rebuild(&dataset, &visibility, None);
+    while scene.advance_layout(Duration::from_millis(50)) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map_or("?", |v| v.trim().trim_end_matches("kB").trim());
+    println!("{peak}");
+}

@@ -1,0 +1,291 @@
+//! Runs a force layout without holding up the window. Small graphs step on the caller's
+//! thread, a few milliseconds a frame (cheap, and the same frame by frame in tests). Big ones
+//! step on a worker thread of their own: one step at 20,000 nodes takes about a frame, so the
+//! window only copies the latest positions the worker has published and never waits for it.
+
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use super::{ForceLayout, LayoutStatus, Vec2};
+
+/// From this many nodes on, the layout runs on a worker thread.
+pub const WORKER_THRESHOLD: usize = 1_000;
+/// The worker publishes at most this often while running: about once a frame.
+const PUBLISH_INTERVAL: Duration = Duration::from_millis(12);
+
+pub struct LayoutRunner {
+    /// The caller's copy: the layout itself when it steps inline; with a worker, a mirror of
+    /// the worker's latest positions that also holds the user's pins at once.
+    local: ForceLayout,
+    worker: Option<Worker>,
+}
+
+/// The caller's end of a worker thread. Dropping it stops the thread after its current step.
+struct Worker {
+    orders: Sender<Order>,
+    published: Arc<Mutex<Published>>,
+    /// The generation of `published` last copied.
+    seen: u64,
+}
+
+/// What the user did that the worker's copy of the layout must also do.
+enum Order {
+    Pin(usize, Vec2),
+    Unpin(usize),
+    UnpinAll,
+    Reheat(f32),
+}
+
+struct Published {
+    positions: Vec<Vec2>,
+    status: LayoutStatus,
+    generation: u64,
+}
+
+impl LayoutRunner {
+    /// Starts running `layout`; on a worker thread when it has `WORKER_THRESHOLD` nodes or more.
+    /// `wake` is called from the worker whenever it has published new positions.
+    pub fn new(layout: ForceLayout, wake: impl Fn() + Send + 'static) -> Self {
+        let worker = (layout.positions().len() >= WORKER_THRESHOLD).then(|| Worker::start(layout.clone(), wake));
+        Self { local: layout, worker }
+    }
+
+    /// Steps inline for at most `budget` (at least one step), or takes the worker's latest
+    /// positions. Returns true while the layout is still running.
+    pub fn advance(&mut self, budget: Duration) -> bool {
+        match &mut self.worker {
+            None => {
+                let started = Instant::now();
+                while self.local.status() == LayoutStatus::Running {
+                    self.local.step();
+                    if started.elapsed() >= budget {
+                        break;
+                    }
+                }
+            }
+            Some(worker) => worker.copy_latest(&mut self.local),
+        }
+        self.is_running()
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.local.status() == LayoutStatus::Running
+    }
+
+    /// True when the layout steps on a thread of its own.
+    pub fn is_on_worker(&self) -> bool {
+        self.worker.is_some()
+    }
+
+    /// The layout as of the last `advance`, with every pin already applied.
+    pub fn layout(&self) -> &ForceLayout {
+        &self.local
+    }
+
+    pub fn positions(&self) -> &[Vec2] {
+        self.local.positions()
+    }
+
+    pub fn position(&self, node: usize) -> Option<Vec2> {
+        self.local.position(node)
+    }
+
+    pub fn is_pinned(&self, node: usize) -> bool {
+        self.local.is_pinned(node)
+    }
+
+    pub fn pin_at(&mut self, node: usize, position: Vec2) {
+        self.local.pin_at(node, position);
+        self.order(Order::Pin(node, position));
+    }
+
+    pub fn unpin(&mut self, node: usize) {
+        self.local.unpin(node);
+        self.order(Order::Unpin(node));
+    }
+
+    pub fn unpin_all(&mut self) {
+        self.local.unpin_all();
+        self.order(Order::UnpinAll);
+    }
+
+    pub fn reheat(&mut self, strength: f32) {
+        self.local.reheat(strength);
+        self.order(Order::Reheat(strength));
+    }
+
+    fn order(&self, order: Order) {
+        if let Some(worker) = &self.worker {
+            // The worker only goes away with its runner; a failed send has nobody to tell.
+            let _ = worker.orders.send(order);
+        }
+    }
+}
+
+impl Worker {
+    fn start(layout: ForceLayout, wake: impl Fn() + Send + 'static) -> Self {
+        let (orders, inbox) = channel();
+        let published = Arc::new(Mutex::new(Published {
+            positions: layout.positions().to_vec(),
+            status: layout.status(),
+            generation: 0,
+        }));
+        let outbox = Arc::clone(&published);
+        std::thread::Builder::new()
+            .name("entente-layout".into())
+            .spawn(move || run_worker(layout, &inbox, &outbox, &wake))
+            .map_or_else(
+                // No thread to be had: the caller's copy never moves, which shows the graph
+                // as seeded rather than not at all.
+                |_| Self {
+                    orders: channel().0,
+                    published: Arc::new(Mutex::new(Published {
+                        positions: Vec::new(),
+                        status: LayoutStatus::Settled,
+                        generation: 1,
+                    })),
+                    seen: 0,
+                },
+                |_| Self {
+                    orders,
+                    published,
+                    seen: 0,
+                },
+            )
+    }
+
+    fn copy_latest(&mut self, local: &mut ForceLayout) {
+        let published = self.published.lock().unwrap_or_else(PoisonError::into_inner);
+        if published.generation != self.seen {
+            self.seen = published.generation;
+            local.mirror(&published.positions, published.status);
+        }
+    }
+}
+
+fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<Published>, wake: &dyn Fn()) {
+    let mut last_published = Instant::now();
+    let mut generation = 0;
+    loop {
+        // Every waiting order before the next step; a settled layout sleeps until one comes.
+        let order = if layout.status() == LayoutStatus::Running {
+            match inbox.try_recv() {
+                Ok(order) => Some(order),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => return,
+            }
+        } else {
+            match inbox.recv() {
+                Ok(order) => Some(order),
+                Err(_) => return,
+            }
+        };
+        let ordered = order.is_some();
+        match order {
+            Some(Order::Pin(node, position)) => layout.pin_at(node, position),
+            Some(Order::Unpin(node)) => layout.unpin(node),
+            Some(Order::UnpinAll) => layout.unpin_all(),
+            Some(Order::Reheat(strength)) => layout.reheat(strength),
+            None => {
+                layout.step();
+            }
+        }
+        let settled = layout.status() != LayoutStatus::Running;
+        if settled || ordered || last_published.elapsed() >= PUBLISH_INTERVAL {
+            generation += 1;
+            {
+                let mut published = outbox.lock().unwrap_or_else(PoisonError::into_inner);
+                published.positions.clear();
+                published.positions.extend_from_slice(layout.positions());
+                published.status = layout.status();
+                published.generation = generation;
+            }
+            last_published = Instant::now();
+            wake();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::ForceParams;
+    use crate::model::generate;
+
+    fn big_layout() -> ForceLayout {
+        let dataset = generate(WORKER_THRESHOLD + 500, 4 * WORKER_THRESHOLD, 3);
+        let index: std::collections::HashMap<&str, u32> = dataset
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i as u32))
+            .collect();
+        let edges: Vec<(u32, u32)> = dataset
+            .relations
+            .iter()
+            .filter_map(|r| Some((*index.get(r.from.as_str())?, *index.get(r.to.as_str())?)))
+            .collect();
+        ForceLayout::new(dataset.actors.len(), &edges, 3, ForceParams::default())
+    }
+
+    fn wait_until_settled(runner: &mut LayoutRunner) {
+        let started = Instant::now();
+        while runner.advance(Duration::ZERO) {
+            assert!(started.elapsed() < Duration::from_secs(120), "the layout never settled");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn a_big_layout_runs_on_a_worker_and_settles_as_it_would_inline() {
+        let mut inline = big_layout();
+        inline.run(u32::MAX);
+
+        let mut runner = LayoutRunner::new(big_layout(), || {});
+        assert!(runner.is_on_worker());
+        let started = Instant::now();
+        runner.advance(Duration::ZERO);
+        assert!(
+            started.elapsed() < Duration::from_millis(5),
+            "advance never waits for a step"
+        );
+        wait_until_settled(&mut runner);
+        assert_eq!(
+            runner.layout().positions(),
+            inline.positions(),
+            "same steps, same result"
+        );
+    }
+
+    #[test]
+    fn a_pin_holds_at_once_and_the_worker_lays_out_around_it() {
+        let mut runner = LayoutRunner::new(big_layout(), || {});
+        wait_until_settled(&mut runner);
+        let spot = Vec2::new(5_000.0, -5_000.0);
+        runner.pin_at(7, spot);
+        assert_eq!(
+            runner.layout().position(7),
+            Some(spot),
+            "the pin shows before the worker hears of it"
+        );
+        runner.reheat(0.3);
+        wait_until_settled(&mut runner);
+        assert_eq!(runner.layout().position(7), Some(spot), "the worker kept the pin");
+        assert!(runner.layout().is_pinned(7));
+    }
+
+    #[test]
+    fn a_small_layout_steps_inline() {
+        let mut small = ForceLayout::new(3, &[(0, 1), (1, 2)], 1, ForceParams::default());
+        let mut runner = LayoutRunner::new(small.clone(), || {});
+        assert!(!runner.is_on_worker());
+        runner.advance(Duration::ZERO);
+        small.step();
+        assert_eq!(
+            runner.layout().positions(),
+            small.positions(),
+            "one step per advance at least"
+        );
+    }
+}
