@@ -12,15 +12,21 @@ use entente::model::Severity;
 /// takes far longer.
 const TIME_LIMIT: Duration = Duration::from_secs(5);
 
-fn corpus() -> Vec<PathBuf> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+/// The files in a folder of `tests/`, each beside its `.expect` (a README explains the folder).
+fn files_in(folder: &str) -> Vec<PathBuf> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(folder);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
         .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|e| e != "expect"))
+        .filter(|path| path.file_name().is_some_and(|n| n != "README.md"))
         .collect();
     files.sort();
     files
+}
+
+fn corpus() -> Vec<PathBuf> {
+    files_in("hostile")
 }
 
 fn check(path: &Path, expectation: &str) {
@@ -91,6 +97,17 @@ fn every_hostile_file_gets_its_expected_message_quickly() {
     let files = corpus();
     assert!(files.len() >= 50, "the corpus has {} files", files.len());
     for path in files {
+        let expect_path = PathBuf::from(format!("{}.expect", path.display()));
+        let expectation =
+            std::fs::read_to_string(&expect_path).unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));
+        check(&path, expectation.trim());
+    }
+}
+
+/// Inputs the fuzzers found to break a loader, kept once fixed (see docs/reliability.md).
+#[test]
+fn every_fuzzer_finding_stays_fixed() {
+    for path in files_in("fuzz-regressions") {
         let expect_path = PathBuf::from(format!("{}.expect", path.display()));
         let expectation =
             std::fs::read_to_string(&expect_path).unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));

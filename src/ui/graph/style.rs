@@ -42,6 +42,9 @@ pub fn relation_line_style(dataset: &Dataset, kind: &str) -> LineStyle {
     }
 }
 
+/// The most dashes (or dots) one line is drawn with; see `styled_line`.
+const MAX_PATTERN_REPEATS: f32 = 48.0;
+
 /// Appends the shapes of a polyline drawn in `style`. Patterned lines are cut to `clip` first:
 /// zoomed in, an edge between two far-off actors is thousands of points long, and dashing all
 /// of it would make thousands of shapes nobody sees.
@@ -50,16 +53,33 @@ pub fn styled_line(points: &[Pos2], colour: Color32, width: f32, style: LineStyl
         return;
     }
     let stroke = Stroke::new(width, colour);
-    let unit = width.max(1.0);
+    let mut unit = width.max(1.0);
     let period = match style {
         LineStyle::Solid | LineStyle::Double => None,
-        LineStyle::Dashed => Some(10.0 * unit),
-        LineStyle::LongDashed => Some(19.0 * unit),
-        LineStyle::Dotted => Some(3.5 * unit),
-        LineStyle::DashDot => Some(17.5 * unit),
+        LineStyle::Dashed => Some(10.0),
+        LineStyle::LongDashed => Some(19.0),
+        LineStyle::Dotted => Some(3.5),
+        LineStyle::DashDot => Some(17.5),
     };
     let runs = match period {
-        Some(period) => visible_runs(points, clip, period),
+        Some(period) => {
+            let runs = visible_runs(points, clip, period * unit);
+            // A line across the whole window would be hundreds of dashes, each a shape to
+            // tessellate: past MAX_PATTERN_REPEATS the pattern grows (by powers of two, so it
+            // seldom changes while panning) instead of multiplying.
+            let length: f32 = runs
+                .iter()
+                .flat_map(|run| run.windows(2))
+                .map(|w| w[0].distance(w[1]))
+                .sum();
+            let repeats = length / (period * unit);
+            if repeats > MAX_PATTERN_REPEATS {
+                unit *= (repeats / MAX_PATTERN_REPEATS).log2().ceil().exp2();
+                visible_runs(points, clip, period * unit)
+            } else {
+                runs
+            }
+        }
         None => vec![points.to_vec()],
     };
     for run in &runs {
@@ -262,6 +282,31 @@ mod tests {
         let runs = visible_runs(&through_and_back, clip, 10.0);
         assert_eq!(runs.len(), 1, "one run across the corner");
         assert!(runs[0].last().is_some_and(|&end| close(end, Pos2::new(50.0, 100.0))));
+    }
+
+    #[test]
+    fn a_patterned_line_across_the_window_is_a_bounded_number_of_shapes() {
+        let clip = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(2000.0, 1000.0));
+        let line = [Pos2::new(0.0, 500.0), Pos2::new(2000.0, 500.0)];
+        for style in [
+            LineStyle::Dashed,
+            LineStyle::LongDashed,
+            LineStyle::Dotted,
+            LineStyle::DashDot,
+        ] {
+            let mut shapes = Vec::new();
+            styled_line(&line, Color32::RED, 1.0, style, clip, &mut shapes);
+            assert!(shapes.len() > 10, "{style:?} is still a pattern: {}", shapes.len());
+            assert!(
+                shapes.len() <= 2 * MAX_PATTERN_REPEATS as usize,
+                "{style:?}: {} shapes",
+                shapes.len()
+            );
+        }
+        let short = [Pos2::new(0.0, 500.0), Pos2::new(100.0, 500.0)];
+        let mut shapes = Vec::new();
+        styled_line(&short, Color32::RED, 1.0, LineStyle::Dashed, clip, &mut shapes);
+        assert_eq!(shapes.len(), 10, "a short line keeps its fine pattern");
     }
 
     #[test]
