@@ -1,5 +1,11 @@
 //! Entente: an alliance graph viewer where every link carries its evidence.
 
+// The app's allocator, for every binary that links the app (never for the fuzz targets, whose
+// sanitizer needs the system allocator).
+#[cfg(feature = "gui")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(feature = "gui")]
 mod app;
 mod builtin;

@@ -42,8 +42,8 @@ pub fn relation_line_style(dataset: &Dataset, kind: &str) -> LineStyle {
     }
 }
 
-/// The most dashes (or dots) one line is drawn with; see `styled_line`.
-const MAX_PATTERN_REPEATS: f32 = 48.0;
+/// On screen, a line's pattern repeats as often as on a line this long at most; see `styled_line`.
+const PATTERN_LENGTH: f32 = 400.0;
 
 /// Appends the shapes of a polyline drawn in `style`. Patterned lines are cut to `clip` first:
 /// zoomed in, an edge between two far-off actors is thousands of points long, and dashing all
@@ -65,16 +65,15 @@ pub fn styled_line(points: &[Pos2], colour: Color32, width: f32, style: LineStyl
         Some(period) => {
             let runs = visible_runs(points, clip, period * unit);
             // A line across the whole window would be hundreds of dashes, each a shape to
-            // tessellate: past MAX_PATTERN_REPEATS the pattern grows (by powers of two, so it
-            // seldom changes while panning) instead of multiplying.
+            // tessellate: past PATTERN_LENGTH the pattern grows (by powers of two, so it seldom
+            // changes while panning) instead of multiplying. Shorter lines keep it as drawn.
             let length: f32 = runs
                 .iter()
                 .flat_map(|run| run.windows(2))
                 .map(|w| w[0].distance(w[1]))
                 .sum();
-            let repeats = length / (period * unit);
-            if repeats > MAX_PATTERN_REPEATS {
-                unit *= (repeats / MAX_PATTERN_REPEATS).log2().ceil().exp2();
+            if length > PATTERN_LENGTH {
+                unit *= (length / PATTERN_LENGTH).log2().ceil().exp2();
                 visible_runs(points, clip, period * unit)
             } else {
                 runs
@@ -296,12 +295,17 @@ mod tests {
         ] {
             let mut shapes = Vec::new();
             styled_line(&line, Color32::RED, 1.0, style, clip, &mut shapes);
-            assert!(shapes.len() > 10, "{style:?} is still a pattern: {}", shapes.len());
+            // A 2000-point line is drawn with no more dashes than a 400-point one, and no
+            // fewer than half as many.
+            let mut at_400 = Vec::new();
+            let short_line = [line[0], Pos2::new(400.0, 500.0)];
+            styled_line(&short_line, Color32::RED, 1.0, style, clip, &mut at_400);
             assert!(
-                shapes.len() <= 2 * MAX_PATTERN_REPEATS as usize,
-                "{style:?}: {} shapes",
+                shapes.len() >= at_400.len() / 2,
+                "{style:?} is still a pattern: {}",
                 shapes.len()
             );
+            assert!(shapes.len() <= at_400.len() + 1, "{style:?}: {} shapes", shapes.len());
         }
         let short = [Pos2::new(0.0, 500.0), Pos2::new(100.0, 500.0)];
         let mut shapes = Vec::new();
