@@ -73,6 +73,8 @@ pub struct App {
     /// While playing: when the year last moved on.
     playing: Option<Instant>,
     edits: Edits,
+    /// The thread freeing the dataset last replaced.
+    freeing: Option<std::thread::JoinHandle<()>>,
     /// Counts the datasets put on screen: the built-in one is 0, each open or reload adds one.
     generation: u64,
     /// The window title last sent, so it is sent again only when it changes.
@@ -140,6 +142,7 @@ impl App {
             playing: None,
             edits: Edits::default(),
             generation: 0,
+            freeing: None,
             title: String::new(),
             ctx: cc.egui_ctx.clone(),
         };
@@ -160,9 +163,10 @@ impl App {
         self.ctx.request_repaint();
     }
 
-    /// True while a file is being read or a file dialog is open.
+    /// True while a file is being read, a file dialog is open, or a replaced dataset is still
+    /// being freed.
     pub fn is_busy(&self) -> bool {
-        self.loading.is_some() || self.dialog.is_some()
+        self.loading.is_some() || self.dialog.is_some() || self.freeing.as_ref().is_some_and(|f| !f.is_finished())
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -298,7 +302,9 @@ impl App {
             std::mem::replace(&mut self.actor_list, derived.actor_list),
         );
         // Freeing a big dataset's hundreds of thousands of strings takes a while: not here.
-        std::thread::spawn(move || drop((old_dataset, old_index, old_derived, old_scene)));
+        self.freeing = Some(std::thread::spawn(move || {
+            drop((old_dataset, old_index, old_derived, old_scene));
+        }));
         self.playing = None;
         self.view_dirty = true;
         self.refresh_view();
