@@ -11,6 +11,8 @@ use entente::model::{Dataset, DatasetIndex, KindFilter, ViewQuery, Visibility, g
 use entente::ui::graph::{GRAPH_ID, GraphScene, graph_canvas};
 use petgraph::stable_graph::StableGraph;
 
+mod common;
+
 const STOCK_ID: &str = "stock-graph";
 /// Frames before this one fit the view and are not timed.
 const FIRST_MEASURED: usize = 2;
@@ -25,16 +27,10 @@ enum Zoom {
 }
 
 fn main() {
-    // `cargo bench` passes --bench; `cargo test --all-targets` runs a small smoke version.
-    let full = std::env::args().any(|a| a == "--bench");
-    let sizes: &[(usize, usize)] = if full {
-        &[(1_000, 4_000), (5_000, 20_000), (20_000, 100_000)]
-    } else {
-        &[(300, 1_200)]
-    };
+    let full = common::is_full_run();
     println!("| actors | relations | zoom | Entente frame | stock GraphView frame | ratio |");
     println!("|---:|---:|---|---:|---:|---:|");
-    for &(actors, relations) in sizes {
+    for &(actors, relations) in common::sizes() {
         let dataset = generate(actors, relations, 1);
         let index = DatasetIndex::new(&dataset);
         let filter = KindFilter::default();

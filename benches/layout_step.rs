@@ -7,8 +7,10 @@ use std::time::{Duration, Instant};
 
 use egui_graphs::{ForceAlgorithm, FruchtermanReingold, FruchtermanReingoldState, Graph};
 use entente::layout::{ForceLayout, ForceParams};
-use entente::model::generate;
+use entente::model::{DatasetIndex, generate};
 use petgraph::stable_graph::StableGraph;
+
+mod common;
 
 /// Median time of `f` over repeated runs lasting about `budget`.
 fn median(budget: Duration, mut f: impl FnMut()) -> Duration {
@@ -24,29 +26,13 @@ fn median(budget: Duration, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    // `cargo bench` passes --bench; `cargo test --all-targets` runs this too, as a quick smoke
-    // test on the smallest graph only.
-    let full = std::env::args().any(|a| a == "--bench");
-    let sizes: &[(usize, usize)] = if full {
-        &[(1_000, 4_000), (5_000, 20_000), (20_000, 100_000)]
-    } else {
-        &[(300, 1_200)]
-    };
+    let full = common::is_full_run();
     println!("| actors | relations | Entente step | egui_graphs FR step | ratio |");
     println!("|---:|---:|---:|---:|---:|");
-    for &(actors, relations) in sizes {
+    for &(actors, relations) in common::sizes() {
         let dataset = generate(actors, relations, 1);
-        let index: std::collections::HashMap<&str, u32> = dataset
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i as u32))
-            .collect();
-        let edges: Vec<(u32, u32)> = dataset
-            .relations
-            .iter()
-            .filter_map(|r| Some((*index.get(r.from.as_str())?, *index.get(r.to.as_str())?)))
-            .collect();
+        let index = DatasetIndex::new(&dataset);
+        let edges: Vec<(u32, u32)> = index.relation_ends(&dataset).into_iter().flatten().collect();
 
         let mut ours = ForceLayout::new(
             actors,

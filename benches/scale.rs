@@ -14,6 +14,8 @@ use entente::layout::{ForceLayout, ForceParams, LayoutStatus};
 use entente::model::{Dataset, DatasetIndex, KindFilter, ViewQuery, Visibility, generate};
 use entente::ui::graph::GraphScene;
 
+mod common;
+
 const PEAK_MEMORY_CHILD: &str = "--peak-memory-of";
 
 fn main() {
@@ -23,9 +25,11 @@ fn main() {
         peak_memory_child(Path::new(path));
         return;
     }
-    // `cargo bench` passes --bench; `cargo test --all-targets` runs a small smoke version.
-    let full = args.iter().any(|a| a == "--bench");
-    let (actors, relations) = if full { (20_000, 100_000) } else { (500, 2_500) };
+    let (actors, relations) = if common::is_full_run() {
+        (20_000, 100_000)
+    } else {
+        (500, 2_500)
+    };
     let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
     let dataset = generate(actors, relations, 1);
     let json = folder.path().join("generated.json");
@@ -96,11 +100,7 @@ fn fastest_of(runs: usize, mut f: impl FnMut()) -> Duration {
 /// From seeded positions to the layout's own stopping rule, as the app runs it.
 fn settle(dataset: &Dataset) -> (Duration, u32) {
     let index = DatasetIndex::new(dataset);
-    let edges: Vec<(u32, u32)> = dataset
-        .relations
-        .iter()
-        .filter_map(|r| Some((index.actor(&r.from)? as u32, index.actor(&r.to)? as u32)))
-        .collect();
+    let edges: Vec<(u32, u32)> = index.relation_ends(dataset).into_iter().flatten().collect();
     let started = Instant::now();
     let mut layout = ForceLayout::new(
         dataset.actors.len(),

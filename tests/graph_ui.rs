@@ -8,7 +8,7 @@ use entente::ui::Selection;
 
 mod common;
 
-use common::{actor, app_with, click_at, press, relation};
+use common::{actor, app_with, click_at, press, relation, wheel_at};
 
 const FRAMES_TO_SETTLE: usize = 120;
 
@@ -172,13 +172,7 @@ fn the_mouse_wheel_zooms_about_the_pointer_within_limits() {
         .unwrap_or_else(|| panic!("Iran is drawn"));
     let start = harness.state().zoom();
     let wheel = |harness: &mut Harness<'static, App>, lines: f32| {
-        harness.event(egui::Event::PointerMoved(over_iran));
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Line,
-            delta: egui::vec2(0.0, lines),
-            phase: egui::TouchPhase::Move,
-            modifiers: egui::Modifiers::NONE,
-        });
+        wheel_at(harness, over_iran, lines);
         harness.run_steps(3);
     };
     wheel(&mut harness, 3.0);
@@ -255,10 +249,7 @@ fn the_whole_graph_and_its_labels_fit_in_the_window_at_start() {
 
 #[test]
 fn a_reload_keeps_the_layout_and_the_zoom_and_lays_out_only_new_actors() {
-    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
-    let path = folder.path().join("alliances.json");
-    let original = concat!(env!("CARGO_MANIFEST_DIR"), "/data/north-korea-alliances.json");
-    std::fs::copy(original, &path).unwrap_or_else(|e| panic!("copying {original}: {e}"));
+    let (_folder, path) = common::copy_of_built_in_file();
     let mut harness = app_with(Some(&path.display().to_string()));
     harness.run_steps(FRAMES_TO_SETTLE);
     let iran = actor(&harness, "Iran");
@@ -266,13 +257,7 @@ fn a_reload_keeps_the_layout_and_the_zoom_and_lays_out_only_new_actors() {
         .state()
         .actor_screen_position(iran)
         .unwrap_or_else(|| panic!("Iran is drawn"));
-    harness.event(egui::Event::PointerMoved(over_iran));
-    harness.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Line,
-        delta: egui::vec2(0.0, 4.0),
-        phase: egui::TouchPhase::Move,
-        modifiers: egui::Modifiers::NONE,
-    });
+    wheel_at(&mut harness, over_iran, 4.0);
     // egui spreads a wheel turn over several frames.
     harness.run_steps(60);
     let zoom = harness.state().zoom();

@@ -17,10 +17,7 @@ use common::{app_with, run_until_idle};
 /// A copy of the built-in dataset's file in a folder of its own, opened in the app, with the
 /// Hezbollah relation's evidence on screen.
 fn app_on_a_copy() -> (tempfile::TempDir, PathBuf, Harness<'static, App>) {
-    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
-    let path = folder.path().join("alliances.json");
-    let original = concat!(env!("CARGO_MANIFEST_DIR"), "/data/north-korea-alliances.json");
-    std::fs::copy(original, &path).unwrap_or_else(|e| panic!("copying {original}: {e}"));
+    let (folder, path) = common::copy_of_built_in_file();
     let mut harness = app_with(Some(&path.display().to_string()));
     harness.get_by_role_and_label(Role::Button, "Hezbollah").click();
     harness.run_steps(4);
@@ -56,6 +53,15 @@ impl egui::DroppedFile for DroppedPath {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
+}
+
+/// `path` dropped on the window, then a few frames.
+fn drop_file(harness: &mut Harness<'_, App>, path: &str) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.into())));
+    harness.run_steps(3);
 }
 
 fn title(harness: &Harness<'_, App>) -> String {
@@ -124,11 +130,7 @@ fn save_in_the_question_saves_then_opens_the_dropped_file() {
     grade_source(&mut harness, "C, fairly reliable");
     let other = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/valid/minimal.json");
     // Dropped on the window, as from a file manager.
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(other.into())));
-    harness.run_steps(3);
+    drop_file(&mut harness, other);
     harness.get_by_label("Save your changes?");
     harness.get_by_role_and_label(Role::Button, "Save").click();
     harness.run_steps(1);
@@ -195,11 +197,7 @@ fn a_file_that_fails_to_open_after_dont_save_leaves_the_edits_unsaved() {
     let (_folder, _path, mut harness) = app_on_a_copy();
     grade_source(&mut harness, "E, unreliable");
     let broken = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/json-empty.json");
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(broken.into())));
-    harness.run_steps(3);
+    drop_file(&mut harness, broken);
     harness.get_by_role_and_label(Role::Button, "Don't Save").click();
     harness.run_steps(1);
     run_until_idle(&mut harness);

@@ -211,21 +211,12 @@ fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<P
 mod tests {
     use super::*;
     use crate::layout::ForceParams;
-    use crate::model::generate;
+    use crate::model::{DatasetIndex, generate};
 
     fn big_layout() -> ForceLayout {
         let dataset = generate(WORKER_THRESHOLD + 500, 4 * WORKER_THRESHOLD, 3);
-        let index: std::collections::HashMap<&str, u32> = dataset
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i as u32))
-            .collect();
-        let edges: Vec<(u32, u32)> = dataset
-            .relations
-            .iter()
-            .filter_map(|r| Some((*index.get(r.from.as_str())?, *index.get(r.to.as_str())?)))
-            .collect();
+        let index = DatasetIndex::new(&dataset);
+        let edges: Vec<(u32, u32)> = index.relation_ends(&dataset).into_iter().flatten().collect();
         ForceLayout::new(dataset.actors.len(), &edges, 3, ForceParams::default())
     }
 

@@ -56,6 +56,16 @@ impl DatasetIndex {
     pub fn relations_of(&self, actor: usize) -> &[usize] {
         self.relations_of_actor.get(actor).map_or(&[], Vec::as_slice)
     }
+
+    /// Per relation, the positions of the two actors it joins, when both exist: the graph as
+    /// layout code sees it.
+    pub fn relation_ends(&self, dataset: &Dataset) -> Vec<Option<(u32, u32)>> {
+        dataset
+            .relations
+            .iter()
+            .map(|r| Some((self.actor(&r.from)? as u32, self.actor(&r.to)? as u32)))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -80,42 +80,50 @@ fn credibility_text(grade: Option<u8>) -> String {
 
 /// The source's reliability, A to F on the Admiralty scale; the new grade when the user picks one.
 fn reliability_picker(ui: &mut Ui, current: Option<Reliability>) -> Option<Option<Reliability>> {
-    let mut picked = None;
-    ui.horizontal(|ui| {
-        let label = ui.label(RichText::new("Source reliability").weak());
-        egui::ComboBox::from_id_salt("source-reliability")
-            .selected_text(reliability_text(current))
-            .show_ui(ui, |ui| {
-                for grade in std::iter::once(None).chain(Reliability::ALL.map(Some)) {
-                    if ui.selectable_label(grade == current, reliability_text(grade)).clicked() && grade != current {
-                        picked = Some(grade);
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id)
-            .on_hover_text("How far the source can be trusted (Admiralty scale A–F). Applies to every quote from this source; saved with the dataset.");
-    });
-    picked
+    let picker = GradePicker {
+        label: "Source reliability",
+        hover: "How far the source can be trusted (Admiralty scale A–F). Applies to every quote from this source; saved with the dataset.",
+        text: reliability_text,
+    };
+    picker.show(ui, current, Reliability::ALL)
 }
 
 /// How credible this one statement is, 1 to 6 on the Admiralty scale.
 fn credibility_picker(ui: &mut Ui, current: Option<u8>) -> Option<Option<u8>> {
-    let mut picked = None;
-    ui.horizontal(|ui| {
-        let label = ui.label(RichText::new("Credibility").weak());
-        egui::ComboBox::from_id_salt("evidence-credibility")
-            .selected_text(credibility_text(current))
-            .show_ui(ui, |ui| {
-                for grade in std::iter::once(None).chain((1..=6).map(Some)) {
-                    if ui.selectable_label(grade == current, credibility_text(grade)).clicked() && grade != current {
-                        picked = Some(grade);
+    let picker = GradePicker {
+        label: "Credibility",
+        hover: "How credible this statement is (Admiralty scale 1–6); saved with the dataset.",
+        text: credibility_text,
+    };
+    picker.show(ui, current, 1..=6)
+}
+
+/// A labelled drop-down of grades, "not graded" first.
+struct GradePicker<T> {
+    label: &'static str,
+    hover: &'static str,
+    text: fn(Option<T>) -> String,
+}
+
+impl<T: Copy + PartialEq> GradePicker<T> {
+    /// The new grade when the user picks one other than `current`.
+    fn show(&self, ui: &mut Ui, current: Option<T>, grades: impl IntoIterator<Item = T>) -> Option<Option<T>> {
+        let mut picked = None;
+        ui.horizontal(|ui| {
+            let label = ui.label(RichText::new(self.label).weak());
+            egui::ComboBox::from_id_salt(self.label)
+                .selected_text((self.text)(current))
+                .show_ui(ui, |ui| {
+                    for grade in std::iter::once(None).chain(grades.into_iter().map(Some)) {
+                        if ui.selectable_label(grade == current, (self.text)(grade)).clicked() && grade != current {
+                            picked = Some(grade);
+                        }
                     }
-                }
-            })
-            .response
-            .labelled_by(label.id)
-            .on_hover_text("How credible this statement is (Admiralty scale 1–6); saved with the dataset.");
-    });
-    picked
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(self.hover);
+        });
+        picked
+    }
 }

@@ -71,3 +71,24 @@ pub fn click_at(harness: &mut Harness<'_, App>, pos: egui::Pos2) {
     press(harness, pos, egui::PointerButton::Primary, false);
     harness.run_steps(2);
 }
+
+/// A copy of the built-in dataset's file, `alliances.json`, in a folder of its own (removed
+/// when the folder is dropped), so a test can change, save or reload it.
+pub fn copy_of_built_in_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
+    let path = folder.path().join("alliances.json");
+    let original = concat!(env!("CARGO_MANIFEST_DIR"), "/data/north-korea-alliances.json");
+    std::fs::copy(original, &path).unwrap_or_else(|e| panic!("copying {original}: {e}"));
+    (folder, path)
+}
+
+/// The mouse wheel turned `lines` with the pointer at `pos` (frames not run).
+pub fn wheel_at(harness: &mut Harness<'_, App>, pos: egui::Pos2, lines: f32) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, lines),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+}

@@ -59,11 +59,7 @@ impl GraphScene {
         saved: Option<&SavedPositions>,
         repaint: &egui::Context,
     ) -> Self {
-        let relation_ends: Vec<Option<(u32, u32)>> = dataset
-            .relations
-            .iter()
-            .map(|r| Some((index.actor(&r.from)? as u32, index.actor(&r.to)? as u32)))
-            .collect();
+        let relation_ends = index.relation_ends(dataset);
         let edges: Vec<(u32, u32)> = relation_ends.iter().flatten().copied().collect();
         let mut degree = vec![0u32; dataset.actors.len()];
         for &(a, b) in &edges {
