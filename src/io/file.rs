@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::entente_json::{self, LoadReport};
 use super::format::Format;
-use super::{csv_import, dot, gexf, graphml};
+use super::{csv_import, dot, gexf, graphml, reference};
 use crate::model::{Dataset, Diagnostic, validate};
 
 /// Files larger than this are refused before they are read: a dataset of 100,000 relations
@@ -32,6 +32,20 @@ pub fn load_path(path: &Path) -> LoadReport {
 pub fn load_bytes(bytes: &[u8], path: &Path) -> LoadReport {
     let mut report = match decode_text(bytes) {
         Ok(text) => parse_any(path, text),
+        // Spreadsheets and the datasets' own downloads are often saved in Windows' encoding;
+        // every byte means a character there, so the table reads, and the user is told.
+        Err(_) if Format::from_extension(path) == Some(Format::Csv) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let mut report = parse_any(path, &text);
+            report.diagnostics.insert(
+                0,
+                Diagnostic::warning(
+                    "not-utf8",
+                    "the file is not UTF-8 text; it was read as Windows-1252 (Western European), the encoding spreadsheets often save in",
+                ),
+            );
+            report
+        }
         Err(diagnostic) => LoadReport::failed(*diagnostic),
     };
     finish_report(&mut report, &path.display().to_string());
@@ -49,21 +63,36 @@ fn parse_any(path: &Path, text: &str) -> LoadReport {
     let title = path
         .file_stem()
         .map_or_else(|| "Imported dataset".to_owned(), |s| s.to_string_lossy().into_owned());
-    let imported = match Format::detect(path, text) {
-        Some(Format::Entente) => return entente_json::parse(text),
-        Some(Format::GraphMl) => graphml::read_graphml(text, &title),
-        Some(Format::Gexf) => gexf::read_gexf(text, &title),
-        Some(Format::Csv) => {
-            let actors = csv_import::actor_list_path(path).and_then(|p| read_text(&p).ok());
-            csv_import::read_csv(text, &title, actors.as_deref())
+    let format = Format::detect(path, text);
+    // COW, ATOP and SIPRI tables are CSV files recognised by their header row.
+    let reference = match format {
+        Some(Format::Csv) | None => reference::recognise(text),
+        _ => Ok(None),
+    };
+    let imported = match (format, reference) {
+        (_, Err(diagnostic)) => Err(diagnostic),
+        (_, Ok(Some(recognised))) => {
+            let file_name = path
+                .file_name()
+                .map_or_else(|| title.clone(), |n| n.to_string_lossy().into_owned());
+            reference::read(recognised, text, &title, &file_name)
         }
-        Some(Format::Dot) | None => {
-            let readable: Vec<&str> = Format::READABLE.iter().map(|f| f.name()).collect();
-            return LoadReport::failed(
-                Diagnostic::error("unknown-format", "Entente cannot tell what format this file is in")
-                    .expected(format!("one of: {}", readable.join(", "))),
-            );
-        }
+        (format, Ok(None)) => match format {
+            Some(Format::Entente) => return entente_json::parse(text),
+            Some(Format::GraphMl) => graphml::read_graphml(text, &title),
+            Some(Format::Gexf) => gexf::read_gexf(text, &title),
+            Some(Format::Csv) => {
+                let actors = csv_import::actor_list_path(path).and_then(|p| read_text(&p).ok());
+                csv_import::read_csv(text, &title, actors.as_deref())
+            }
+            Some(Format::Dot) | None => {
+                let readable: Vec<&str> = Format::READABLE.iter().map(|f| f.name()).collect();
+                return LoadReport::failed(
+                    Diagnostic::error("unknown-format", "Entente cannot tell what format this file is in")
+                        .expected(format!("one of: {}", readable.join(", "))),
+                );
+            }
+        },
     };
     match imported {
         Ok((dataset, mut diagnostics)) => {

@@ -11,6 +11,7 @@ pub mod gexf;
 pub mod graphml;
 mod import_builder;
 mod json_locator;
+pub mod reference;
 mod text_position;
 mod xml_reader;
 

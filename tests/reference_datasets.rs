@@ -1,0 +1,184 @@
+//! The analysts' own data: COW, ATOP and SIPRI tables opened as downloaded, and laid over
+//! the built-in dataset.
+
+use std::path::{Path, PathBuf};
+
+use entente::built_in_dataset;
+use entente::io::load_path;
+use entente::model::{ActorKind, Dataset, Diagnostic, merge, propose_matches};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/reference")
+        .join(name)
+}
+
+fn load(path: &Path) -> (Dataset, Vec<Diagnostic>) {
+    let report = load_path(path);
+    let diagnostics = report.diagnostics.clone();
+    let dataset = report
+        .dataset
+        .unwrap_or_else(|| panic!("{} must load: {diagnostics:#?}", path.display()));
+    (dataset, diagnostics)
+}
+
+fn sources_of<'a>(dataset: &'a Dataset, relation: &entente::model::Relation) -> Vec<&'a str> {
+    let mut titles: Vec<&str> = relation
+        .evidence
+        .iter()
+        .filter_map(|e| dataset.source(&e.source))
+        .map(|s| s.title.as_str())
+        .collect();
+    titles.dedup();
+    titles
+}
+
+#[test]
+fn every_layout_opens_cleanly_with_treaties_or_arms_supplies_among_named_states() {
+    for (file, kind, relations) in [
+        ("cow_alliance_by_dyad.csv", "treaty", 2),
+        ("cow_alliance_by_member.csv", "treaty", 2),
+        ("atop_member.csv", "treaty", 2),
+        ("atop_alliance.csv", "treaty", 2),
+        ("sipri_trade_register.csv", "arms_supply", 3),
+    ] {
+        let (dataset, diagnostics) = load(&fixture(file));
+        assert!(diagnostics.is_empty(), "{file}: {diagnostics:#?}");
+        assert_eq!(dataset.relations.len(), relations, "{file}");
+        assert!(dataset.relations.iter().all(|r| r.kind == kind), "{file}");
+        assert!(
+            dataset.relations.iter().all(|r| !r.evidence.is_empty()),
+            "{file}: every relation quotes its record"
+        );
+        let names: Vec<&str> = dataset.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"North Korea"), "{file}: {names:?}");
+    }
+}
+
+#[test]
+fn a_table_is_recognised_by_its_header_not_its_name() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let renamed = folder.path().join("download (3).txt");
+    std::fs::copy(fixture("sipri_trade_register.csv"), &renamed).unwrap_or_else(|e| panic!("{e}"));
+    let (dataset, _) = load(&renamed);
+    assert_eq!(
+        dataset.sources[0].title,
+        "SIPRI Arms Transfers Database (trade register)"
+    );
+}
+
+#[test]
+fn a_table_that_differs_from_its_layout_is_refused_with_the_file_line_and_column() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = folder.path().join("alliance_v4.1_by_dyad.csv");
+    let text = std::fs::read_to_string(fixture("cow_alliance_by_dyad.csv")).unwrap_or_default();
+    std::fs::write(&path, text.replacen("dyad_st_year", "start_year", 1)).unwrap_or_else(|e| panic!("{e}"));
+    let report = load_path(&path);
+    assert!(report.dataset.is_none());
+    let error = &report.diagnostics[0];
+    assert_eq!(error.code, "missing-column");
+    assert!(error.message.contains("`dyad_st_year`"), "{}", error.message);
+    assert_eq!(error.file.as_deref(), Some(path.display().to_string().as_str()));
+    assert_eq!((error.line, error.column), (Some(1), Some(1)));
+}
+
+#[test]
+fn a_sipri_export_saved_in_windows_encoding_still_opens_and_says_so() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = folder.path().join("trade-register.csv");
+    let mut bytes = std::fs::read(fixture("sipri_trade_register.csv")).unwrap_or_default();
+    // "Côte d'Ivoire" as Windows-1252 writes it: ô is the single byte 0xF4.
+    bytes.extend_from_slice(b"C\xf4te d'Ivoire,France,2020,,2,,Test-5,patrol craft,2,,2021,,,1,2,2\r\n");
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let (dataset, diagnostics) = load(&path);
+    assert!(dataset.actors.iter().any(|a| a.name == "Côte d'Ivoire"));
+    assert_eq!(diagnostics[0].code, "not-utf8");
+}
+
+#[test]
+fn sipri_deals_become_one_supply_per_pair_with_every_deal_quoted() {
+    let (dataset, _) = load(&fixture("sipri_trade_register.csv"));
+    let supply = dataset
+        .relations
+        .iter()
+        .find(|r| r.from == "sipri:north_korea" && r.to == "sipri:russia")
+        .unwrap_or_else(|| panic!("North Korea to Russia"));
+    assert_eq!(supply.evidence.len(), 2);
+    assert_eq!(supply.period.map(|p| p.describe()), Some("2022–2024".to_owned()));
+    assert_eq!(supply.magnitude.as_ref().and_then(|m| m.value_f64()), Some(50.0));
+    let text = std::fs::read_to_string(fixture("sipri_trade_register.csv")).unwrap_or_default();
+    assert!(
+        supply.evidence.iter().all(|e| text.contains(&e.quote)),
+        "each quote is a line of the file, verbatim"
+    );
+    let houthis = dataset.actors.iter().find(|a| a.name == "Houthi rebels (Yemen)");
+    assert_eq!(houthis.map(|a| a.kind), Some(ActorKind::NonStateArmedGroup));
+}
+
+/// The issue's own acceptance test: the article's 2024 treaty and the record's 1961 treaty
+/// between Moscow and Pyongyang stay separate, sourced edges.
+#[test]
+fn overlaying_cow_on_the_built_in_dataset_keeps_the_article_and_the_record_apart() {
+    let base = built_in_dataset();
+    let (cow, _) = load(&fixture("cow_alliance_by_dyad.csv"));
+    let proposed = propose_matches(&base, &cow);
+    let matched: Vec<(&str, Option<&str>)> = proposed
+        .iter()
+        .map(|m| {
+            (
+                cow.actors[m.incoming].name.as_str(),
+                m.base.map(|b| base.actors[b].id.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        matched,
+        [
+            ("Soviet Union", Some("soviet_union")),
+            ("North Korea", Some("north_korea")),
+            ("China", Some("china"))
+        ],
+        "COW 365 in 1961 is the Soviet Union, not Russia"
+    );
+    let choices: Vec<Option<usize>> = proposed.iter().map(|m| m.base).collect();
+    let (merged, summary) = merge(&base, &cow, &choices);
+    assert_eq!((summary.actors_added, summary.relations_added), (0, 2));
+
+    let treaties_with = |other: &str| -> Vec<Vec<&str>> {
+        merged
+            .relations
+            .iter()
+            .filter(|r| r.kind == "treaty")
+            .filter(|r| (r.from == other && r.to == "north_korea") || (r.to == other && r.from == "north_korea"))
+            .map(|r| sources_of(&merged, r))
+            .collect()
+    };
+    let news = "News article on North Korea's partnerships with Russia and Iran (headline not in our copy)";
+    let record = "Correlates of War Formal Alliances (v4.1)";
+    assert_eq!(treaties_with("russia"), [vec![news]]);
+    assert_eq!(treaties_with("soviet_union"), [vec![record]]);
+    assert_eq!(treaties_with("china"), [vec![record]]);
+
+    // An analyst who treats Russia as the Soviet Union's continuation corrects the match:
+    // then both treaties join Russia and North Korea, still as two edges with their sources.
+    let mut corrected = choices.clone();
+    corrected[0] = base.actors.iter().position(|a| a.id == "russia");
+    let (merged, _) = merge(&base, &cow, &corrected);
+    let mut pair: Vec<(Option<String>, Vec<&str>)> = merged
+        .relations
+        .iter()
+        .filter(|r| r.kind == "treaty" && [r.from.as_str(), r.to.as_str()].contains(&"russia"))
+        .map(|r| {
+            (
+                r.period.and_then(|p| p.start).map(|d| d.to_string()),
+                sources_of(&merged, r),
+            )
+        })
+        .collect();
+    pair.sort();
+    assert_eq!(
+        pair,
+        [(None, vec![news]), (Some("1961-07-06".to_owned()), vec![record])],
+        "the undated 2024 treaty from the article, and the 1961 record"
+    );
+}
