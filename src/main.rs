@@ -8,11 +8,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => entente::cli::run(command),
-        None => run_app(cli.file),
+        None => run_app(cli.file, cli.add),
     }
 }
 
-fn run_app(file: Option<PathBuf>) -> ExitCode {
+fn run_app(file: Option<PathBuf>, add: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Entente")
@@ -24,7 +24,13 @@ fn run_app(file: Option<PathBuf>) -> ExitCode {
     match eframe::run_native(
         "Entente",
         options,
-        Box::new(move |cc| Ok(Box::new(entente::App::new(cc, file)))),
+        Box::new(move |cc| {
+            let mut app = entente::App::new(cc, file);
+            if let Some(add) = add {
+                app.add_dataset_path(&add);
+            }
+            Ok(Box::new(app))
+        }),
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -88,6 +88,8 @@ impl PendingLoad {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogPurpose {
     Open,
+    /// A file to lay over the dataset on screen.
+    AddDataset,
     SaveAs(Format),
     ExportImage(ViewImage),
 }
@@ -107,7 +109,7 @@ impl PendingDialog {
                 dialog = dialog.set_directory(folder);
             }
             let chosen = match purpose {
-                DialogPurpose::Open => {
+                DialogPurpose::Open | DialogPurpose::AddDataset => {
                     let all: Vec<&str> = Format::READABLE
                         .iter()
                         .flat_map(|f| f.extensions().iter().copied())
@@ -116,7 +118,12 @@ impl PendingDialog {
                     for format in Format::READABLE {
                         dialog = dialog.add_filter(format.name(), format.extensions());
                     }
-                    dialog.set_title("Open dataset").pick_file()
+                    let title = if purpose == DialogPurpose::Open {
+                        "Open dataset"
+                    } else {
+                        "Add a dataset to the one on screen"
+                    };
+                    dialog.set_title(title).pick_file()
                 }
                 DialogPurpose::SaveAs(format) => dialog
                     .set_title("Save dataset as")

@@ -3,6 +3,7 @@
 
 mod background;
 mod file_watch;
+mod overlay;
 mod persisted;
 mod unsaved;
 
@@ -13,6 +14,7 @@ pub use persisted::PersistedState;
 
 use background::{Derived, DialogPurpose, Loaded, PendingDialog, PendingLoad};
 use file_watch::FileWatch;
+use overlay::OverlayDraft;
 use persisted::REMEMBERED_LAYOUTS;
 use unsaved::{Edits, Replacing};
 
@@ -60,6 +62,10 @@ pub struct App {
     /// Set by commands that change what is visible; the graph is rebuilt once per frame.
     view_dirty: bool,
     loading: Option<PendingLoad>,
+    /// A file being read to lay over the dataset (File › Add Dataset).
+    adding: Option<PendingLoad>,
+    /// A file read for adding, while the user reviews its actor matches.
+    overlay: Option<OverlayDraft>,
     dialog: Option<PendingDialog>,
     watch: Option<FileWatch>,
     /// A short message in the status bar ("Saved …").
@@ -132,6 +138,8 @@ impl App {
             info_window: None,
             view_dirty: true,
             loading: None,
+            adding: None,
+            overlay: None,
             dialog: None,
             watch: None,
             notice: None,
@@ -166,7 +174,10 @@ impl App {
     /// True while a file is being read, a file dialog is open, or a replaced dataset is still
     /// being freed.
     pub fn is_busy(&self) -> bool {
-        self.loading.is_some() || self.dialog.is_some() || self.freeing.as_ref().is_some_and(|f| !f.is_finished())
+        self.loading.is_some()
+            || self.adding.is_some()
+            || self.dialog.is_some()
+            || self.freeing.as_ref().is_some_and(|f| !f.is_finished())
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -264,26 +275,45 @@ impl App {
             });
             return;
         };
-        // Keep the selection across a reload of the same file, by id.
+        let same_file = self.origin == Origin::File(path.clone());
+        let derived = derived.unwrap_or_else(|| Derived::of(&dataset));
+        self.show_dataset(dataset, derived, same_file);
+        self.problems = (!report.diagnostics.is_empty()).then(|| ProblemReport {
+            title: format!("{name}: {}", ui::widgets::count(report.diagnostics.len(), "warning")),
+            diagnostics: report.diagnostics,
+            visible: false,
+        });
+        if !same_file || self.watch.is_none() {
+            self.watch_file(&path);
+        }
+        self.state.add_recent_file(path.clone());
+        self.edits_replaced(&path);
+        self.origin = Origin::File(path);
+        self.notify(if same_file {
+            format!("Reloaded {name}")
+        } else {
+            format!("Opened {name}")
+        });
+    }
+
+    /// Puts a dataset on screen. With `keep_picture` (a reload, an added dataset) actors stay
+    /// where they were, new ones are laid out around them, the zoom and the selection stay.
+    fn show_dataset(&mut self, dataset: Dataset, derived: Derived, keep_picture: bool) {
         let selected_id = match self.selection {
             Some(Selection::Actor(a)) => self.dataset.actors.get(a).map(|a| (true, a.id.clone())),
             Some(Selection::Relation(r)) => self.dataset.relations.get(r).map(|r| (false, r.id.clone())),
             None => None,
         };
-        let same_file = self.origin == Origin::File(path.clone());
         self.remember_layout();
-        let derived = derived.unwrap_or_else(|| Derived::of(&dataset));
         let old_index = std::mem::replace(&mut self.index, derived.index);
-        // A reload (the user's, or the file changing on disk) keeps the picture: actors stay
-        // where they were, new ones are laid out around them, and the zoom stays.
-        let carried = same_file.then(|| self.scene.saved_positions(&self.dataset));
+        let carried = keep_picture.then(|| self.scene.saved_positions(&self.dataset));
         let saved = carried.as_ref().or_else(|| saved_layout(&self.state, &dataset));
         let scene = GraphScene::new(&dataset, &self.index, saved, &self.ctx);
         let old_scene = std::mem::replace(&mut self.scene, scene);
         if carried.is_some() {
             self.scene.keep_view_of(&old_scene);
         }
-        self.selection = selected_id.filter(|_| same_file).and_then(|(actor, id)| {
+        self.selection = selected_id.filter(|_| keep_picture).and_then(|(actor, id)| {
             if actor {
                 self.index.actor(&id).map(Selection::Actor)
             } else {
@@ -308,22 +338,7 @@ impl App {
         self.playing = None;
         self.view_dirty = true;
         self.refresh_view();
-        self.problems = (!report.diagnostics.is_empty()).then(|| ProblemReport {
-            title: format!("{name}: {}", ui::widgets::count(report.diagnostics.len(), "warning")),
-            diagnostics: report.diagnostics,
-            visible: false,
-        });
-        if !same_file || self.watch.is_none() {
-            self.watch_file(&path);
-        }
-        self.state.add_recent_file(path.clone());
-        self.edits_replaced(&path);
-        self.origin = Origin::File(path);
-        self.notify(if same_file {
-            format!("Reloaded {name}")
-        } else {
-            format!("Opened {name}")
-        });
+        self.review_again();
     }
 
     fn watch_file(&mut self, path: &Path) {
@@ -354,7 +369,17 @@ impl App {
         {
             self.finish_load(pending.path, loaded);
         }
-        if self.loading.is_some() {
+        // A file to add waits for a file being opened: it is matched against what ends up on screen.
+        if let Some(loaded) = self
+            .adding
+            .as_ref()
+            .filter(|_| self.loading.is_none())
+            .and_then(PendingLoad::poll)
+            && let Some(pending) = self.adding.take()
+        {
+            self.overlay_loaded(pending.path, loaded);
+        }
+        if self.loading.is_some() || self.adding.is_some() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
         if let Some(choice) = self.dialog.as_ref().and_then(PendingDialog::poll)
@@ -395,6 +420,7 @@ impl App {
     fn dialog_chosen(&mut self, purpose: DialogPurpose, path: PathBuf, ctx: &egui::Context) {
         match purpose {
             DialogPurpose::Open => self.open_path(&path),
+            DialogPurpose::AddDataset => self.add_dataset_path(&path),
             DialogPurpose::SaveAs(format) => {
                 let path = with_extension(path, format.extensions().first().copied().unwrap_or("json"));
                 match save_path(&self.dataset, &path) {
@@ -455,7 +481,7 @@ impl App {
             Origin::BuiltIn => "north-korea-alliances".to_owned(),
         };
         let extension = match purpose {
-            DialogPurpose::Open => "",
+            DialogPurpose::Open | DialogPurpose::AddDataset => "",
             DialogPurpose::SaveAs(format) => format.extensions().first().copied().unwrap_or("json"),
             DialogPurpose::ExportImage(ViewImage::Svg) => "svg",
             DialogPurpose::ExportImage(ViewImage::Png) => "png",
@@ -588,23 +614,6 @@ impl App {
                 self.state.main_view = MainView::Graph;
                 self.search.focus_requested = true;
             }
-            Command::OpenDialog => self.unless_edited(Replacing::OpenDialog),
-            Command::OpenFile(path) => self.unless_edited(Replacing::OpenFile(path)),
-            Command::Reload => {
-                if matches!(self.origin, Origin::File(_)) {
-                    self.unless_edited(Replacing::Reload);
-                }
-            }
-            Command::ClearRecentFiles => self.state.recent_files.clear(),
-            Command::SetWatchFile(watch) => {
-                self.state.watch_file = watch;
-                match (&self.origin, watch) {
-                    (Origin::File(path), true) => self.watch_file(&path.clone()),
-                    _ => self.watch = None,
-                }
-            }
-            Command::SaveAsDialog(format) => self.start_dialog(DialogPurpose::SaveAs(format)),
-            Command::ExportViewDialog(image) => self.start_dialog(DialogPurpose::ExportImage(image)),
             Command::ShowWindow(window) => self.info_window = Some(window),
             Command::DismissDiagnostics => {
                 if let Some(problems) = &mut self.problems {
@@ -628,9 +637,39 @@ impl App {
                     self.edits.unsaved = true;
                 }
             }
+            file_command => self.apply_file_command(file_command),
+        }
+    }
+
+    /// Commands about files: opening, adding, reloading, saving, quitting.
+    fn apply_file_command(&mut self, command: Command) {
+        match command {
+            Command::OpenDialog => self.unless_edited(Replacing::OpenDialog),
+            Command::OpenFile(path) => self.unless_edited(Replacing::OpenFile(path)),
+            Command::AddDatasetDialog => self.start_dialog(DialogPurpose::AddDataset),
+            Command::AddDatasetFile(path) => self.add_dataset_path(&path),
+            Command::SetOverlayMatch { incoming, base } => self.set_overlay_match(incoming, base),
+            Command::ConfirmOverlay => self.confirm_overlay(),
+            Command::CancelOverlay => self.overlay = None,
+            Command::Reload => {
+                if matches!(self.origin, Origin::File(_)) {
+                    self.unless_edited(Replacing::Reload);
+                }
+            }
+            Command::ClearRecentFiles => self.state.recent_files.clear(),
+            Command::SetWatchFile(watch) => {
+                self.state.watch_file = watch;
+                match (&self.origin, watch) {
+                    (Origin::File(path), true) => self.watch_file(&path.clone()),
+                    _ => self.watch = None,
+                }
+            }
+            Command::SaveAsDialog(format) => self.start_dialog(DialogPurpose::SaveAs(format)),
+            Command::ExportViewDialog(image) => self.start_dialog(DialogPurpose::ExportImage(image)),
             Command::Save => self.save_to_own_file(),
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
             Command::Quit => self.unless_edited(Replacing::Quit),
+            _ => {}
         }
     }
 
@@ -669,7 +708,7 @@ impl App {
         ui.horizontal(|ui| {
             if self.edits.unsaved {
                 ui.label(egui::RichText::new("● Unsaved changes").color(ui.visuals().warn_fg_color))
-                    .on_hover_text("Your grades are not saved yet: File > Save (Ctrl+S)");
+                    .on_hover_text("Your changes (grades, added datasets) are not saved yet: File > Save (Ctrl+S)");
                 ui.separator();
             }
             let origin = match &self.origin {
@@ -699,15 +738,18 @@ impl App {
                     problems.visible = true;
                 }
             }
-            if let Some(loading) = self.loading.as_ref().filter(|l| l.worth_showing() && !l.quiet) {
-                ui.separator();
-                ui.spinner();
-                let name = loading
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                ui.label(format!("Opening {name}…"));
+            let reading = [("Opening", &self.loading), ("Reading", &self.adding)];
+            for (verb, pending) in reading {
+                if let Some(loading) = pending.as_ref().filter(|l| l.worth_showing() && !l.quiet) {
+                    ui.separator();
+                    ui.spinner();
+                    let name = loading
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    ui.label(format!("{verb} {name}…"));
+                }
             }
             if let Some((text, at)) = &self.notice
                 && at.elapsed() < Duration::from_secs(NOTICE_SECONDS)
@@ -799,7 +841,13 @@ impl eframe::App for App {
         self.poll_background(&ctx);
         self.advance_play(&ctx);
         self.refresh_view();
-        let mut commands = ui::shortcuts::dispatch(&ctx);
+        // A dialog over the window takes the keys (Escape cancels it, Enter confirms).
+        let dialog_open = self.overlay.is_some() || self.edits.asking.is_some();
+        let mut commands = if dialog_open {
+            Vec::new()
+        } else {
+            ui::shortcuts::dispatch(&ctx)
+        };
         if let Some(path) = dropped_file(&ctx) {
             commands.push(Command::OpenFile(path));
         }
@@ -859,6 +907,9 @@ impl eframe::App for App {
             self.info_window = None;
         }
         drop_hint(&ctx);
+        if let Some(review) = self.overlay_review() {
+            commands.extend(ui::overlay_dialog(&ctx, review));
+        }
         if let Some(action) = &self.edits.asking
             && let Some(command) = ui::unsaved_dialog(&ctx, &self.dataset.title, action.describe())
         {

@@ -20,6 +20,10 @@ use crate::text::count;
 pub struct Cli {
     /// A dataset to open in the app (the built-in dataset opens when none is given).
     pub file: Option<PathBuf>,
+    /// A dataset to lay over the one opened (like File › Add Dataset): its actor matches are
+    /// shown for review before anything is merged.
+    #[arg(long, value_name = "FILE")]
+    pub add: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

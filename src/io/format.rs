@@ -20,7 +20,7 @@ impl Format {
             Self::Entente => "Entente dataset (JSON)",
             Self::GraphMl => "GraphML",
             Self::Gexf => "GEXF (Gephi)",
-            Self::Csv => "CSV (edge list, or a COW, ATOP or SIPRI table)",
+            Self::Csv => "CSV edge list",
             Self::Dot => "Graphviz DOT",
         }
     }

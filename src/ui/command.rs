@@ -54,6 +54,18 @@ pub enum Command {
     /// Show the native file dialog to open a dataset.
     OpenDialog,
     OpenFile(PathBuf),
+    /// Show the native file dialog to pick a dataset to lay over the one on screen.
+    AddDatasetDialog,
+    /// Read a file to lay over the dataset on screen; its actors are matched for the user to check.
+    AddDatasetFile(PathBuf),
+    /// In the overlay's review: incoming actor `incoming` is actor `base` (`None`: a new actor).
+    SetOverlayMatch {
+        incoming: usize,
+        base: Option<usize>,
+    },
+    /// Merge the reviewed overlay into the dataset. An edit to the dataset.
+    ConfirmOverlay,
+    CancelOverlay,
     Reload,
     ClearRecentFiles,
     SetWatchFile(bool),

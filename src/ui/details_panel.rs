@@ -181,17 +181,44 @@ fn actor_details(
             relation_kind_colour(dataset, kind),
             dataset.relation_kind_label(kind),
         );
-        for &r in relations {
-            let Some(relation) = dataset.relations.get(r).filter(|rel| rel.kind == kind) else {
-                continue;
+        // Relations with the same actor sit together, oldest first, so that a news claim and a
+        // dataset's record about one pair can be read side by side.
+        let mut rows: Vec<RelationRow> = relations
+            .iter()
+            .filter_map(|&r| dataset.relations.get(r).map(|rel| (r, rel)))
+            .filter(|(_, rel)| rel.kind == kind)
+            .map(|(r, relation)| {
+                let other = if relation.from == actor.id {
+                    &relation.to
+                } else {
+                    &relation.from
+                };
+                let other_name = dataset.actor(other).map_or(other.as_str(), |a| a.name.as_str());
+                let start = relation
+                    .period
+                    .and_then(|p| p.start)
+                    .map_or((i32::MAX, 0, 0), |d| d.earliest());
+                RelationRow {
+                    other_name,
+                    start,
+                    index: r,
+                    relation,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| a.other_name.cmp(b.other_name).then(a.start.cmp(&b.start)));
+        for RelationRow {
+            other_name,
+            index: r,
+            relation,
+            ..
+        } in rows
+        {
+            let arrow = match (relation.from == actor.id, relation.direction) {
+                (true, Direction::Directed) => "→",
+                (false, Direction::Directed) => "←",
+                (_, Direction::Mutual) => "⇄",
             };
-            let (arrow, other) = match (relation.from == actor.id, relation.direction) {
-                (true, Direction::Directed) => ("→", &relation.to),
-                (false, Direction::Directed) => ("←", &relation.from),
-                (true, Direction::Mutual) => ("⇄", &relation.to),
-                (false, Direction::Mutual) => ("⇄", &relation.from),
-            };
-            let other_name = dataset.actor(other).map_or(other.as_str(), |a| a.name.as_str());
             let period = relation
                 .period
                 .map(|p| format!("  ({})", p.describe()))
@@ -205,8 +232,47 @@ fn actor_details(
             if response.clicked() {
                 commands.push(Command::Select(Selection::Relation(r)));
             }
+            let (short, full) = sources_of(dataset, index, relation);
+            ui.indent(r, |ui| {
+                ui.label(RichText::new(format!("from {short}")).small().weak())
+                    .on_hover_text(full);
+            });
         }
     }
+}
+
+/// One line of an actor's relations: the other actor, and when the relation began.
+struct RelationRow<'a> {
+    other_name: &'a str,
+    start: (i32, u8, u8),
+    index: usize,
+    relation: &'a Relation,
+}
+
+/// Who a relation's evidence comes from: outlets (or titles) for the line under it, and the
+/// sources' full titles for its tooltip.
+fn sources_of(dataset: &Dataset, index: &DatasetIndex, relation: &Relation) -> (String, String) {
+    let mut short: Vec<&str> = Vec::new();
+    let mut full: Vec<&str> = Vec::new();
+    for evidence in &relation.evidence {
+        let source = index.source(&evidence.source).and_then(|s| dataset.sources.get(s));
+        let (name, title) = source.map_or((evidence.source.as_str(), evidence.source.as_str()), |s| {
+            (s.publisher.as_deref().unwrap_or(&s.title), s.title.as_str())
+        });
+        if !short.contains(&name) {
+            short.push(name);
+        }
+        if !full.contains(&title) {
+            full.push(title);
+        }
+    }
+    if short.is_empty() {
+        return (
+            "no source".to_owned(),
+            "No evidence is recorded for this relation.".to_owned(),
+        );
+    }
+    (short.join(", "), full.join("\n"))
 }
 
 /// Fields Entente does not use itself (attributes from other tools, a user's own notes),
@@ -243,6 +309,11 @@ fn extra_fields(ui: &mut Ui, extra: &ExtraFields) {
 fn plain(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) if items.iter().all(serde_json::Value::is_string) => items
+            .iter()
+            .filter_map(serde_json::Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
     }
 }

@@ -38,6 +38,12 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     if shortcut_button(ui, "Open…", Shortcut::Open).clicked() {
         commands.push(Command::OpenDialog);
     }
+    if shortcut_button(ui, "Add Dataset…", Shortcut::AddDataset)
+        .on_hover_text("Lay another file (a COW, ATOP or SIPRI table, say) over this dataset, to compare sources")
+        .clicked()
+    {
+        commands.push(Command::AddDatasetDialog);
+    }
     ui.add_enabled_ui(!state.recent_files.is_empty(), |ui| {
         ui.menu_button("Open Recent", |ui| {
             for path in state.recent_files {
@@ -72,7 +78,7 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     let save = ui
         .add_enabled_ui(state.edited, |ui| shortcut_button(ui, "Save", Shortcut::Save))
         .inner
-        .on_disabled_hover_text("Nothing to save: grades you set on evidence are saved here");
+        .on_disabled_hover_text("Nothing to save: grades you set on evidence, and datasets you add, are saved here");
     if save.clicked() {
         commands.push(Command::Save);
     }

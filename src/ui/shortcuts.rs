@@ -7,6 +7,7 @@ use super::command::Command;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shortcut {
     Open,
+    AddDataset,
     Reload,
     Save,
     SaveAs,
@@ -17,8 +18,9 @@ pub enum Shortcut {
 }
 
 /// Every shortcut, in the order the Help window lists them and the key handler tries them.
-pub const ALL: [Shortcut; 8] = [
+pub const ALL: [Shortcut; 9] = [
     Shortcut::Open,
+    Shortcut::AddDataset,
     Shortcut::Reload,
     Shortcut::Save,
     Shortcut::SaveAs,
@@ -31,6 +33,7 @@ pub const ALL: [Shortcut; 8] = [
 pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
     match shortcut {
         Shortcut::Open => KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+        Shortcut::AddDataset => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O),
         Shortcut::Reload => KeyboardShortcut::new(Modifiers::COMMAND, Key::R),
         Shortcut::Save => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
         Shortcut::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
@@ -44,6 +47,7 @@ pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
 pub fn description(shortcut: Shortcut) -> &'static str {
     match shortcut {
         Shortcut::Open => "Open a dataset file",
+        Shortcut::AddDataset => "Add another dataset to the one on screen",
         Shortcut::Reload => "Reload the open file",
         Shortcut::Save => "Save your changes to the open file",
         Shortcut::SaveAs => "Save the dataset as Entente JSON",
@@ -57,6 +61,7 @@ pub fn description(shortcut: Shortcut) -> &'static str {
 fn command(shortcut: Shortcut) -> Command {
     match shortcut {
         Shortcut::Open => Command::OpenDialog,
+        Shortcut::AddDataset => Command::AddDatasetDialog,
         Shortcut::Reload => Command::Reload,
         Shortcut::Save => Command::Save,
         Shortcut::SaveAs => Command::SaveAsDialog(crate::io::Format::Entente),

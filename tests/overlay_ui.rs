@@ -1,0 +1,173 @@
+//! File › Add Dataset in the real app: the user reviews which actors are which, corrects a
+//! match, and sees the record and the news story side by side, each with its source.
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use entente::App;
+
+mod common;
+
+use common::{actor, app_with, run_until_idle};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/reference")
+        .join(name)
+}
+
+/// The built-in dataset with `file` read for adding and its review on screen.
+fn reviewing(file: &str) -> Harness<'static, App> {
+    let mut harness = app_with(None);
+    harness.state_mut().add_dataset_path(&fixture(file));
+    run_until_idle(&mut harness);
+    assert!(
+        harness.state().is_reviewing_overlay(),
+        "the review opens once the file is read"
+    );
+    harness.get_by_label(&format!("Add “{file}” to this dataset"));
+    harness
+}
+
+/// The treaty relations between two actors, as (from, to, source ids).
+fn treaties(harness: &Harness<'_, App>, a: &str, b: &str) -> Vec<Vec<String>> {
+    harness
+        .state()
+        .dataset()
+        .relations
+        .iter()
+        .filter(|r| r.kind == "treaty")
+        .filter(|r| (r.from == a && r.to == b) || (r.from == b && r.to == a))
+        .map(|r| {
+            let mut sources: Vec<String> = r.evidence.iter().map(|e| e.source.clone()).collect();
+            sources.dedup();
+            sources
+        })
+        .collect()
+}
+
+#[test]
+fn adding_cow_records_shows_them_beside_the_articles_claims_with_their_sources() {
+    let mut harness = reviewing("cow_alliance_by_dyad.csv");
+    let before = harness.state().dataset().relations.len();
+    // The review says what it proposes and why.
+    assert_eq!(harness.query_all_by_label("same name").count(), 3);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::ComboBox, "Soviet Union")
+            .value()
+            .as_deref(),
+        Some("Soviet Union"),
+        "COW 365 in 1961 is proposed as the Soviet Union"
+    );
+    harness.get_by_label("Add to dataset").click();
+    harness.run_steps(4);
+
+    let app = harness.state();
+    assert!(!app.is_reviewing_overlay());
+    assert_eq!(app.dataset().relations.len(), before + 2);
+    assert_eq!(app.dataset().actors.len(), 14, "every actor was matched; none added");
+    assert!(app.has_unsaved_edits(), "an added dataset is an edit to save");
+    assert_eq!(
+        treaties(&harness, "soviet_union", "north_korea"),
+        [vec!["cow-formal-alliances".to_owned()]]
+    );
+    assert_eq!(
+        treaties(&harness, "russia", "north_korea"),
+        [vec!["newsweek-nk-partnerships".to_owned()]]
+    );
+
+    // North Korea's panel tells which source each treaty comes from.
+    harness.get_by_role_and_label(Role::Button, "North Korea").click();
+    harness.run_steps(4);
+    harness.get_by_label("⇄ Soviet Union  (since 6 July 1961)");
+    assert!(harness.query_all_by_label("from Correlates of War Project").count() >= 2);
+    assert!(harness.query_all_by_label("from Newsweek").count() >= 1);
+}
+
+#[test]
+fn a_corrected_match_puts_both_treaties_between_russia_and_north_korea() {
+    let mut harness = reviewing("cow_alliance_by_dyad.csv");
+    harness.get_by_role_and_label(Role::ComboBox, "Soviet Union").click();
+    harness.run_steps(2);
+    // The drop-down lists every actor of the dataset; Russia is the user's correction.
+    // The actor list behind the dialog has a Russia button too; the drop-down's is drawn last.
+    let option = harness
+        .query_all_by_role_and_label(Role::Button, "Russia")
+        .last()
+        .unwrap_or_else(|| panic!("Russia in the drop-down"))
+        .rect()
+        .center();
+    common::click_at(&mut harness, option);
+    harness.get_by_label("your choice");
+    harness.get_by_label("Add to dataset").click();
+    harness.run_steps(4);
+    let mut sources = treaties(&harness, "russia", "north_korea");
+    sources.sort();
+    assert_eq!(
+        sources,
+        [
+            vec!["cow-formal-alliances".to_owned()],
+            vec!["newsweek-nk-partnerships".to_owned()]
+        ],
+        "two edges, one per source"
+    );
+    assert!(treaties(&harness, "soviet_union", "north_korea").is_empty());
+}
+
+#[test]
+fn cancelling_the_review_leaves_the_dataset_as_it_was() {
+    let mut harness = reviewing("sipri_trade_register.csv");
+    let before = harness.state().dataset().clone();
+    harness.key_press_modifiers(Modifiers::NONE, Key::Escape);
+    harness.run_steps(3);
+    assert!(!harness.state().is_reviewing_overlay());
+    assert_eq!(harness.state().dataset(), &before);
+    assert!(!harness.state().has_unsaved_edits());
+}
+
+#[test]
+fn sipri_deals_added_to_the_built_in_dataset_bring_new_actors_and_match_the_old() {
+    let mut harness = reviewing("sipri_trade_register.csv");
+    harness.get_by_label("Add to dataset").click();
+    harness.run_steps(4);
+    let app = harness.state();
+    let names: Vec<&str> = app.dataset().actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(
+        names.contains(&"Houthi rebels (Yemen)"),
+        "an unmatched recipient is added"
+    );
+    assert_eq!(
+        names.iter().filter(|n| **n == "North Korea").count(),
+        1,
+        "North Korea is matched, not doubled"
+    );
+    let north_korea = &app.dataset().actors[actor(&harness, "North Korea")].id;
+    let supplies = app
+        .dataset()
+        .relations
+        .iter()
+        .filter(|r| r.kind == "arms_supply" && &r.from == north_korea && r.to == "russia")
+        .count();
+    assert_eq!(
+        supplies, 2,
+        "the article's munitions claim and SIPRI's deals, side by side"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_added_says_why_and_changes_nothing() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = folder.path().join("alliances.csv");
+    std::fs::write(&path, "version4id,ccode1,ccode2\n1,2,20\n").unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = app_with(None);
+    let before = harness.state().dataset().relations.len();
+    harness.state_mut().add_dataset_path(&path);
+    run_until_idle(&mut harness);
+    assert!(!harness.state().is_reviewing_overlay());
+    harness.get_by_label("Could not add alliances.csv");
+    assert_eq!(harness.state().dataset().relations.len(), before);
+}
