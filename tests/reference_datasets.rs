@@ -182,3 +182,49 @@ fn overlaying_cow_on_the_built_in_dataset_keeps_the_article_and_the_record_apart
         "the undated 2024 treaty from the article, and the 1961 record"
     );
 }
+
+/// ATOP 5 splits an alliance over two files: the member-level file names the members (by
+/// phase), the alliance-level file gives the obligations. Either file opens the pair.
+#[test]
+fn atop_5_member_and_alliance_files_are_read_together() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let alliances = folder.path().join("atop5_1a.csv");
+    let members = folder.path().join("atop5_1m.csv");
+    std::fs::write(
+        &alliances,
+        "atopid,cowid,begyr,begmo,begday,endyr,endmo,endday,ineffect,bilat,defense,offense,neutral,nonagg,consul,active,milaid\n\
+         9002,,1961,7,11,0,0,0,1,1,1,0,0,0,1,1,0\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Alone, the alliance-level file names no members, and says where they are.
+    let report = load_path(&alliances);
+    assert!(report.dataset.is_none());
+    assert!(
+        report.diagnostics[0].message.contains("member-level file"),
+        "{:?}",
+        report.diagnostics
+    );
+
+    std::fs::write(
+        &members,
+        "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
+         9002,710,1961,7,11,0,0,0,1\n\
+         9002,731,1961,7,11,0,0,0,1\n\
+         9002,710,1970,1,1,0,0,0,2\n\
+         9002,731,1970,1,1,0,0,0,2\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    for path in [&alliances, &members] {
+        let (dataset, diagnostics) = load(path);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        assert_eq!(dataset.relations.len(), 2, "one treaty per phase, none across phases");
+        let treaty = &dataset.relations[0];
+        let summary = treaty.summary.as_deref().unwrap_or_default();
+        assert!(summary.contains("defence and consultation"), "{summary}");
+        let locators: Vec<&str> = treaty.evidence.iter().filter_map(|e| e.locator.as_deref()).collect();
+        assert_eq!(
+            locators,
+            ["atop5_1m.csv, line 2", "atop5_1m.csv, line 3", "atop5_1a.csv, line 2"]
+        );
+    }
+}

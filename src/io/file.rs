@@ -75,7 +75,17 @@ fn parse_any(path: &Path, text: &str) -> LoadReport {
             let file_name = path
                 .file_name()
                 .map_or_else(|| title.clone(), |n| n.to_string_lossy().into_owned());
-            reference::read(recognised, text, &title, &file_name)
+            let companion_path = reference::companion_path(path, recognised.layout);
+            let companion_text = companion_path.as_deref().and_then(|p| read_text(p).ok());
+            let companion_name = companion_path
+                .as_deref()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned());
+            let companion = companion_text
+                .as_deref()
+                .zip(companion_name.as_deref())
+                .map(|(text, file_name)| reference::Companion { file_name, text });
+            reference::read(recognised, text, &title, &file_name, companion)
         }
         (format, Ok(None)) => match format {
             Some(Format::Entente) => return entente_json::parse(text),

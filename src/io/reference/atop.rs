@@ -3,16 +3,24 @@
 //! `mem1`, `mem2`…). ATOP names states only by COW country code; the shipped COW state list
 //! names them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::memberships::{Alliance, Membership, link_members};
 use super::table::{Layout, Row, Table, date_from_parts};
-use super::{Assembly, is_member_column};
+use super::{Assembly, Companion, ReferenceLayout, is_member_column, recognise};
 use crate::model::{Dataset, Diagnostic, Period, Source};
 
 const MEMBER_LAYOUT: Layout = Layout {
     name: "ATOP member-level",
     required: &["atopid", "member", "yrent", "yrexit"],
+    optional: &[],
+    warn_unexpected: false,
+};
+
+/// An alliance-level file read only for its terms (dates and obligations).
+const TERMS_LAYOUT: Layout = Layout {
+    name: "ATOP alliance-level",
+    required: &["atopid", "begyr", "endyr"],
     optional: &[],
     warn_unexpected: false,
 };
@@ -33,9 +41,47 @@ const OBLIGATIONS: [(&str, &str); 5] = [
     ("consul", "consultation"),
 ];
 
-pub fn read_members(mut table: Table, title: &str, file_name: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
+/// What the alliance-level file says of one alliance, for a member-level file that does not.
+struct Terms {
+    obligations: Vec<&'static str>,
+    line: usize,
+    raw: String,
+}
+
+/// The member-level file, with the alliance-level file's terms when it sits beside it.
+pub fn read_members_with_terms(
+    table: Table,
+    title: &str,
+    file_name: &str,
+    companion: Option<Companion<'_>>,
+) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
     let mut assembly = new_assembly(title, file_name);
+    let terms = match companion {
+        Some(companion) => match alliance_terms(companion.text) {
+            Ok(terms) => Some((companion.file_name, terms)),
+            Err(problem) => {
+                assembly.warnings.push(Diagnostic::warning(
+                    "companion-unreadable",
+                    format!(
+                        "{} beside this file could not be read for the alliances' obligations: {}",
+                        companion.file_name, problem.message
+                    ),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    read_members(table, assembly, terms.as_ref().map(|(name, terms)| (*name, terms)))
+}
+
+fn read_members(
+    mut table: Table,
+    mut assembly: Assembly,
+    terms: Option<(&str, &HashMap<i64, Terms>)>,
+) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
     let columns = table.columns(&MEMBER_LAYOUT, &mut assembly.warnings)?;
+    let has_obligations = OBLIGATIONS.iter().any(|(column, _)| columns.contains_key(*column));
     let mut alliances: BTreeMap<i64, Vec<Membership>> = BTreeMap::new();
     for row in table.rows(&columns) {
         let row = row?;
@@ -45,6 +91,14 @@ pub fn read_members(mut table: Table, title: &str, file_name: &str) -> Result<(D
         let Some(code) = number(&row, "member", &mut assembly).and_then(|c| u16::try_from(c).ok()) else {
             continue;
         };
+        let obligations = if has_obligations {
+            obligations(&row)
+        } else {
+            terms
+                .and_then(|(_, terms)| terms.get(&alliance))
+                .map(|t| t.obligations.clone())
+                .unwrap_or_default()
+        };
         alliances.entry(alliance).or_default().push(Membership {
             code,
             name_in_file: String::new(),
@@ -53,39 +107,109 @@ pub fn read_members(mut table: Table, title: &str, file_name: &str) -> Result<(D
                 start: date_from_parts(row.number("yrent"), row.number("moent"), row.number("dayent")),
                 end: date_from_parts(row.number("yrexit"), row.number("moexit"), row.number("dayexit")),
             },
-            obligations: obligations(&row),
+            obligations,
+            phase: row.number("phase"),
             line: row.line,
             raw: row.raw,
         });
     }
     for (alliance, members) in &alliances {
+        let first = assembly.dataset.relations.len();
         link(&mut assembly, *alliance, members);
+        // The alliance-level row says what the alliance obliges: it is quoted too.
+        if let Some((file_name, terms)) = terms
+            && let Some(term) = terms.get(alliance)
+        {
+            let mut evidence = assembly.record(
+                &term.raw,
+                term.line,
+                Some("The alliance's terms, from the alliance-level file.".to_owned()),
+            );
+            evidence.locator = Some(format!("{file_name}, line {}", term.line));
+            for relation in assembly.dataset.relations.iter_mut().skip(first) {
+                relation.evidence.push(evidence.clone());
+            }
+        }
     }
     assembly.finish(MEMBER_LAYOUT.name)
+}
+
+/// Each alliance's period and obligations, from an alliance-level file.
+fn alliance_terms(text: &str) -> Result<HashMap<i64, Terms>, Diagnostic> {
+    let mut table = Table::open(text, 0, 1)?;
+    let columns = table.columns(&TERMS_LAYOUT, &mut Vec::new())?;
+    let mut terms = HashMap::new();
+    for row in table.rows(&columns) {
+        let row = row?;
+        let Some(alliance) = row.number("atopid") else {
+            continue;
+        };
+        terms.insert(
+            alliance,
+            Terms {
+                obligations: obligations(&row),
+                line: row.line,
+                raw: row.raw.to_owned(),
+            },
+        );
+    }
+    Ok(terms)
+}
+
+fn alliance_period(row: &Row) -> Period {
+    Period {
+        start: date_from_parts(row.number("begyr"), row.number("begmo"), row.number("begday")),
+        end: date_from_parts(row.number("endyr"), row.number("endmo"), row.number("endday")),
+    }
 }
 
 pub fn read_alliances(
     mut table: Table,
     title: &str,
     file_name: &str,
+    companion: Option<Companion<'_>>,
 ) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
-    let mut assembly = new_assembly(title, file_name);
-    let columns = table.columns(&ALLIANCE_LAYOUT, &mut assembly.warnings)?;
     let member_columns: Vec<String> = table
         .headers()
         .iter()
         .filter(|h| is_member_column(h))
         .cloned()
         .collect();
+    if member_columns.is_empty() {
+        // ATOP 5 keeps the members in the member-level file: read that, with these terms.
+        let Some(companion) = companion else {
+            return Err(Diagnostic::error(
+                "missing-column",
+                "this ATOP alliance-level file lists no members (no `mem1`, `mem2`… columns), and the member-level file that names them was not found beside it",
+            )
+            .expected("the member-level file (for atop5_1a.csv, atop5_1m.csv) in the same folder, or open the member-level file itself")
+            .at_line_column(1, 1));
+        };
+        let terms = alliance_terms(table.text())?;
+        let recognised = recognise(companion.text)?
+            .filter(|r| r.layout == ReferenceLayout::AtopMembers)
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "missing-column",
+                    format!(
+                        "{}, beside this file, is not an ATOP member-level file",
+                        companion.file_name
+                    ),
+                )
+                .expected("columns atopid, member, yrent, yrexit")
+            })?;
+        let members = Table::open(companion.text, recognised.header_start, recognised.header_line)?;
+        let assembly = new_assembly(title, companion.file_name);
+        return read_members(members, assembly, Some((file_name, &terms)));
+    }
+    let mut assembly = new_assembly(title, file_name);
+    let columns = table.columns(&ALLIANCE_LAYOUT, &mut assembly.warnings)?;
     for row in table.rows(&columns) {
         let row = row?;
         let Some(alliance) = number(&row, "atopid", &mut assembly) else {
             continue;
         };
-        let period = Period {
-            start: date_from_parts(row.number("begyr"), row.number("begmo"), row.number("begday")),
-            end: date_from_parts(row.number("endyr"), row.number("endmo"), row.number("endday")),
-        };
+        let period = alliance_period(&row);
         let members: Vec<Membership> = member_columns
             .iter()
             .filter_map(|column| row.number(column).and_then(|c| u16::try_from(c).ok()))
@@ -95,6 +219,7 @@ pub fn read_alliances(
                 name_in_file: String::new(),
                 period,
                 obligations: obligations(&row),
+                phase: None,
                 line: row.line,
                 raw: row.raw,
             })
@@ -179,7 +304,7 @@ mod tests {
 
     fn open(text: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
         let recognised = recognise(text)?.unwrap_or_else(|| panic!("recognised"));
-        read(recognised, text, "atop", "atop.csv")
+        read(recognised, text, "atop", "atop.csv", None)
     }
 
     #[test]

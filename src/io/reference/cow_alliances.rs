@@ -161,6 +161,7 @@ pub fn read_members(mut table: Table, title: &str, file_name: &str) -> Result<(D
                 ),
             },
             obligations: obligations(&row),
+            phase: None,
             line: row.line,
             raw: row.raw,
         });
@@ -280,7 +281,7 @@ mod tests {
 
     fn open(text: &str) -> Result<(Dataset, Vec<crate::model::Diagnostic>), crate::model::Diagnostic> {
         let recognised = recognise(text)?.unwrap_or_else(|| panic!("recognised"));
-        read(recognised, text, "alliances", "alliances.csv")
+        read(recognised, text, "alliances", "alliances.csv", None)
     }
 
     #[test]

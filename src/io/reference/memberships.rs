@@ -12,6 +12,8 @@ pub struct Membership<'a> {
     pub name_in_file: String,
     pub period: Period,
     pub obligations: Vec<&'static str>,
+    /// ATOP records an alliance in phases (its terms changed); members are linked within a phase.
+    pub phase: Option<i64>,
     pub line: usize,
     pub raw: &'a str,
 }
@@ -29,7 +31,7 @@ pub struct Alliance<'a> {
 pub fn link_members(assembly: &mut Assembly, alliance: &Alliance, members: &[Membership]) {
     for (i, first) in members.iter().enumerate() {
         for second in members.iter().skip(i + 1) {
-            if first.code == second.code {
+            if first.code == second.code || matches!((first.phase, second.phase), (Some(a), Some(b)) if a != b) {
                 continue;
             }
             let Some(period) = overlap(&first.period, &second.period) else {

@@ -14,6 +14,8 @@ mod table;
 
 pub use assembly::Assembly;
 
+use std::path::{Path, PathBuf};
+
 use crate::model::{Dataset, Diagnostic};
 use table::Table;
 
@@ -76,8 +78,9 @@ pub fn recognise(text: &str) -> Result<Option<Recognised>, Diagnostic> {
             });
         }
         if index == 0 && has("atopid") {
-            let member_columns = fields.iter().any(|f| is_member_column(f));
-            return at(if has("member") || !member_columns {
+            // ATOP 5's alliance-level file lists no members; older ones have `mem1`, `mem2`….
+            let alliance_level = has("begyr") || fields.iter().any(|f| is_member_column(f));
+            return at(if has("member") || !alliance_level {
                 ReferenceLayout::AtopMembers
             } else {
                 ReferenceLayout::AtopAlliances
@@ -110,19 +113,48 @@ fn is_member_column(name: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The other file of a pair that belong together: ATOP's member-level file names each
+/// alliance's members, its alliance-level file the alliance's dates and obligations.
+/// `atop5_1m.csv` ↔ `atop5_1a.csv`, `atop-member-level.csv` ↔ `atop-alliance-level.csv`.
+pub fn companion_path(path: &Path, layout: ReferenceLayout) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_str()?;
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("csv");
+    let (from, to) = match layout {
+        ReferenceLayout::AtopMembers => (["m", "member"], ["a", "alliance"]),
+        ReferenceLayout::AtopAlliances => (["a", "alliance"], ["m", "member"]),
+        _ => return None,
+    };
+    let candidates = [
+        stem.strip_suffix(from[0]).map(|base| format!("{base}{}", to[0])),
+        stem.contains(from[1]).then(|| stem.replacen(from[1], to[1], 1)),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|stem| path.with_file_name(format!("{stem}.{extension}")))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The companion file's name and text, when it was found and read.
+pub struct Companion<'a> {
+    pub file_name: &'a str,
+    pub text: &'a str,
+}
+
 /// Reads a recognised table. `file_name` goes into each record's locator.
 pub fn read(
     recognised: Recognised,
     text: &str,
     title: &str,
     file_name: &str,
+    companion: Option<Companion<'_>>,
 ) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
     let table = Table::open(text, recognised.header_start, recognised.header_line)?;
     match recognised.layout {
         ReferenceLayout::CowDyads => cow_alliances::read_dyads(table, title, file_name),
         ReferenceLayout::CowMembers => cow_alliances::read_members(table, title, file_name),
-        ReferenceLayout::AtopAlliances => atop::read_alliances(table, title, file_name),
-        ReferenceLayout::AtopMembers => atop::read_members(table, title, file_name),
+        ReferenceLayout::AtopAlliances => atop::read_alliances(table, title, file_name, companion),
+        ReferenceLayout::AtopMembers => atop::read_members_with_terms(table, title, file_name, companion),
         ReferenceLayout::SipriTradeRegister => sipri::read_trade_register(table, title, file_name),
     }
 }

@@ -254,7 +254,7 @@ mod tests {
 
     fn open(text: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
         let recognised = recognise(text)?.unwrap_or_else(|| panic!("recognised"));
-        read(recognised, text, "trade-register", "trade-register.csv")
+        read(recognised, text, "trade-register", "trade-register.csv", None)
     }
 
     fn register(rows: &[&str]) -> String {

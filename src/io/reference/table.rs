@@ -69,6 +69,11 @@ impl<'a> Table<'a> {
             .collect()
     }
 
+    /// The whole file's text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     pub fn headers(&self) -> &[String] {
         &self.headers
     }
