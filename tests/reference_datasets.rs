@@ -228,3 +228,70 @@ fn atop_5_member_and_alliance_files_are_read_together() {
         );
     }
 }
+
+/// Files the size of the real downloads (the SIPRI register since 1950 has some 30,000
+/// deals; COW's dyad file some 7,000 rows; ATOP some 1,300 alliances, a few with dozens of
+/// members) open in a few seconds.
+#[test]
+fn files_the_size_of_the_real_downloads_open_in_a_few_seconds() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let codes: Vec<u16> = entente::model::KnownNames::shipped_codes();
+    let code = |i: usize| codes[i % codes.len()];
+
+    let mut sipri = String::from(
+        "\"Transfers of major weapons\"\n\"A '?' in a column indicates uncertain data.\"\n\nRecipient,Supplier,Year of order,,Number ordered,,Weapon designation,Weapon description,Number delivered,,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n",
+    );
+    for i in 0..30_000 {
+        let year = 1950 + i % 74;
+        sipri.push_str(&format!(
+            "Recipient {},Supplier {},{year},,{},?,Test-{i},test weapon,{},,{}; {},,,1.5,{},{}\n",
+            i % 180,
+            i % 70,
+            i % 50 + 1,
+            i % 50 + 1,
+            year + 1,
+            year + 2,
+            (i % 50 + 1) * 3 / 2,
+            (i % 50 + 1) * 3 / 2
+        ));
+    }
+    let mut dyads = String::from(
+        "version4id,ccode1,state_name1,ccode2,state_name2,dyad_st_day,dyad_st_month,dyad_st_year,dyad_end_day,dyad_end_month,dyad_end_year,left_censor,right_censor,defense,neutrality,nonaggression,entente,asymmetric,version\n",
+    );
+    for i in 0..7_000 {
+        dyads.push_str(&format!(
+            "{},{},A,{},B,1,1,{},,,,0,1,1,0,1,0,0,4.1\n",
+            i / 4,
+            code(i),
+            code(i * 7 + 3),
+            1816 + i % 190
+        ));
+    }
+    let mut members =
+        String::from("atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,defense,offense,neutral,nonagg,consul\n");
+    for alliance in 0..1_300 {
+        let size = if alliance % 50 == 0 { 40 } else { 2 };
+        for m in 0..size {
+            members.push_str(&format!(
+                "{},{},{},1,1,0,0,0,1,0,0,0,1\n",
+                1000 + alliance,
+                code(alliance * 3 + m * 11),
+                1815 + alliance % 200
+            ));
+        }
+    }
+    for (name, text) in [
+        ("sipri.csv", sipri),
+        ("dyads.csv", dyads),
+        ("atop_members.csv", members),
+    ] {
+        let path = folder.path().join(name);
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        let started = std::time::Instant::now();
+        let (dataset, _) = load(&path);
+        let took = started.elapsed();
+        eprintln!("{name}: {} relations in {took:?}", dataset.relations.len());
+        assert!(!dataset.relations.is_empty());
+        assert!(took.as_secs_f64() < 5.0, "{name} took {took:?}");
+    }
+}

@@ -141,6 +141,13 @@ impl KnownNames {
         self.states.get(&code)
     }
 
+    /// Every code in the shipped state list, in order (for tests and generated data).
+    pub fn shipped_codes() -> Vec<u16> {
+        let mut codes: Vec<u16> = Self::shipped().states.keys().copied().collect();
+        codes.sort_unstable();
+        codes
+    }
+
     pub fn state_count(&self) -> usize {
         self.states.len()
     }
