@@ -115,7 +115,7 @@ fn relation_details(
     field(ui, "Direction", direction);
     field(ui, "Period", relation.period.unwrap_or_default().describe());
     if let Some(magnitude) = &relation.magnitude {
-        field(ui, "Magnitude", format!("“{}”", magnitude.as_stated));
+        magnitude_field(ui, relation, magnitude);
     }
     if let Some(summary) = &relation.summary {
         ui.add_space(4.0);
@@ -138,6 +138,53 @@ fn relation_details(
             evidence: i,
         };
         ui.push_id(i, |ui| commands.extend(evidence_card(ui, evidence, source, at)));
+    }
+}
+
+/// The figure, then its wording: in quote marks only when the evidence quotes those words,
+/// so a figure Entente worked out (a sum of SIPRI's deals) is never dressed as a quotation.
+fn magnitude_field(ui: &mut Ui, relation: &Relation, magnitude: &crate::model::Magnitude) {
+    let quoted = relation.evidence.iter().any(|e| e.quote.contains(&magnitude.as_stated));
+    let wording = if quoted {
+        format!("“{}”", magnitude.as_stated)
+    } else {
+        magnitude.as_stated.clone()
+    };
+    match &magnitude.value {
+        Some(value) => {
+            let unit = magnitude.unit.as_deref().unwrap_or_default();
+            field(
+                ui,
+                "Magnitude",
+                format!("{} {unit}", group_digits(value)).trim_end().to_owned(),
+            );
+            ui.label(RichText::new(wording).weak());
+        }
+        None => field(ui, "Magnitude", wording),
+    }
+}
+
+/// `5000000` → `5,000,000`; other numbers as they are written.
+fn group_digits(value: &serde_json::Number) -> String {
+    let text = value.to_string();
+    let Some(digits) = text
+        .strip_prefix('-')
+        .or(Some(&text))
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    else {
+        return text;
+    };
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if text.starts_with('-') {
+        format!("-{grouped}")
+    } else {
+        grouped
     }
 }
 

@@ -133,9 +133,13 @@ impl PairTotals {
             // TIVs are given to two decimals at most; summing floats must not add noise.
             let total = (total * 1000.0).round() / 1000.0;
             Some(Magnitude {
-                value: Some(serde_json::Number::from_f64(total)?),
+                value: Some(if total.fract() == 0.0 && total.abs() < 1e15 {
+                    serde_json::Number::from(total as i64)
+                } else {
+                    serde_json::Number::from_f64(total)?
+                }),
                 unit: Some("SIPRI TIV (millions)".to_owned()),
-                as_stated: format!("sum of 'SIPRI TIV of delivered weapons' over {deals}"),
+                as_stated: format!("The sum of 'SIPRI TIV of delivered weapons' over {deals}."),
                 extra: ExtraFields::new(),
             })
         });
