@@ -41,6 +41,7 @@ fn every_layout_opens_cleanly_with_treaties_or_arms_supplies_among_named_states(
         ("atop_member.csv", "treaty", 2),
         ("atop_alliance.csv", "treaty", 2),
         ("sipri_trade_register.csv", "arms_supply", 3),
+        ("sipri_trade_register_2026.csv", "arms_supply", 2),
     ] {
         let (dataset, diagnostics) = load(&fixture(file));
         assert!(diagnostics.is_empty(), "{file}: {diagnostics:#?}");
@@ -53,6 +54,28 @@ fn every_layout_opens_cleanly_with_treaties_or_arms_supplies_among_named_states(
         let names: Vec<&str> = dataset.actors.iter().map(|a| a.name.as_str()).collect();
         assert!(names.contains(&"North Korea"), "{file}: {names:?}");
     }
+}
+
+/// SIPRI's newer export counts "Deliveries in the Year Range", flags an uncertain year of
+/// order in its own column, and marks an organisation with two stars.
+#[test]
+fn the_newer_sipri_export_reads_the_same_way() {
+    let (dataset, _) = load(&fixture("sipri_trade_register_2026.csv"));
+    let supply = dataset
+        .relations
+        .iter()
+        .find(|r| r.to == "sipri:russia")
+        .unwrap_or_else(|| panic!("a supply to Russia"));
+    let note = supply.evidence[0].note.as_deref().unwrap_or_default();
+    assert!(note.contains("40 delivered in 2024"), "{note}");
+    assert!(
+        note.contains("SIPRI marks as uncertain (?): year of order, number ordered, number delivered."),
+        "{note}"
+    );
+    let union = dataset.actors.iter().find(|a| a.name == "Test Union");
+    assert_eq!(union.map(|a| a.kind), Some(ActorKind::Organisation));
+    let notes = dataset.sources[0].notes.as_deref().unwrap_or_default();
+    assert!(notes.contains("Data generated: 1 Jan 2026 9:00:00 AM"), "{notes}");
 }
 
 #[test]

@@ -18,6 +18,7 @@ const LAYOUT: Layout = Layout {
         "number ordered",
         "weapon description",
         "number delivered",
+        DELIVERIES_IN_RANGE,
         "year(s) of delivery",
         "status",
         "comments",
@@ -29,13 +30,17 @@ const LAYOUT: Layout = Layout {
 };
 
 /// The columns SIPRI may flag with `?` in the unnamed column after them.
-const FLAGGED: [(&str, &str); 3] = [
+const FLAGGED: [(&str, &str); 4] = [
     ("year of order", "year of order"),
     ("number ordered", "number ordered"),
     ("number delivered", "number delivered"),
+    (DELIVERIES_IN_RANGE, "number delivered"),
 ];
 
 const TIV_DELIVERED: &str = "sipri tiv of delivered weapons";
+
+/// What newer exports call the number delivered (counted within the years selected).
+const DELIVERIES_IN_RANGE: &str = "deliveries in the year range";
 
 pub fn read_trade_register(
     mut table: Table,
@@ -150,15 +155,12 @@ impl PairTotals {
 fn actor(assembly: &mut Assembly, name_in_file: &str) -> String {
     let name = name_in_file.trim_end_matches('*').trim_end();
     let stars = name_in_file.len() - name_in_file.trim_end_matches('*').len();
-    let (kind, description) = if stars > 0 {
-        (
-            ActorKind::NonStateArmedGroup,
-            Some(format!(
-                "SIPRI marks this recipient as a non-state actor (`{name_in_file}`)."
-            )),
-        )
-    } else {
-        (ActorKind::State, None)
+    // One star marks a non-state actor; two, as on "African Union**", an organisation.
+    let description = (stars > 0).then(|| format!("SIPRI marks this recipient as not a state (`{name_in_file}`)."));
+    let kind = match stars {
+        0 => ActorKind::State,
+        1 => ActorKind::NonStateArmedGroup,
+        _ => ActorKind::Organisation,
     };
     let id = format!("sipri:{}", normalise_name(name).replace(' ', "_"));
     assembly.named(id, name, kind, description)
@@ -202,7 +204,10 @@ fn describe_deal(row: &Row, order: Option<(i32, bool)>, deliveries: &[i32]) -> S
     if !ordered.is_empty() {
         parts.push(format!("{ordered} ordered"));
     }
-    let delivered = row.get("number delivered");
+    let delivered = match row.get("number delivered") {
+        "" => row.get(DELIVERIES_IN_RANGE),
+        delivered => delivered,
+    };
     if !delivered.is_empty() && !deliveries.is_empty() {
         parts.push(format!("{delivered} delivered in {}", row.get("year(s) of delivery")));
     } else if !delivered.is_empty() {
