@@ -152,7 +152,7 @@ impl PartialDate {
 }
 
 /// When something held: either end may be unknown or open.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<PartialDate>,

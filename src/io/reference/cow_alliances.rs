@@ -1,7 +1,7 @@
 //! Correlates of War Formal Alliances (v4.1): the dyadic file (`alliance_v4.1_by_dyad.csv`)
 //! and the member-level file (`alliance_v4.1_by_member.csv`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::Assembly;
 use super::memberships::{Alliance, Membership, link_members, treaty};
@@ -80,6 +80,7 @@ pub fn read_dyads(mut table: Table, title: &str, file_name: &str) -> Result<(Dat
     let mut warnings = Vec::new();
     let columns = table.columns(&DYAD_LAYOUT, &mut warnings)?;
     let mut assembly: Option<Assembly> = None;
+    let mut seen: HashMap<(i64, u16, u16, Period), usize> = HashMap::new();
     for row in table.rows(&columns) {
         let row = row?;
         let assembly =
@@ -108,6 +109,16 @@ pub fn read_dyads(mut table: Table, title: &str, file_name: &str) -> Result<(Dat
         } else {
             (second, first)
         };
+        // A directed file lists each dyad twice (A–B and B–A): one relation, both rows quoted.
+        let key = (alliance, low.0, high.0, period);
+        if let Some(&existing) = seen.get(&key) {
+            let evidence = assembly.record(row.raw, row.line, None);
+            if let Some(relation) = assembly.dataset.relations.get_mut(existing) {
+                relation.evidence.push(evidence);
+            }
+            continue;
+        }
+        seen.insert(key, assembly.dataset.relations.len());
         let from = assembly.state(low.0, period.start, low.1);
         let to = assembly.state(high.0, period.start, high.1);
         let label = format!("COW alliance {alliance}");
@@ -323,6 +334,16 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert_eq!((warnings[0].line, warnings[0].column), (Some(3), Some(6)));
         assert!(warnings[0].message.contains("`ccode1`"));
+    }
+
+    #[test]
+    fn a_directed_file_listing_each_dyad_both_ways_makes_one_relation() {
+        let text = format!(
+            "{DYAD_HEADER}\n9004,2,United States of America,200,United Kingdom,4,4,1949,,,,0,1,1,0,0,0,0,4.1\n9004,200,United Kingdom,2,United States of America,4,4,1949,,,,0,1,1,0,0,0,0,4.1\n"
+        );
+        let (dataset, _) = open(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(dataset.relations.len(), 1);
+        assert_eq!(dataset.relations[0].evidence.len(), 2, "both rows are quoted");
     }
 
     #[test]
