@@ -216,7 +216,7 @@ impl App {
 
     /// How many relations the graph draws right now.
     pub fn drawn_relation_count(&self) -> usize {
-        self.scene.graph.edge_count()
+        self.scene.edges().len()
     }
 
     /// Where a relation's midpoint was drawn last frame, in window coordinates.
@@ -723,11 +723,7 @@ impl App {
                 self.dataset.actors.len(),
                 self.dataset.relations.len()
             ));
-            let hidden = self
-                .dataset
-                .relations
-                .len()
-                .saturating_sub(self.scene.graph.edge_count());
+            let hidden = self.dataset.relations.len().saturating_sub(self.scene.edges().len());
             if hidden > 0 && self.state.main_view == MainView::Graph {
                 ui.label(egui::RichText::new(format!("({hidden} hidden)")).weak());
             }

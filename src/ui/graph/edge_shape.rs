@@ -1,4 +1,8 @@
-use egui::{Pos2, Shape, Stroke};
+//! How one relation is drawn: its curve (parallel relations fan out in lanes, a relation of
+//! an actor with itself is a loop), its line style, its arrow, and how near the pointer must
+//! come to pick it.
+
+use egui::{Color32, Pos2, Rect, Shape, Stroke};
 use egui_graphs::{DisplayEdge, DrawContext, EdgeProps, Node};
 use petgraph::Directed;
 use petgraph::graph::DefaultIx;
@@ -15,136 +19,166 @@ const LANE_SPACING: f32 = 16.0;
 /// ...but never closer than this on screen, so they stay apart when zoomed out.
 const MIN_LANE_SPACING_ON_SCREEN: f32 = 7.0;
 /// An edge can be picked this far from its line on screen: wide enough for a mouse.
-const HIT_DISTANCE: f32 = 6.0;
+pub const HIT_DISTANCE: f32 = 6.0;
 
 /// How far apart parallel relations are drawn on screen at `zoom`.
 pub fn lane_spacing_on_screen(zoom: f32) -> f32 {
     (LANE_SPACING * zoom).max(MIN_LANE_SPACING_ON_SCREEN)
 }
 
+/// egui_graphs' graph type needs an edge shape, but Entente draws and picks relations itself
+/// (`edge_layer`), all in one pass: egui_graphs' graph holds no edges.
 #[derive(Debug, Clone)]
-pub struct RelationEdgeShape {
-    payload: RelationEdge,
-    selected: bool,
-    zoom: f32,
-}
+pub struct HiddenEdge;
 
-impl From<EdgeProps<RelationEdge>> for RelationEdgeShape {
-    fn from(props: EdgeProps<RelationEdge>) -> Self {
-        Self {
-            selected: props.selected,
-            payload: props.payload,
-            zoom: 1.0,
-        }
+impl From<EdgeProps<RelationEdge>> for HiddenEdge {
+    fn from(_: EdgeProps<RelationEdge>) -> Self {
+        Self
     }
 }
 
-fn to_vec(p: Pos2) -> Vec2 {
-    Vec2::new(p.x, p.y)
-}
-
-fn to_pos(v: Vec2) -> Pos2 {
-    Pos2::new(v.x, v.y)
-}
-
-impl RelationEdgeShape {
-    /// The edge's curve between two points in one space; `spacing` is in that space.
-    fn curve(&self, start: Vec2, end: Vec2, start_radius: f32, same_node: bool, spacing: f32) -> EdgeCurve {
-        if same_node {
-            EdgeCurve::self_loop(start, start_radius, self.payload.lane + 1.0)
-        } else {
-            EdgeCurve::between(start, end, self.payload.lane, spacing)
-        }
+impl DisplayEdge<ActorNode, RelationEdge, Directed, DefaultIx, ActorNodeShape> for HiddenEdge {
+    fn shapes(&mut self, _: &ActorGraphNode, _: &ActorGraphNode, _: &DrawContext) -> Vec<Shape> {
+        Vec::new()
     }
 
-    fn screen_spacing(&self) -> f32 {
-        lane_spacing_on_screen(self.zoom)
+    fn update(&mut self, _: &EdgeProps<RelationEdge>) {}
+
+    fn is_inside(&self, _: &ActorGraphNode, _: &ActorGraphNode, _: Pos2) -> bool {
+        false
     }
 }
 
-impl DisplayEdge<ActorNode, RelationEdge, Directed, DefaultIx, ActorNodeShape> for RelationEdgeShape {
-    fn shapes(&mut self, start: &ActorGraphNode, end: &ActorGraphNode, ctx: &DrawContext) -> Vec<Shape> {
-        self.zoom = ctx.meta.zoom;
-        let a = to_vec(ctx.meta.canvas_to_screen_pos(start.location()));
-        let b = to_vec(ctx.meta.canvas_to_screen_pos(end.location()));
-        let radius = |n: &ActorGraphNode| ctx.meta.canvas_to_screen_size(n.payload().radius).clamp(2.5, 60.0);
-        let same_node = start.id() == end.id();
-        let curve = self.curve(a, b, radius(start), same_node, self.screen_spacing());
+/// A relation's two ends on screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Ends {
+    pub start: Vec2,
+    pub end: Vec2,
+    pub start_radius: f32,
+    pub end_radius: f32,
+    pub same_node: bool,
+    pub zoom: f32,
+}
 
-        // Skip edges whose whole extent is off-screen.
-        let clip = ctx.painter.clip_rect().expand(8.0);
-        let bounds = match curve {
-            EdgeCurve::Bezier { start, control, end } => {
-                egui::Rect::from_points(&[to_pos(start), to_pos(control), to_pos(end)])
-            }
-            EdgeCurve::Loop { centre, radius } => {
-                egui::Rect::from_center_size(to_pos(centre), egui::vec2(radius, radius) * 2.0)
-            }
-        };
-        if !clip.intersects(bounds) {
-            return Vec::new();
+impl Ends {
+    pub fn curve(&self, lane: f32) -> EdgeCurve {
+        if self.same_node {
+            EdgeCurve::self_loop(self.start, self.start_radius, lane + 1.0)
+        } else {
+            EdgeCurve::between(self.start, self.end, lane, lane_spacing_on_screen(self.zoom))
         }
+    }
 
-        let style = ctx.ctx.global_style();
-        let emphasised = self.payload.highlighted || self.selected;
-        let colour = if self.payload.dimmed && !emphasised {
-            self.payload.colour.gamma_multiply(0.15)
+    /// A box around everything the relation may draw, for skipping what is off-screen.
+    pub fn bounds(&self, lane: f32) -> Rect {
+        let reach = if self.same_node {
+            self.start_radius * (2.2 + 0.7 * lane.abs())
         } else {
-            self.payload.colour
+            lane.abs() * lane_spacing_on_screen(self.zoom) * 2.0
         };
-        let width = if emphasised {
-            self.payload.width + 1.5
-        } else {
-            self.payload.width
-        };
+        Rect::from_two_pos(to_pos(self.start), to_pos(self.end)).expand(reach + HIT_DISTANCE)
+    }
 
-        let (from_t, to_t) = if same_node {
+    /// The part of the curve between the two nodes' rims, as curve parameters.
+    fn trimmed(&self, curve: &EdgeCurve) -> (f32, f32) {
+        if self.same_node {
             (0.0, 1.0)
         } else {
             (
-                curve.trim_parameter(radius(start) + 1.0, false),
-                curve.trim_parameter(radius(end) + 2.0, true),
+                curve.trim_parameter(self.start_radius + 1.0, false),
+                curve.trim_parameter(self.end_radius + 2.0, true),
             )
-        };
-        let straight = !same_node && self.payload.lane == 0.0;
-        let segments = if straight { 1 } else { 18 };
-        let points: Vec<Pos2> = curve.sample(from_t, to_t, segments).map(to_pos).collect();
-
-        let mut shapes = Vec::new();
-        if emphasised {
-            let halo = style.visuals.selection.bg_fill.gamma_multiply(0.6);
-            shapes.push(Shape::line(points.clone(), Stroke::new(width + 6.0, halo)));
         }
-        styled_line(&points, colour, width, self.payload.style, clip, &mut shapes);
-        if self.payload.directed && !same_node {
-            let tip = curve.point_at(to_t);
-            let direction = curve.tangent_at(to_t).normalized();
-            let length = 7.0 + width * 2.0;
-            let base = tip - direction * length;
-            let side = direction.perpendicular() * (length * 0.45);
-            let arrow = vec![to_pos(tip), to_pos(base + side), to_pos(base - side)];
-            shapes.push(Shape::convex_polygon(arrow, colour, Stroke::NONE));
-        }
-        shapes
     }
+}
 
-    fn update(&mut self, state: &EdgeProps<RelationEdge>) {
-        self.selected = state.selected;
-        self.payload = state.payload.clone();
+/// The colour and width a relation is drawn in, after dimming and emphasis.
+fn colour_and_width(payload: &RelationEdge) -> (Color32, f32) {
+    if payload.highlighted {
+        (payload.colour, payload.width + 1.5)
+    } else if payload.dimmed {
+        (payload.colour.gamma_multiply(0.15), payload.width)
+    } else {
+        (payload.colour, payload.width)
     }
+}
 
-    fn is_inside(&self, start: &ActorGraphNode, end: &ActorGraphNode, pos: Pos2) -> bool {
-        let zoom = self.zoom.max(1e-4);
-        let spacing = self.screen_spacing() / zoom;
-        let same_node = start.id() == end.id();
-        let curve = self.curve(
-            to_vec(start.location()),
-            to_vec(end.location()),
-            start.payload().radius,
-            same_node,
-            spacing,
-        );
-        let reach = HIT_DISTANCE.max(self.payload.width) / zoom;
-        distance_to_curve(&curve, to_vec(pos)) <= reach
+/// The relation in full: its curve in its lane, line style, arrow, and a halo when selected.
+pub fn detailed_shapes(payload: &RelationEdge, ends: &Ends, clip: Rect, halo: Color32, out: &mut Vec<Shape>) {
+    let curve = ends.curve(payload.lane);
+    let (colour, width) = colour_and_width(payload);
+    let (from_t, to_t) = ends.trimmed(&curve);
+    let straight = !ends.same_node && payload.lane == 0.0;
+    let segments = if straight { 1 } else { 18 };
+    let points: Vec<Pos2> = curve.sample(from_t, to_t, segments).map(to_pos).collect();
+    if payload.highlighted {
+        out.push(Shape::line(points.clone(), Stroke::new(width + 6.0, halo)));
     }
+    styled_line(&points, colour, width, payload.style, clip, out);
+    if payload.directed && !ends.same_node {
+        let tip = curve.point_at(to_t);
+        let direction = curve.tangent_at(to_t).normalized();
+        let length = 7.0 + width * 2.0;
+        let base = tip - direction * length;
+        let side = direction.perpendicular() * (length * 0.45);
+        let arrow = vec![to_pos(tip), to_pos(base + side), to_pos(base - side)];
+        out.push(Shape::convex_polygon(arrow, colour, Stroke::NONE));
+    }
+}
+
+/// The relation as a thin straight line in its lane, added to one shared mesh: how relations
+/// are drawn when there are too many on screen to tell their styles apart.
+pub fn overview_line(payload: &RelationEdge, ends: &Ends, mesh: &mut egui::Mesh) {
+    if ends.same_node {
+        return;
+    }
+    let along = (ends.end - ends.start).normalized();
+    let offset = along.perpendicular() * (payload.lane * lane_spacing_on_screen(ends.zoom));
+    let start = ends.start + offset + along * ends.start_radius;
+    let end = ends.end + offset - along * ends.end_radius;
+    if (end - start).dot(along) <= 0.0 {
+        return; // the nodes overlap: nothing of the line would show
+    }
+    let (colour, _) = colour_and_width(payload);
+    push_feathered_segment(mesh, start, end, 1.0, colour);
+}
+
+/// Vertices and indices `overview_line` adds to the mesh per relation.
+pub const OVERVIEW_VERTICES: usize = 6;
+pub const OVERVIEW_INDICES: usize = 12;
+
+/// A hairline as triangles: full colour along the middle, fading to transparent one point to
+/// each side, which is how egui smooths its own thin lines.
+fn push_feathered_segment(mesh: &mut egui::Mesh, a: Vec2, b: Vec2, width: f32, colour: Color32) {
+    let normal = (b - a).normalized().perpendicular() * width;
+    let clear = Color32::TRANSPARENT;
+    let first = mesh.vertices.len() as u32;
+    for point in [a, b] {
+        mesh.colored_vertex(to_pos(point + normal), clear);
+        mesh.colored_vertex(to_pos(point), colour);
+        mesh.colored_vertex(to_pos(point - normal), clear);
+    }
+    // Two strips (each side of the middle) between the vertices at `a` (0–2) and `b` (3–5).
+    for side in 0..2 {
+        let (p, q) = (first + side, first + side + 1);
+        mesh.add_triangle(p, q, p + 3);
+        mesh.add_triangle(q, q + 3, p + 3);
+    }
+}
+
+/// How far `pointer` is from the relation as drawn, or None when out of picking reach.
+pub fn pick_distance(payload: &RelationEdge, ends: &Ends, pointer: Vec2) -> Option<f32> {
+    if !ends.bounds(payload.lane).contains(to_pos(pointer)) {
+        return None;
+    }
+    let distance = distance_to_curve(&ends.curve(payload.lane), pointer);
+    (distance <= HIT_DISTANCE.max(payload.width)).then_some(distance)
+}
+
+pub fn to_vec(p: Pos2) -> Vec2 {
+    Vec2::new(p.x, p.y)
+}
+
+pub fn to_pos(v: Vec2) -> Pos2 {
+    Pos2::new(v.x, v.y)
 }

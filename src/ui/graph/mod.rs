@@ -1,5 +1,7 @@
-//! The alliance graph on screen, drawn with egui_graphs.
+//! The alliance graph on screen: egui_graphs draws the actors and handles dragging, zoom and
+//! pan; Entente draws and picks the relations itself (`edge_layer`).
 
+mod edge_layer;
 mod edge_shape;
 mod external_layout;
 mod node_shape;

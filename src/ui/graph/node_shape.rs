@@ -55,13 +55,22 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
         if !ctx.painter.clip_rect().expand(radius + 120.0).contains(centre) {
             return Vec::new();
         }
-        let style = ctx.ctx.global_style();
         let emphasised = self.payload.highlighted || self.selected || self.hovered || self.dragged;
         let fill = if self.payload.dimmed && !emphasised {
             self.payload.colour.gamma_multiply(0.2)
         } else {
             self.payload.colour
         };
+        // `labels_always` is set by the canvas when few enough actors are on screen to label.
+        let readable = radius >= LABEL_MIN_RADIUS && !self.payload.dimmed && ctx.style.labels_always();
+        if !emphasised && !readable && !self.payload.pinned {
+            // The common case when zoomed out: a plain mark, with no need for the style (a
+            // lock on the context, for each of thousands of nodes).
+            let mut shapes = Vec::with_capacity(1);
+            actor_shape(centre, radius, self.payload.kind, fill, Stroke::NONE, &mut shapes);
+            return shapes;
+        }
+        let style = ctx.ctx.global_style();
         let ring = if self.payload.highlighted || self.selected {
             Stroke::new(2.5, style.visuals.selection.stroke.color)
         } else if self.hovered || self.dragged {
@@ -75,7 +84,6 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
             let pin = centre + Vec2::new(radius * 0.8, -radius * 0.8);
             shapes.push(Shape::circle_filled(pin, 2.5, style.visuals.text_color()));
         }
-        let readable = radius >= LABEL_MIN_RADIUS && !self.payload.dimmed;
         if emphasised || readable {
             let colour = if self.payload.dimmed && !emphasised {
                 style.visuals.weak_text_color()

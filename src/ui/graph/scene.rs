@@ -8,9 +8,9 @@ use egui::Pos2;
 use egui_graphs::Graph;
 use petgraph::Directed;
 use petgraph::graph::DefaultIx;
-use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::stable_graph::NodeIndex;
 
-use super::edge_shape::{RelationEdgeShape, lane_spacing_on_screen};
+use super::edge_shape::{HiddenEdge, lane_spacing_on_screen};
 use super::node_shape::ActorNodeShape;
 use super::payload::{ActorNode, RelationEdge};
 use super::style::relation_line_style;
@@ -19,7 +19,17 @@ use crate::model::{Dataset, DatasetIndex, Direction, Emphasis, Visibility};
 use crate::ui::command::Selection;
 use crate::ui::palette::{actor_kind_colour, relation_kind_colour};
 
-pub type ActorGraph = Graph<ActorNode, RelationEdge, Directed, DefaultIx, ActorNodeShape, RelationEdgeShape>;
+/// The actors as egui_graphs draws them and lets the user drag and click them. It holds no
+/// edges: the relations are `GraphScene::edges`, drawn and picked by `edge_layer`.
+pub type ActorGraph = Graph<ActorNode, RelationEdge, Directed, DefaultIx, ActorNodeShape, HiddenEdge>;
+
+/// A relation on screen: the egui_graphs nodes it joins, and how it is drawn.
+#[derive(Debug, Clone)]
+pub struct DrawnEdge {
+    pub from: NodeIndex,
+    pub to: NodeIndex,
+    pub payload: RelationEdge,
+}
 
 /// Node positions saved between runs: actor id, position, pinned.
 pub type SavedPositions = Vec<(String, f32, f32, bool)>;
@@ -30,7 +40,10 @@ pub struct GraphScene {
     /// Asked for a repaint when a layout worker has new positions.
     repaint: egui::Context,
     node_of_actor: Vec<Option<NodeIndex>>,
-    edge_of_relation: Vec<Option<EdgeIndex>>,
+    /// The visible relations, in dataset order.
+    edges: Vec<DrawnEdge>,
+    /// Per relation: its index in `edges`, when visible.
+    edge_of_relation: Vec<Option<u32>>,
     /// Per relation: the actor indices it joins, when both exist.
     relation_ends: Vec<Option<(u32, u32)>>,
     lanes: Vec<f32>,
@@ -110,6 +123,7 @@ impl GraphScene {
             layout: runner(layout, repaint),
             repaint: repaint.clone(),
             node_of_actor: Vec::new(),
+            edges: Vec::new(),
             edge_of_relation: Vec::new(),
             relation_ends,
             lanes,
@@ -152,6 +166,7 @@ impl GraphScene {
             }
         }
         self.edge_of_relation = vec![None; dataset.relations.len()];
+        let mut edges = Vec::with_capacity(dataset.relations.len());
         for (relation_index, relation) in dataset.relations.iter().enumerate() {
             let Some(emphasis) = visibility.relation(relation_index) else {
                 continue;
@@ -175,12 +190,17 @@ impl GraphScene {
                 dimmed: emphasis == Emphasis::Dimmed,
                 highlighted: false,
             };
-            let edge = graph.add_edge(a, b, payload);
             if let Some(slot) = self.edge_of_relation.get_mut(relation_index) {
-                *slot = Some(edge);
+                *slot = Some(edges.len() as u32);
             }
+            edges.push(DrawnEdge {
+                from: a,
+                to: b,
+                payload,
+            });
         }
         self.graph = graph;
+        self.edges = edges;
         self.highlighted = None;
         self.set_selection(selection);
     }
@@ -220,10 +240,9 @@ impl GraphScene {
                     .get(relation)
                     .copied()
                     .flatten()
-                    .and_then(|e| self.graph.edge_mut(e))
+                    .and_then(|e| self.edges.get_mut(e as usize))
                 {
-                    edge.payload_mut().highlighted = on;
-                    edge.set_selected(on);
+                    edge.payload.highlighted = on;
                 }
             }
         }
@@ -345,8 +364,9 @@ impl GraphScene {
         self.graph.node(node).map(|n| n.payload().actor as usize)
     }
 
-    pub fn relation_of(&self, edge: EdgeIndex) -> Option<usize> {
-        self.graph.edge(edge).map(|e| e.payload().relation as usize)
+    /// The relations on screen (those the filters leave visible).
+    pub fn edges(&self) -> &[DrawnEdge] {
+        &self.edges
     }
 
     pub fn node_of(&self, actor: usize) -> Option<NodeIndex> {
@@ -355,6 +375,17 @@ impl GraphScene {
 
     pub fn actor_position(&self, actor: usize) -> Option<Vec2> {
         self.layout.position(actor)
+    }
+
+    /// How many visible actors are inside `rect` at `zoom` and `pan`, counting no further
+    /// than `limit`.
+    pub fn nodes_within(&self, rect: egui::Rect, zoom: f32, pan: egui::Vec2, limit: usize) -> usize {
+        let offset = rect.min.to_vec2() + pan;
+        self.graph
+            .nodes_iter()
+            .filter(|(_, node)| rect.contains(node.location() * zoom + offset))
+            .take(limit)
+            .count()
     }
 
     /// Where an actor was drawn last frame, in window coordinates.

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use egui::Color32;
 use quick_xml::escape::escape;
 
-use super::scene::GraphScene;
+use super::scene::{DrawnEdge, GraphScene};
 use super::style::{LineStyle, polygon_outline};
 use crate::layout::{EdgeCurve, Vec2};
 use crate::model::{ActorKind, Dataset};
@@ -30,7 +30,7 @@ pub fn view_to_svg(scene: &GraphScene, dataset: &Dataset) -> String {
     let _ = writeln!(out, "<title>{}</title>", escape(dataset.title.as_str()));
     let _ = writeln!(out, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
 
-    for (_, edge) in scene.graph.edges_iter() {
+    for edge in scene.edges() {
         write_edge(&mut out, scene, dataset, edge, origin);
     }
     for (_, node) in scene.graph.nodes_iter() {
@@ -40,14 +40,6 @@ pub fn view_to_svg(scene: &GraphScene, dataset: &Dataset) -> String {
     out
 }
 
-type ActorGraphEdge = egui_graphs::Edge<
-    super::payload::ActorNode,
-    super::payload::RelationEdge,
-    petgraph::Directed,
-    petgraph::graph::DefaultIx,
-    super::node_shape::ActorNodeShape,
-    super::edge_shape::RelationEdgeShape,
->;
 type ActorGraphNode = egui_graphs::Node<
     super::payload::ActorNode,
     super::payload::RelationEdge,
@@ -56,12 +48,10 @@ type ActorGraphNode = egui_graphs::Node<
     super::node_shape::ActorNodeShape,
 >;
 
-fn write_edge(out: &mut String, scene: &GraphScene, dataset: &Dataset, edge: &ActorGraphEdge, origin: Vec2) {
+fn write_edge(out: &mut String, scene: &GraphScene, dataset: &Dataset, edge: &DrawnEdge, origin: Vec2) {
     let at = |p: Vec2| p - origin;
-    let payload = edge.payload();
-    let Some((a, b)) = scene.graph.edge_endpoints(edge.id()) else {
-        return;
-    };
+    let payload = &edge.payload;
+    let (a, b) = (edge.from, edge.to);
     let (Some(start), Some(end)) = (scene.graph.node(a), scene.graph.node(b)) else {
         return;
     };

@@ -5,6 +5,7 @@
 use egui::{Rect, RichText, Ui};
 use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation, SettingsStyle};
 
+use super::edge_layer::{ScreenTransform, edge_shapes, relation_at};
 use super::external_layout::{ExternalLayout, ExternalLayoutState};
 use super::scene::GraphScene;
 use crate::layout::Vec2;
@@ -15,6 +16,9 @@ use crate::ui::command::{Command, Selection};
 pub const GRAPH_ID: &str = "entente-graph";
 pub const MIN_ZOOM: f32 = 0.02;
 pub const MAX_ZOOM: f32 = 6.0;
+/// Actors are labelled only while no more than this many are on screen: past that the labels
+/// cover one another, and laying out their text is most of a frame.
+const LABELS_UP_TO: usize = 400;
 /// Room left around the graph when fitting, in points.
 const FIT_MARGIN: f32 = 48.0;
 
@@ -34,26 +38,39 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     if scene.graph.node_count() > 0 {
         place_view(ui, scene, rect, &mut meta);
     }
+    let (zoom, pan) = (meta.zoom, meta.pan);
     meta.save(ui);
 
+    // The relations go under the nodes, but are drawn once egui_graphs has moved the view and
+    // the nodes this frame: their place in the paint order is kept for them here.
+    let edge_slot = ui.painter().add(egui::Shape::Noop);
+    let labels_fit = scene.nodes_within(rect, zoom, pan, LABELS_UP_TO + 1) <= LABELS_UP_TO;
     let response = EntenteGraphView::new()
         .with_id(id.clone())
         .with_interactions(
             &SettingsInteraction::new()
                 .with_dragging_enabled(true)
                 .with_hover_enabled(true)
-                .with_node_clicking_enabled(true)
-                .with_edge_clicking_enabled(true),
+                .with_node_clicking_enabled(true),
         )
         .with_navigations(
             &SettingsNavigation::new()
                 .with_fit_to_screen_enabled(false)
                 .with_zoom_and_pan_enabled(true),
         )
-        .with_styles(&SettingsStyle::new().with_labels_always(false))
+        // egui_graphs hands this switch to every node shape: Entente's means "labels fit".
+        .with_styles(&SettingsStyle::new().with_labels_always(labels_fit))
         .show(ui, &mut scene.graph);
 
     let mut meta = MetadataFrame::new(id).load(ui);
+    let transform = ScreenTransform {
+        offset: response.response.rect.min.to_vec2() + meta.pan,
+        zoom: meta.zoom,
+    };
+    let halo = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+    let clip = ui.clip_rect().intersect(response.response.rect).expand(8.0);
+    ui.painter()
+        .set(edge_slot, egui::Shape::Vec(edge_shapes(scene, transform, clip, halo)));
     clamp_zoom(&mut meta, response.response.rect, ui.input(|i| i.pointer.hover_pos()));
     scene.view = (meta.zoom, meta.pan, response.response.rect.min);
     scene.frames_drawn = scene.frames_drawn.saturating_add(1);
@@ -69,12 +86,6 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
                     commands.push(Command::Select(Selection::Actor(actor)));
                 }
             }
-            GraphChange::EdgeClicked { edge } => {
-                clicked_something = true;
-                if let Some(relation) = scene.relation_of(*edge) {
-                    commands.push(Command::Select(Selection::Relation(relation)));
-                }
-            }
             // egui_graphs moves a node under the pointer as soon as it is pressed; only a real
             // drag puts it somewhere new.
             GraphChange::NodeMoved { node, new_position, .. } if response.response.dragged() => {
@@ -87,7 +98,14 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
         }
     }
     if response.response.clicked() && !clicked_something {
-        commands.push(Command::ClearSelection);
+        let picked = response
+            .response
+            .interact_pointer_pos()
+            .and_then(|pointer| relation_at(scene, transform, pointer));
+        commands.push(match picked {
+            Some(relation) => Command::Select(Selection::Relation(relation)),
+            None => Command::ClearSelection,
+        });
     }
     if response.response.secondary_clicked()
         && let Some(actor) = scene.graph.hovered_node().and_then(|n| scene.actor_of(n))
@@ -95,7 +113,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     {
         commands.push(Command::Unpin(actor));
     }
-    hover_tooltip(scene, dataset, &response.response, &meta);
+    hover_tooltip(scene, dataset, &response.response, transform);
 
     if scene.graph.node_count() == 0 {
         let text = if dataset.actors.is_empty() {
@@ -168,7 +186,7 @@ fn clamp_zoom(meta: &mut MetadataFrame, rect: Rect, pointer: Option<egui::Pos2>)
     meta.pan = anchor - canvas * clamped;
 }
 
-fn hover_tooltip(scene: &GraphScene, dataset: &Dataset, response: &egui::Response, meta: &MetadataFrame) {
+fn hover_tooltip(scene: &GraphScene, dataset: &Dataset, response: &egui::Response, transform: ScreenTransform) {
     let Some(pointer) = response.hover_pos() else { return };
     if let Some(actor) = scene
         .graph
@@ -193,15 +211,12 @@ fn hover_tooltip(scene: &GraphScene, dataset: &Dataset, response: &egui::Respons
         });
         return;
     }
-    let local = (pointer - response.rect.min).to_pos2();
-    let Some(relation) = scene
-        .graph
-        .edge_by_screen_pos(meta, local)
-        .and_then(|e| scene.relation_of(e))
-    else {
+    // Relations are only looked for while the pointer rests, not on every move.
+    if response.ctx.input(|i| i.pointer.time_since_last_movement()) < 0.05 {
+        response.ctx.request_repaint_after(std::time::Duration::from_millis(60));
         return;
-    };
-    let Some(relation) = dataset.relations.get(relation) else {
+    }
+    let Some(relation) = relation_at(scene, transform, pointer).and_then(|r| dataset.relations.get(r)) else {
         return;
     };
     let name = |id: &str| dataset.actor(id).map_or_else(|| id.to_owned(), |a| a.name.clone());
