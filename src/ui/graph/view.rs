@@ -43,7 +43,8 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
 
     // The relations go under the nodes, but are drawn once egui_graphs has moved the view and
     // the nodes this frame: their place in the paint order is kept for them here.
-    let edge_slot = ui.painter().add(egui::Shape::Noop);
+    let edge_painter = ui.painter().with_clip_rect(rect);
+    let edge_slot = edge_painter.add(egui::Shape::Noop);
     let labels_fit = scene.nodes_within(rect, zoom, pan, LABELS_UP_TO + 1) <= LABELS_UP_TO;
     let response = EntenteGraphView::new()
         .with_id(id.clone())
@@ -69,8 +70,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     };
     let halo = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
     let clip = ui.clip_rect().intersect(response.response.rect).expand(8.0);
-    ui.painter()
-        .set(edge_slot, egui::Shape::Vec(edge_shapes(scene, transform, clip, halo)));
+    edge_painter.set(edge_slot, egui::Shape::Vec(edge_shapes(scene, transform, clip, halo)));
     clamp_zoom(&mut meta, response.response.rect, ui.input(|i| i.pointer.hover_pos()));
     scene.view = (meta.zoom, meta.pan, response.response.rect.min);
     scene.frames_drawn = scene.frames_drawn.saturating_add(1);
