@@ -30,7 +30,7 @@ fn main() {
     let full = common::is_full_run();
     println!("| actors | relations | zoom | Entente frame | stock GraphView frame | ratio |");
     println!("|---:|---:|---|---:|---:|---:|");
-    for &(actors, relations) in common::sizes() {
+    for (actors, relations) in common::sizes() {
         let dataset = generate(actors, relations, 1);
         let index = DatasetIndex::new(&dataset);
         let filter = KindFilter::default();

@@ -29,7 +29,7 @@ fn main() {
     let full = common::is_full_run();
     println!("| actors | relations | Entente step | egui_graphs FR step | ratio |");
     println!("|---:|---:|---:|---:|---:|");
-    for &(actors, relations) in common::sizes() {
+    for (actors, relations) in common::sizes() {
         let dataset = generate(actors, relations, 1);
         let index = DatasetIndex::new(&dataset);
         let edges: Vec<(u32, u32)> = index.relation_ends(&dataset).into_iter().flatten().collect();

@@ -3,6 +3,8 @@
 //! scan them all to hit-test; here what is off-screen costs a box test, and when too many are
 //! on screen to tell their styles apart they become thin lines in a single mesh.
 
+use std::sync::Arc;
+
 use egui::{Color32, Pos2, Rect, Shape};
 
 use super::edge_shape::{
@@ -31,26 +33,59 @@ impl ScreenTransform {
     }
 }
 
-/// Where a relation's ends are on screen, from where egui_graphs has its nodes this frame
-/// (so a node being dragged takes its relations along).
-fn ends(scene: &GraphScene, edge: &DrawnEdge, transform: ScreenTransform) -> Option<Ends> {
-    let (start, end) = (scene.graph.node(edge.from)?, scene.graph.node(edge.to)?);
-    let radius = |r: f32| (r * transform.zoom).clamp(MIN_SCREEN_RADIUS, MAX_SCREEN_RADIUS);
+/// What drawing the relations keeps between frames, so a frame allocates nothing new: the
+/// plain lines' mesh (egui lets go of last frame's copy once painted) and where each node is
+/// on screen this frame.
+#[derive(Default)]
+pub struct EdgeBuffers {
+    mesh: Arc<egui::Mesh>,
+    nodes: Vec<(Vec2, f32)>,
+}
+
+/// Every node's centre and radius on screen, by node index, from where egui_graphs has them
+/// this frame (so a node being dragged takes its relations along). Looking these up in a
+/// small table is much quicker than in egui_graphs' graph, twice for each of 100,000 edges.
+fn place_nodes(scene: &GraphScene, transform: ScreenTransform, nodes: &mut Vec<(Vec2, f32)>) {
+    nodes.clear();
+    for (index, node) in scene.graph.nodes_iter() {
+        let slot = index.index();
+        if nodes.len() <= slot {
+            nodes.resize(slot + 1, (Vec2::ZERO, 0.0));
+        }
+        let radius = (node.payload().radius * transform.zoom).clamp(MIN_SCREEN_RADIUS, MAX_SCREEN_RADIUS);
+        if let Some(entry) = nodes.get_mut(slot) {
+            *entry = (transform.apply(node.location()), radius);
+        }
+    }
+}
+
+fn ends(nodes: &[(Vec2, f32)], edge: &DrawnEdge, zoom: f32) -> Option<Ends> {
+    let (start, start_radius) = *nodes.get(edge.from.index())?;
+    let (end, end_radius) = *nodes.get(edge.to.index())?;
     Some(Ends {
-        start: transform.apply(start.location()),
-        end: transform.apply(end.location()),
-        start_radius: radius(start.payload().radius),
-        end_radius: radius(end.payload().radius),
+        start,
+        end,
+        start_radius,
+        end_radius,
         same_node: edge.from == edge.to,
-        zoom: transform.zoom,
+        zoom,
     })
 }
 
 /// The shapes of every relation that shows inside `clip`: plain lines in one mesh first, then
 /// relations in full, then the selected one on top.
-pub fn edge_shapes(scene: &GraphScene, transform: ScreenTransform, clip: Rect, halo: Color32) -> Vec<Shape> {
-    let on_screen =
-        |edge: &DrawnEdge| ends(scene, edge, transform).filter(|ends| ends.bounds(edge.payload.lane).intersects(clip));
+pub fn edge_shapes(
+    scene: &GraphScene,
+    buffers: &mut EdgeBuffers,
+    transform: ScreenTransform,
+    clip: Rect,
+    halo: Color32,
+) -> Vec<Shape> {
+    place_nodes(scene, transform, &mut buffers.nodes);
+    let nodes = &buffers.nodes;
+    let on_screen = |edge: &DrawnEdge| {
+        ends(nodes, edge, transform.zoom).filter(|ends| ends.bounds(edge.payload.lane).intersects(clip))
+    };
     // Counting stops at the limit: past it, the answer is the same.
     let counted = scene
         .edges()
@@ -59,11 +94,14 @@ pub fn edge_shapes(scene: &GraphScene, transform: ScreenTransform, clip: Rect, h
         .take(DETAILED_LIMIT + 1)
         .count();
     let detailed = counted <= DETAILED_LIMIT;
-    let mut mesh = egui::Mesh::default();
+    let lines = Arc::make_mut(&mut buffers.mesh);
+    // Not `Mesh::clear`, which gives the memory back.
+    lines.vertices.clear();
+    lines.indices.clear();
     if !detailed {
         let most = scene.edges().len();
-        mesh.reserve_vertices(most * OVERVIEW_VERTICES);
-        mesh.reserve_triangles(most * OVERVIEW_INDICES / 3);
+        lines.reserve_vertices(most * OVERVIEW_VERTICES);
+        lines.reserve_triangles(most * OVERVIEW_INDICES / 3);
     }
     let mut shapes = Vec::new();
     let mut highlighted = Vec::new();
@@ -76,26 +114,33 @@ pub fn edge_shapes(scene: &GraphScene, transform: ScreenTransform, clip: Rect, h
         } else if detailed {
             detailed_shapes(&edge.payload, &ends, clip, halo, &mut shapes);
         } else {
-            overview_line(&edge.payload, &ends, &mut mesh);
+            overview_line(&edge.payload, &ends, lines);
         }
     }
     for (edge, ends) in highlighted {
         detailed_shapes(&edge.payload, &ends, clip, halo, &mut shapes);
     }
-    if !mesh.is_empty() {
-        shapes.insert(0, Shape::mesh(mesh));
+    if !lines.is_empty() {
+        shapes.insert(0, Shape::Mesh(Arc::clone(&buffers.mesh)));
     }
     shapes
 }
 
 /// The relation under `pointer`, the nearest when several are in reach.
-pub fn relation_at(scene: &GraphScene, transform: ScreenTransform, pointer: Pos2) -> Option<usize> {
+pub fn relation_at(
+    scene: &GraphScene,
+    buffers: &mut EdgeBuffers,
+    transform: ScreenTransform,
+    pointer: Pos2,
+) -> Option<usize> {
     let pointer = to_vec(pointer);
+    place_nodes(scene, transform, &mut buffers.nodes);
+    let nodes = &buffers.nodes;
     scene
         .edges()
         .iter()
         .filter_map(|edge| {
-            let ends = ends(scene, edge, transform)?;
+            let ends = ends(nodes, edge, transform.zoom)?;
             pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))

@@ -10,6 +10,7 @@ use petgraph::Directed;
 use petgraph::graph::DefaultIx;
 use petgraph::stable_graph::NodeIndex;
 
+use super::edge_layer::EdgeBuffers;
 use super::edge_shape::{HiddenEdge, lane_spacing_on_screen};
 use super::node_shape::ActorNodeShape;
 use super::payload::{ActorNode, RelationEdge};
@@ -63,6 +64,8 @@ pub struct GraphScene {
     moved_by_user: bool,
     /// Frames drawn of this scene.
     pub frames_drawn: u32,
+    /// What drawing the relations reuses from frame to frame.
+    pub edge_buffers: EdgeBuffers,
 }
 
 impl GraphScene {
@@ -136,6 +139,7 @@ impl GraphScene {
             canvas_rect: egui::Rect::NOTHING,
             moved_by_user: false,
             frames_drawn: 0,
+            edge_buffers: EdgeBuffers::default(),
         }
     }
 

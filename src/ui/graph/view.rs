@@ -5,7 +5,7 @@
 use egui::{Rect, RichText, Ui};
 use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation, SettingsStyle};
 
-use super::edge_layer::{ScreenTransform, edge_shapes, relation_at};
+use super::edge_layer::{EdgeBuffers, ScreenTransform, edge_shapes, relation_at};
 use super::external_layout::{ExternalLayout, ExternalLayoutState};
 use super::scene::GraphScene;
 use crate::layout::Vec2;
@@ -70,7 +70,9 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     };
     let halo = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
     let clip = ui.clip_rect().intersect(response.response.rect).expand(8.0);
-    edge_painter.set(edge_slot, egui::Shape::Vec(edge_shapes(scene, transform, clip, halo)));
+    let mut buffers = std::mem::take(&mut scene.edge_buffers);
+    let shapes = edge_shapes(scene, &mut buffers, transform, clip, halo);
+    edge_painter.set(edge_slot, egui::Shape::Vec(shapes));
     clamp_zoom(&mut meta, response.response.rect, ui.input(|i| i.pointer.hover_pos()));
     scene.view = (meta.zoom, meta.pan, response.response.rect.min);
     scene.frames_drawn = scene.frames_drawn.saturating_add(1);
@@ -101,7 +103,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
         let picked = response
             .response
             .interact_pointer_pos()
-            .and_then(|pointer| relation_at(scene, transform, pointer));
+            .and_then(|pointer| relation_at(scene, &mut buffers, transform, pointer));
         commands.push(match picked {
             Some(relation) => Command::Select(Selection::Relation(relation)),
             None => Command::ClearSelection,
@@ -113,7 +115,8 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     {
         commands.push(Command::Unpin(actor));
     }
-    hover_tooltip(scene, dataset, &response.response, transform);
+    hover_tooltip(scene, &mut buffers, dataset, &response.response, transform);
+    scene.edge_buffers = buffers;
 
     if scene.graph.node_count() == 0 {
         let text = if dataset.actors.is_empty() {
@@ -186,7 +189,13 @@ fn clamp_zoom(meta: &mut MetadataFrame, rect: Rect, pointer: Option<egui::Pos2>)
     meta.pan = anchor - canvas * clamped;
 }
 
-fn hover_tooltip(scene: &GraphScene, dataset: &Dataset, response: &egui::Response, transform: ScreenTransform) {
+fn hover_tooltip(
+    scene: &GraphScene,
+    buffers: &mut EdgeBuffers,
+    dataset: &Dataset,
+    response: &egui::Response,
+    transform: ScreenTransform,
+) {
     let Some(pointer) = response.hover_pos() else { return };
     if let Some(actor) = scene
         .graph
@@ -216,7 +225,7 @@ fn hover_tooltip(scene: &GraphScene, dataset: &Dataset, response: &egui::Respons
         response.ctx.request_repaint_after(std::time::Duration::from_millis(60));
         return;
     }
-    let Some(relation) = relation_at(scene, transform, pointer).and_then(|r| dataset.relations.get(r)) else {
+    let Some(relation) = relation_at(scene, buffers, transform, pointer).and_then(|r| dataset.relations.get(r)) else {
         return;
     };
     let name = |id: &str| dataset.actor(id).map_or_else(|| id.to_owned(), |a| a.name.clone());
