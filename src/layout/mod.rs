@@ -4,6 +4,7 @@
 mod edge_geometry;
 mod force;
 mod quadtree;
+mod quality;
 mod runner;
 mod seed;
 mod vector;
@@ -11,6 +12,7 @@ mod vector;
 pub use edge_geometry::{EdgeCurve, distance_to_curve, lane_offsets};
 pub use force::{ForceLayout, ForceParams, LayoutStatus};
 pub use quadtree::QuadTree;
+pub use quality::linked_closeness;
 pub use runner::{LayoutRunner, WORKER_THRESHOLD};
 pub use seed::{initial_positions, mix};
 pub use vector::Vec2;

@@ -16,6 +16,9 @@ use crate::layout::Vec2;
 /// Up to this many relations on screen, each is drawn in full (curves, line styles, arrows);
 /// beyond it, as plain lines. The selected relation is always drawn in full.
 pub const DETAILED_LIMIT: usize = 2_500;
+/// Up to this many relations on screen, their plain lines are smoothed; beyond it, where tens
+/// of thousands cross, they are not.
+pub const SMOOTH_LIMIT: usize = 20_000;
 /// Nodes are at least this big on screen, as `node_shape` draws them.
 const MIN_SCREEN_RADIUS: f32 = 2.5;
 const MAX_SCREEN_RADIUS: f32 = 60.0;
@@ -86,14 +89,15 @@ pub fn edge_shapes(
     let on_screen = |edge: &DrawnEdge| {
         ends(nodes, edge, transform.zoom).filter(|ends| ends.bounds(edge.payload.lane).intersects(clip))
     };
-    // Counting stops at the limit: past it, the answer is the same.
+    // Counting stops at the last limit: past it, the answers are the same.
     let counted = scene
         .edges()
         .iter()
         .filter(|e| on_screen(e).is_some())
-        .take(DETAILED_LIMIT + 1)
+        .take(SMOOTH_LIMIT + 1)
         .count();
     let detailed = counted <= DETAILED_LIMIT;
+    let smooth = counted <= SMOOTH_LIMIT;
     let lines = Arc::make_mut(&mut buffers.mesh);
     // Not `Mesh::clear`, which gives the memory back.
     lines.vertices.clear();
@@ -114,7 +118,7 @@ pub fn edge_shapes(
         } else if detailed {
             detailed_shapes(&edge.payload, &ends, clip, halo, &mut shapes);
         } else {
-            overview_line(&edge.payload, &ends, lines);
+            overview_line(&edge.payload, &ends, smooth, lines);
         }
     }
     for (edge, ends) in highlighted {

@@ -128,7 +128,7 @@ pub fn detailed_shapes(payload: &RelationEdge, ends: &Ends, clip: Rect, halo: Co
 
 /// The relation as a thin straight line in its lane, added to one shared mesh: how relations
 /// are drawn when there are too many on screen to tell their styles apart.
-pub fn overview_line(payload: &RelationEdge, ends: &Ends, mesh: &mut egui::Mesh) {
+pub fn overview_line(payload: &RelationEdge, ends: &Ends, smooth: bool, mesh: &mut egui::Mesh) {
     if ends.same_node {
         return;
     }
@@ -140,7 +140,23 @@ pub fn overview_line(payload: &RelationEdge, ends: &Ends, mesh: &mut egui::Mesh)
         return; // the nodes overlap: nothing of the line would show
     }
     let (colour, _) = colour_and_width(payload);
-    push_feathered_segment(mesh, start, end, 1.0, colour);
+    if smooth {
+        push_feathered_segment(mesh, start, end, 1.0, colour);
+    } else {
+        push_plain_segment(mesh, start, end, colour);
+    }
+}
+
+/// A one-point line without smoothing: two triangles. Where tens of thousands of lines cross,
+/// smoothing shows nothing and costs half the drawing.
+fn push_plain_segment(mesh: &mut egui::Mesh, a: Vec2, b: Vec2, colour: Color32) {
+    let half = (b - a).normalized().perpendicular() * 0.5;
+    let first = mesh.vertices.len() as u32;
+    for point in [a + half, a - half, b + half, b - half] {
+        mesh.colored_vertex(to_pos(point), colour);
+    }
+    mesh.add_triangle(first, first + 1, first + 2);
+    mesh.add_triangle(first + 1, first + 3, first + 2);
 }
 
 /// Vertices and indices `overview_line` adds to the mesh per relation.
