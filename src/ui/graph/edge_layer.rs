@@ -16,9 +16,9 @@ use crate::layout::Vec2;
 /// Up to this many relations on screen, each is drawn in full (curves, line styles, arrows);
 /// beyond it, as plain lines. The selected relation is always drawn in full.
 pub const DETAILED_LIMIT: usize = 2_500;
-/// Up to this many relations on screen, their plain lines are smoothed; beyond it, where tens
-/// of thousands cross, they are not.
-pub const SMOOTH_LIMIT: usize = 20_000;
+/// Up to this many relations on screen, their plain lines are smoothed; beyond it, where they
+/// cross by the thousand and smoothing shows nothing, they are not (it halves their triangles).
+pub const SMOOTH_LIMIT: usize = 10_000;
 /// Nodes are at least this big on screen, as `node_shape` draws them.
 const MIN_SCREEN_RADIUS: f32 = 2.5;
 const MAX_SCREEN_RADIUS: f32 = 60.0;
