@@ -171,6 +171,9 @@ impl GraphScene {
         }
         self.edge_of_relation = vec![None; dataset.relations.len()];
         let mut edges = Vec::with_capacity(dataset.relations.len());
+        // A kind's colour and line style, worked out once per kind rather than per relation.
+        let mut kind_looks: std::collections::HashMap<&str, (egui::Color32, super::style::LineStyle)> =
+            std::collections::HashMap::new();
         for (relation_index, relation) in dataset.relations.iter().enumerate() {
             let Some(emphasis) = visibility.relation(relation_index) else {
                 continue;
@@ -184,10 +187,16 @@ impl GraphScene {
             ) else {
                 continue;
             };
+            let (colour, style) = *kind_looks.entry(relation.kind.as_str()).or_insert_with(|| {
+                (
+                    relation_kind_colour(dataset, &relation.kind),
+                    relation_line_style(dataset, &relation.kind),
+                )
+            });
             let payload = RelationEdge {
                 relation: relation_index as u32,
-                colour: relation_kind_colour(dataset, &relation.kind),
-                style: relation_line_style(dataset, &relation.kind),
+                colour,
+                style,
                 width: 1.5 + 0.6 * relation.evidence.len().min(5) as f32,
                 lane: self.lanes.get(relation_index).copied().unwrap_or(0.0),
                 directed: relation.direction == Direction::Directed,
