@@ -132,6 +132,10 @@ fn cancelling_the_review_leaves_the_dataset_as_it_was() {
 #[test]
 fn sipri_deals_added_to_the_built_in_dataset_bring_new_actors_and_match_the_old() {
     let mut harness = reviewing("sipri_trade_register.csv");
+    let summary = "Its 3 relations are added as separate edges beside the ones already here, each with its own sources, \
+                   so you can see where they agree. Check which actor each of its 5 actors is: 4 match actors already here; \
+                   the other one will be added as a new actor.";
+    harness.get_by_label(summary);
     harness.get_by_label("Add to dataset").click();
     harness.run_steps(4);
     let app = harness.state();

@@ -35,6 +35,7 @@ pub fn overlay_dialog(ctx: &egui::Context, review: OverlayReview<'_>) -> Vec<Com
         let matching = match (matched, actors - matched) {
             (_, 0) => format!("all {actors} match actors already here."),
             (0, _) => "none matches an actor already here, so all will be added as new actors.".to_owned(),
+            (_, 1) => format!("{matched} match actors already here; the other one will be added as a new actor."),
             (_, new) => format!("{matched} match actors already here; the other {new} will be added as new actors."),
         };
         ui.label(format!(
