@@ -196,3 +196,21 @@ fn a_worked_out_figure_is_never_shown_as_a_quotation() {
     harness.get_by_label("5,000,000 artillery shells");
     harness.get_by_label("“perhaps as many as 5 million shells over the last year”");
 }
+
+#[test]
+fn a_file_dropped_with_shift_held_is_added_not_opened() {
+    let mut harness = app_with(None);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    common::drop_file(&mut harness, &fixture("cow_alliance_by_dyad.csv").display().to_string());
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    run_until_idle(&mut harness);
+    assert!(
+        harness.state().is_reviewing_overlay(),
+        "Shift and drop adds, after the review"
+    );
+    assert_eq!(
+        harness.state().origin(),
+        &entente::Origin::BuiltIn,
+        "nothing was opened"
+    );
+}

@@ -12,7 +12,7 @@ use entente::model::Reliability;
 
 mod common;
 
-use common::{app_with, run_until_idle};
+use common::{app_with, drop_file, run_until_idle};
 
 /// A copy of the built-in dataset's file in a folder of its own, opened in the app, with the
 /// Hezbollah relation's evidence on screen.
@@ -38,29 +38,6 @@ fn grade_source(harness: &mut Harness<'_, App>, grade: &str) {
         .click();
     harness.run_steps(2);
     harness.get_by_label(grade).click();
-    harness.run_steps(3);
-}
-
-/// A file dropped from a file manager.
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-/// `path` dropped on the window, then a few frames.
-fn drop_file(harness: &mut Harness<'_, App>, path: &str) {
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(path.into())));
     harness.run_steps(3);
 }
 

@@ -825,7 +825,7 @@ fn drop_hint(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop a dataset to open it",
+        "Drop a dataset to open it\nHold Shift to add it to this one",
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );
@@ -845,7 +845,12 @@ impl eframe::App for App {
             ui::shortcuts::dispatch(&ctx)
         };
         if let Some(path) = dropped_file(&ctx) {
-            commands.push(Command::OpenFile(path));
+            // Shift adds the file to the dataset on screen, as File › Add Dataset does.
+            commands.push(if ctx.input(|i| i.modifiers.shift) {
+                Command::AddDatasetFile(path)
+            } else {
+                Command::OpenFile(path)
+            });
         }
 
         let menu_state = MenuState {

@@ -92,3 +92,26 @@ pub fn wheel_at(harness: &mut Harness<'_, App>, pos: egui::Pos2, lines: f32) {
         modifiers: egui::Modifiers::NONE,
     });
 }
+
+/// A file dropped from a file manager.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// `path` dropped on the window, then a few frames.
+pub fn drop_file(harness: &mut Harness<'_, App>, path: &str) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.into())));
+    harness.run_steps(3);
+}
