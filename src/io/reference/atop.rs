@@ -85,14 +85,14 @@ fn read_members(
     let mut alliances: BTreeMap<i64, Vec<Membership>> = BTreeMap::new();
     for row in table.rows(&columns) {
         let row = row?;
-        let Some(alliance) = number(&row, "atopid", &mut assembly) else {
+        let Some(alliance) = row.required_number("atopid", "alliance number", &mut assembly.warnings) else {
             continue;
         };
-        let Some(code) = number(&row, "member", &mut assembly).and_then(|c| u16::try_from(c).ok()) else {
+        let Some(code) = row.required_code("member", &mut assembly.warnings) else {
             continue;
         };
         let obligations = if has_obligations {
-            obligations(&row)
+            row.labels_of_flags(&OBLIGATIONS)
         } else {
             terms
                 .and_then(|(_, terms)| terms.get(&alliance))
@@ -147,7 +147,7 @@ fn alliance_terms(text: &str) -> Result<HashMap<i64, Terms>, Diagnostic> {
         terms.insert(
             alliance,
             Terms {
-                obligations: obligations(&row),
+                obligations: row.labels_of_flags(&OBLIGATIONS),
                 line: row.line,
                 raw: row.raw.to_owned(),
             },
@@ -206,7 +206,7 @@ pub fn read_alliances(
     let columns = table.columns(&ALLIANCE_LAYOUT, &mut assembly.warnings)?;
     for row in table.rows(&columns) {
         let row = row?;
-        let Some(alliance) = number(&row, "atopid", &mut assembly) else {
+        let Some(alliance) = row.required_number("atopid", "alliance number", &mut assembly.warnings) else {
             continue;
         };
         let period = alliance_period(&row);
@@ -218,7 +218,7 @@ pub fn read_alliances(
                 code,
                 name_in_file: String::new(),
                 period,
-                obligations: obligations(&row),
+                obligations: row.labels_of_flags(&OBLIGATIONS),
                 phase: None,
                 line: row.line,
                 raw: row.raw,
@@ -271,30 +271,6 @@ fn new_assembly(title: &str, file_name: &str) -> Assembly {
         source,
         file_name,
     )
-}
-
-fn number(row: &Row, column: &str, assembly: &mut Assembly) -> Option<i64> {
-    let value = row.number(column);
-    if value.is_none() {
-        assembly.warnings.push(row.warning(
-            column,
-            "bad-cell",
-            format!(
-                "row {} has no number in `{column}` (`{}`); it is skipped",
-                row.line,
-                row.get(column)
-            ),
-        ));
-    }
-    value
-}
-
-fn obligations(row: &Row) -> Vec<&'static str> {
-    OBLIGATIONS
-        .iter()
-        .filter(|(column, _)| row.flag(column))
-        .map(|&(_, label)| label)
-        .collect()
 }
 
 #[cfg(test)]

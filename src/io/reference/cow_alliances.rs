@@ -86,7 +86,7 @@ pub fn read_dyads(mut table: Table, title: &str, file_name: &str) -> Result<(Dat
         let assembly =
             assembly.get_or_insert_with(|| new_assembly(title, file_name, &row, std::mem::take(&mut warnings)));
         let (Some(alliance), Some(first), Some(second)) = (
-            alliance_id(&row, assembly),
+            row.required_number("version4id", "alliance number", &mut assembly.warnings),
             code(&row, "ccode1", assembly),
             code(&row, "ccode2", assembly),
         ) else {
@@ -130,7 +130,15 @@ pub fn read_dyads(mut table: Table, title: &str, file_name: &str) -> Result<(Dat
         };
         let evidence = vec![assembly.record(row.raw, row.line, None)];
         let id = assembly.relation_id(format!("cow-{alliance}-{}-{}", low.0, high.0));
-        let mut relation = treaty(id, from, to, period, &details, &obligations(&row), evidence);
+        let mut relation = treaty(
+            id,
+            from,
+            to,
+            period,
+            &details,
+            &row.labels_of_flags(&OBLIGATIONS),
+            evidence,
+        );
         if row.flag("asymmetric")
             && let Some(summary) = &mut relation.summary
         {
@@ -150,8 +158,10 @@ pub fn read_members(mut table: Table, title: &str, file_name: &str) -> Result<(D
         let row = row?;
         let assembly =
             assembly.get_or_insert_with(|| new_assembly(title, file_name, &row, std::mem::take(&mut warnings)));
-        let (Some(alliance), Some((code, name_in_file))) = (alliance_id(&row, assembly), code(&row, "ccode", assembly))
-        else {
+        let (Some(alliance), Some((code, name_in_file))) = (
+            row.required_number("version4id", "alliance number", &mut assembly.warnings),
+            code(&row, "ccode", assembly),
+        ) else {
             continue;
         };
         let entry = alliances.entry(alliance).or_default();
@@ -171,7 +181,7 @@ pub fn read_members(mut table: Table, title: &str, file_name: &str) -> Result<(D
                     row.number("mem_end_day"),
                 ),
             },
-            obligations: obligations(&row),
+            obligations: row.labels_of_flags(&OBLIGATIONS),
             phase: None,
             line: row.line,
             raw: row.raw,
@@ -239,48 +249,10 @@ fn finish(
     }
 }
 
-fn alliance_id(row: &Row, assembly: &mut Assembly) -> Option<i64> {
-    let id = row.number("version4id");
-    if id.is_none() {
-        assembly.warnings.push(row.warning(
-            "version4id",
-            "bad-cell",
-            format!(
-                "row {} has no alliance number in `version4id` (`{}`); it is skipped",
-                row.line,
-                row.get("version4id")
-            ),
-        ));
-    }
-    id
-}
-
 /// A COW country code and the name the row gives it.
 fn code<'r>(row: &'r Row, column: &str, assembly: &mut Assembly) -> Option<(u16, &'r str)> {
-    let name_column = column.replace("ccode", "state_name");
-    match row.number(column).and_then(|c| u16::try_from(c).ok()) {
-        Some(code) => Some((code, row.get(&name_column))),
-        None => {
-            assembly.warnings.push(row.warning(
-                column,
-                "bad-cell",
-                format!(
-                    "row {} has no country code in `{column}` (`{}`); it is skipped",
-                    row.line,
-                    row.get(column)
-                ),
-            ));
-            None
-        }
-    }
-}
-
-fn obligations(row: &Row) -> Vec<&'static str> {
-    OBLIGATIONS
-        .iter()
-        .filter(|(column, _)| row.flag(column))
-        .map(|&(_, label)| label)
-        .collect()
+    let code = row.required_code(column, &mut assembly.warnings)?;
+    Some((code, row.get(&column.replace("ccode", "state_name"))))
 }
 
 #[cfg(test)]

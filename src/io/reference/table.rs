@@ -200,6 +200,51 @@ impl Row<'_> {
         whole_number(self.get(column))
     }
 
+    /// The whole number under `column`, or, with a warning that the row is skipped for want
+    /// of it, None. `what` names the number for the user ("alliance number").
+    pub fn required_number(&self, column: &str, what: &str, warnings: &mut Vec<Diagnostic>) -> Option<i64> {
+        let value = self.number(column);
+        if value.is_none() {
+            warnings.push(self.warning(
+                column,
+                "bad-cell",
+                format!(
+                    "row {} has no {what} in `{column}` (`{}`); it is skipped",
+                    self.line,
+                    self.get(column)
+                ),
+            ));
+        }
+        value
+    }
+
+    /// A COW country code under `column`, or, with a warning that the row is skipped, None.
+    pub fn required_code(&self, column: &str, warnings: &mut Vec<Diagnostic>) -> Option<u16> {
+        let code = self.number(column).and_then(|c| u16::try_from(c).ok());
+        if code.is_none() {
+            warnings.push(self.warning(
+                column,
+                "bad-cell",
+                format!(
+                    "row {} has no country code in `{column}` (`{}`); it is skipped",
+                    self.line,
+                    self.get(column)
+                ),
+            ));
+        }
+        code
+    }
+
+    /// The labels of the flag columns set in this row (the obligations an alliance row codes),
+    /// in the order of `flags`: (column, label) pairs.
+    pub fn labels_of_flags(&self, flags: &[(&str, &'static str)]) -> Vec<&'static str> {
+        flags
+            .iter()
+            .filter(|(column, _)| self.flag(column))
+            .map(|&(_, label)| label)
+            .collect()
+    }
+
     /// An obligation or censoring flag: any positive code means yes.
     pub fn flag(&self, column: &str) -> bool {
         self.number(column).is_some_and(|n| n > 0)
