@@ -176,23 +176,25 @@ fn a_file_that_cannot_be_added_says_why_and_changes_nothing() {
     assert_eq!(harness.state().dataset().relations.len(), before);
 }
 
+/// Selects `actor` in the actor list, then the relation listed as `row` in its panel.
+fn open_relation_of(harness: &mut Harness<'_, App>, actor: &str, row: &str) {
+    harness.get_by_role_and_label(Role::Button, actor).click();
+    harness.run_steps(4);
+    harness.get_by_label(row).click();
+    harness.run_steps(4);
+}
+
 /// A figure from a source is shown with its words in quote marks; a figure Entente worked out
 /// (a sum over SIPRI's deals) is shown with how it was worked out, never as a quotation.
 #[test]
 fn a_worked_out_figure_is_never_shown_as_a_quotation() {
     let mut harness = app_with(Some("tests/data/reference/sipri_trade_register.csv"));
-    harness.get_by_role_and_label(Role::Button, "North Korea").click();
-    harness.run_steps(4);
-    harness.get_by_label("→ Russia  (2022–2024)").click();
-    harness.run_steps(4);
+    open_relation_of(&mut harness, "North Korea", "→ Russia  (2022–2024)");
     harness.get_by_label("50 SIPRI TIV (millions)");
     harness.get_by_label("The sum of 'SIPRI TIV of delivered weapons' over 2 deals.");
 
     let mut harness = app_with(None);
-    harness.get_by_role_and_label(Role::Button, "North Korea").click();
-    harness.run_steps(4);
-    harness.get_by_label("→ Russia  (since 2022)").click();
-    harness.run_steps(4);
+    open_relation_of(&mut harness, "North Korea", "→ Russia  (since 2022)");
     harness.get_by_label("5,000,000 artillery shells");
     harness.get_by_label("“perhaps as many as 5 million shells over the last year”");
 }

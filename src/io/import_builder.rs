@@ -318,16 +318,7 @@ impl ImportBuilder {
         while self.dataset.sources.iter().any(|s| s.id == id) {
             id.push('_');
         }
-        self.dataset.sources.push(Source {
-            id: id.clone(),
-            title: name.to_owned(),
-            publisher: None,
-            url: None,
-            published: None,
-            reliability: None,
-            notes: None,
-            extra: ExtraFields::new(),
-        });
+        self.dataset.sources.push(Source::new(id.clone(), name));
         self.source_by_name.insert(name.to_owned(), id.clone());
         id
     }

@@ -304,16 +304,7 @@ mod tests {
     #[test]
     fn a_merge_keeps_relations_apart_and_renames_what_would_clash() {
         let mut base = dataset(vec![actor("nk", "North Korea", &[]), actor("ru", "Russia", &[])]);
-        base.sources.push(Source {
-            id: "s".into(),
-            title: "News".into(),
-            publisher: None,
-            url: None,
-            published: None,
-            reliability: None,
-            notes: None,
-            extra: ExtraFields::new(),
-        });
+        base.sources.push(Source::new("s", "News"));
         base.relations.push(relation("r1", "ru", "nk", "s"));
         let mut incoming = dataset(vec![
             actor("a", "North Korea", &[]),

@@ -23,6 +23,22 @@ pub struct Source {
 }
 
 /// Source reliability on the Admiralty (NATO) scale.
+impl Source {
+    /// A source known only by its id and title; everything else unknown until stated.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            publisher: None,
+            url: None,
+            published: None,
+            reliability: None,
+            notes: None,
+            extra: ExtraFields::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Reliability {
     A,

@@ -253,17 +253,13 @@ fn link(assembly: &mut Assembly, alliance: i64, members: &[Membership]) {
 
 fn new_assembly(title: &str, file_name: &str) -> Assembly {
     let source = Source {
-        id: "atop".to_owned(),
-        title: "Alliance Treaty Obligations and Provisions (ATOP)".to_owned(),
         publisher: Some("ATOP project".to_owned()),
         url: Some("http://www.atopdata.org/".to_owned()),
-        published: None,
-        reliability: None,
         notes: Some(
             "Each quote is one row of the data file, as published. Cite as the project asks: Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. Alliance Treaty Obligations and Provisions, 1815-1944. International Interactions 28: 237-260."
                 .to_owned(),
         ),
-        extra: crate::model::ExtraFields::new(),
+        ..Source::new("atop", "Alliance Treaty Obligations and Provisions (ATOP)")
     };
     Assembly::new(
         title,

@@ -210,17 +210,13 @@ fn new_assembly(title: &str, file_name: &str, first_row: &Row, warnings: Vec<Dia
         format!("Correlates of War Formal Alliances (v{version})")
     };
     let source = Source {
-        id: "cow-formal-alliances".to_owned(),
-        title: title_with_version,
         publisher: Some("Correlates of War Project".to_owned()),
         url: Some("https://correlatesofwar.org/data-sets/formal-alliances/".to_owned()),
-        published: None,
-        reliability: None,
         notes: Some(
             "Each quote is one row of the data file, as published. Cite as the project asks: Gibler, Douglas M. 2009. International Military Alliances, 1648-2008. CQ Press."
                 .to_owned(),
         ),
-        extra: crate::model::ExtraFields::new(),
+        ..Source::new("cow-formal-alliances", title_with_version)
     };
     let mut assembly = Assembly::new(
         title,

@@ -237,14 +237,10 @@ fn new_assembly(title: &str, file_name: &str, preamble: Vec<String>) -> Assembly
         notes.push_str(&preamble.join("\n"));
     }
     let source = Source {
-        id: "sipri-arms-transfers".to_owned(),
-        title: "SIPRI Arms Transfers Database (trade register)".to_owned(),
         publisher: Some("Stockholm International Peace Research Institute (SIPRI)".to_owned()),
         url: Some("https://www.sipri.org/databases/armstransfers".to_owned()),
-        published: None,
-        reliability: None,
         notes: Some(notes),
-        extra: ExtraFields::new(),
+        ..Source::new("sipri-arms-transfers", "SIPRI Arms Transfers Database (trade register)")
     };
     Assembly::new(
         title,

@@ -123,7 +123,7 @@ impl<'a> Table<'a> {
                                 layout.name
                             ),
                         )
-                        .at_line_column(self.header_line, self.column_of_field(self.header_line_text(), i)),
+                        .at_line_column(self.header_line, column_of_field(self.header_line_text(), i)),
                     );
                 }
             }
@@ -164,11 +164,6 @@ impl<'a> Table<'a> {
                 columns,
             })
         })
-    }
-
-    /// The character column where field `index` of `line` starts, for pointing at a cell.
-    pub fn column_of_field(&self, line: &str, index: usize) -> usize {
-        column_of_field(line, index)
     }
 }
 
@@ -301,7 +296,7 @@ fn line_at(text: &str, start: usize) -> &str {
 }
 
 /// The character column (1-based) where field `index` starts, counting commas outside quotes.
-pub fn column_of_field(line: &str, index: usize) -> usize {
+fn column_of_field(line: &str, index: usize) -> usize {
     if index == 0 {
         return 1;
     }
