@@ -8,7 +8,7 @@ use quick_xml::escape::escape;
 use super::attributes_out::{actor_attributes, graph_attributes, relation_attributes};
 use super::graphml::apply_graph_data;
 use super::import_builder::{Attributes, ImportBuilder, loose_date};
-use super::xml_reader::{XmlEvent, XmlReader, attribute};
+use super::xml_reader::{XmlAttributes, XmlEvent, XmlReader, attribute};
 use crate::model::{Dataset, Diagnostic, Direction, PartialDate};
 
 #[derive(Default)]
@@ -99,7 +99,7 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
             seen_root = true;
             continue;
         }
-        match name.as_str() {
+        match name.as_ref() {
             "graph" => default_directed = attribute(&attributes, "defaultedgetype") != Some("undirected"),
             "attributes" => attribute_class = attribute(&attributes, "class").unwrap_or("node").to_owned(),
             "attribute" => {
@@ -132,13 +132,15 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
             "position" | "color" | "size" => {
                 if let Some((_, element)) = current.as_mut() {
                     for (axis, value) in &attributes {
-                        element.attributes.push((format!("viz_{name}_{axis}"), value.clone()));
+                        element
+                            .attributes
+                            .push((format!("viz_{name}_{axis}"), value.to_string()));
                     }
                 }
             }
             "description" => {
                 let value = reader.text_until_end()?;
-                graph_data.push(("description".to_owned(), value));
+                graph_data.push(("description".to_owned(), value.into_owned()));
             }
             _ => {}
         }
@@ -194,7 +196,7 @@ fn build(
 fn open_element(
     reader: &XmlReader<'_>,
     name: &str,
-    attributes: &[(String, String)],
+    attributes: &XmlAttributes<'_>,
     offset: usize,
 ) -> Result<Element, Diagnostic> {
     let is_node = name == "node";

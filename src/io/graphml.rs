@@ -1,41 +1,47 @@
 //! GraphML (yEd, networkx, igraph, Cytoscape): keys and data become attributes, then the
 //! shared import rules make them actors, relations, kinds and evidence.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use quick_xml::escape::escape;
 
 use super::attributes_out::{actor_attributes, graph_attributes, relation_attributes};
 use super::import_builder::{Attributes, ImportBuilder};
-use super::xml_reader::{XmlEvent, XmlReader, attribute};
+use super::xml_reader::{XmlAttributes, XmlEvent, XmlReader, attribute};
 use crate::model::{Dataset, Diagnostic};
 
 #[derive(Debug, Clone)]
 struct Key {
-    name: String,
+    /// Shared by every `<data>` of this key, of which a big file has hundreds of thousands.
+    name: Rc<str>,
     domain: String,
     default: Option<String>,
 }
 
-struct Element {
-    id: Option<String>,
-    ends: Option<(String, String)>,
+/// A `<data>` value by its key's name, as a view of the file's text where possible.
+type Data<'a> = Vec<(Rc<str>, Cow<'a, str>)>;
+
+struct Element<'a> {
+    id: Option<Cow<'a, str>>,
+    ends: Option<(Cow<'a, str>, Cow<'a, str>)>,
     directed: Option<bool>,
-    attributes: Attributes,
+    attributes: Data<'a>,
 }
 
 pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
     let mut reader = XmlReader::new(text);
     let mut keys: HashMap<String, Key> = HashMap::new();
-    let mut nodes: Vec<Element> = Vec::new();
-    let mut edges: Vec<Element> = Vec::new();
+    let mut nodes: Vec<Element<'_>> = Vec::new();
+    let mut edges: Vec<Element<'_>> = Vec::new();
     let mut graph_data: Attributes = Vec::new();
     let mut edge_default_directed = true;
     let mut seen_root = false;
     let mut graph_depth = 0usize;
 
     loop {
-        let (name, attributes, offset, empty) = match reader.next()? {
+        let (name, mut attributes, offset, empty) = match reader.next()? {
             XmlEvent::Start {
                 name,
                 attributes,
@@ -60,7 +66,7 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
             seen_root = true;
             continue;
         }
-        match name.as_str() {
+        match name.as_ref() {
             "key" => {
                 let (id, key) = read_key(&mut reader, &attributes, offset, empty)?;
                 keys.insert(id, key);
@@ -72,7 +78,7 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
                 }
             }
             "node" => {
-                let Some(id) = attribute(&attributes, "id").map(str::to_owned) else {
+                let Some(id) = take_attribute(&mut attributes, "id") else {
                     return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
                 };
                 let data = if empty {
@@ -87,12 +93,16 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
                     attributes: data,
                 });
             }
-            "edge" => edges.push(read_edge(&mut reader, &attributes, offset, empty, &keys)?),
+            "edge" => edges.push(read_edge(&mut reader, attributes, offset, empty, &keys)?),
             "data" => {
-                let key = attribute(&attributes, "key").unwrap_or_default().to_owned();
-                let value = if empty { String::new() } else { reader.text_until_end()? };
-                let name = keys.get(&key).map_or(key, |k| k.name.clone());
-                graph_data.push((name, value));
+                let key = attribute(&attributes, "key").unwrap_or_default();
+                let value = if empty {
+                    Cow::Borrowed("")
+                } else {
+                    reader.text_until_end()?
+                };
+                let name = keys.get(key).map_or_else(|| key.to_owned(), |k| k.name.to_string());
+                graph_data.push((name, value.into_owned()));
             }
             "hyperedge" => {
                 return Err(reader.error_at(
@@ -114,8 +124,8 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
 fn build(
     title: &str,
     keys: &HashMap<String, Key>,
-    nodes: &[Element],
-    edges: &[Element],
+    nodes: &[Element<'_>],
+    edges: &[Element<'_>],
     graph_data: &Attributes,
     edge_default_directed: bool,
 ) -> (Dataset, Vec<Diagnostic>) {
@@ -149,36 +159,39 @@ fn build(
 
 fn read_key(
     reader: &mut XmlReader<'_>,
-    attributes: &[(String, String)],
+    attributes: &XmlAttributes<'_>,
     offset: usize,
     empty: bool,
 ) -> Result<(String, Key), Diagnostic> {
     let Some(id) = attribute(attributes, "id") else {
         return Err(reader.error_at(offset, "missing-field", "a <key> has no `id` attribute"));
     };
-    let name = attribute(attributes, "attr.name")
-        .map(str::to_owned)
-        .or_else(|| attribute(attributes, "yfiles.type").map(|t| yed_name(t).to_owned()))
-        .unwrap_or_else(|| id.to_owned());
+    let name: Rc<str> = attribute(attributes, "attr.name")
+        .or_else(|| attribute(attributes, "yfiles.type").map(yed_name))
+        .unwrap_or(id)
+        .into();
     let domain = attribute(attributes, "for").unwrap_or("all").to_owned();
     let id = id.to_owned();
     let default = if empty { None } else { read_key_default(reader)? };
     Ok((id, Key { name, domain, default }))
 }
 
-fn read_edge(
-    reader: &mut XmlReader<'_>,
-    attributes: &[(String, String)],
+fn read_edge<'a>(
+    reader: &mut XmlReader<'a>,
+    mut attributes: XmlAttributes<'a>,
     offset: usize,
     empty: bool,
     keys: &HashMap<String, Key>,
-) -> Result<Element, Diagnostic> {
-    let (Some(source), Some(target)) = (attribute(attributes, "source"), attribute(attributes, "target")) else {
+) -> Result<Element<'a>, Diagnostic> {
+    let directed = attribute(&attributes, "directed").map(|d| d == "true" || d == "1");
+    let id = take_attribute(&mut attributes, "id");
+    let (Some(source), Some(target)) = (
+        take_attribute(&mut attributes, "source"),
+        take_attribute(&mut attributes, "target"),
+    ) else {
         return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
     };
-    let ends = Some((source.to_owned(), target.to_owned()));
-    let id = attribute(attributes, "id").map(str::to_owned);
-    let directed = attribute(attributes, "directed").map(|d| d == "true" || d == "1");
+    let ends = Some((source, target));
     let data = if empty { Vec::new() } else { read_data(reader, keys)? };
     Ok(Element {
         id,
@@ -212,7 +225,7 @@ fn read_key_default(reader: &mut XmlReader<'_>) -> Result<Option<String>, Diagno
     let mut default = None;
     loop {
         match reader.next()? {
-            XmlEvent::Start { name, .. } if name == "default" => default = Some(reader.text_until_end()?),
+            XmlEvent::Start { name, .. } if name == "default" => default = Some(reader.text_until_end()?.into_owned()),
             XmlEvent::Start { .. } => {
                 reader.text_until_end()?;
             }
@@ -226,14 +239,14 @@ fn read_key_default(reader: &mut XmlReader<'_>) -> Result<Option<String>, Diagno
 }
 
 /// The `<data>` children of the element just opened, named by their keys.
-fn read_data(reader: &mut XmlReader<'_>, keys: &HashMap<String, Key>) -> Result<Attributes, Diagnostic> {
+fn read_data<'a>(reader: &mut XmlReader<'a>, keys: &HashMap<String, Key>) -> Result<Data<'a>, Diagnostic> {
     let mut data = Vec::new();
     loop {
         match reader.next()? {
             XmlEvent::Start { name, attributes, .. } if name == "data" => {
-                let key = attribute(&attributes, "key").unwrap_or_default().to_owned();
+                let key = attribute(&attributes, "key").unwrap_or_default();
+                let name = keys.get(key).map_or_else(|| Rc::from(key), |k| k.name.clone());
                 let value = reader.text_until_end()?;
-                let name = keys.get(&key).map_or(key, |k| k.name.clone());
                 if !value.is_empty() {
                     data.push((name, value));
                 }
@@ -254,17 +267,27 @@ fn read_data(reader: &mut XmlReader<'_>, keys: &HashMap<String, Key>) -> Result<
     }
 }
 
-fn with_defaults(attributes: &Attributes, keys: &HashMap<String, Key>, domain: &str) -> Attributes {
-    let mut out = attributes.clone();
-    for key in keys.values() {
-        if let Some(default) = &key.default
-            && (key.domain == domain || key.domain == "all")
-            && !out.iter().any(|(k, _)| *k == key.name)
-        {
-            out.push((key.name.clone(), default.clone()));
-        }
+/// The element's data with its keys' defaults for what it leaves out; the data itself when
+/// no key has a default, as in most files.
+fn with_defaults<'d, 'a>(attributes: &'d Data<'a>, keys: &HashMap<String, Key>, domain: &str) -> Cow<'d, Data<'a>> {
+    let mut defaults = keys
+        .values()
+        .filter(|key| key.domain == domain || key.domain == "all")
+        .filter_map(|key| Some((key, key.default.as_ref()?)))
+        .filter(|(key, _)| !attributes.iter().any(|(name, _)| *name == key.name))
+        .peekable();
+    if defaults.peek().is_none() {
+        return Cow::Borrowed(attributes);
     }
-    out
+    let mut out = attributes.clone();
+    out.extend(defaults.map(|(key, default)| (key.name.clone(), Cow::Owned(default.clone()))));
+    Cow::Owned(out)
+}
+
+/// Takes an XML attribute's value out of the list, keeping it a view of the file's text.
+fn take_attribute<'a>(attributes: &mut XmlAttributes<'a>, name: &str) -> Option<Cow<'a, str>> {
+    let at = attributes.iter().position(|(k, _)| k == name)?;
+    Some(attributes.swap_remove(at).1)
 }
 
 /// The dataset as GraphML, with Entente's fields as string-typed keys.

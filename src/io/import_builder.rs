@@ -14,6 +14,31 @@ use crate::model::{
 /// Attributes other tools attach to nodes and edges, in file order.
 pub type Attributes = Vec<(String, String)>;
 
+/// An attribute as a reader holds it: owned, or borrowed from the file's text.
+pub trait AttributePair {
+    fn name(&self) -> &str;
+    fn value(&self) -> &str;
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> AttributePair for (K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+    fn value(&self) -> &str {
+        self.1.as_ref()
+    }
+}
+
+/// The value of the first attribute named any of `names` (any case), by order of `names`.
+fn find_value<'v>(attributes: &'v [impl AttributePair], names: &[&str]) -> Option<&'v str> {
+    names.iter().find_map(|n| {
+        attributes
+            .iter()
+            .find(|a| a.name().eq_ignore_ascii_case(n))
+            .map(AttributePair::value)
+    })
+}
+
 /// The kind given to relations whose file says nothing about their kind.
 pub const UNSPECIFIED_KIND: &str = "link";
 
@@ -73,13 +98,18 @@ pub fn loose_date(text: &str) -> Option<PartialDate> {
     (year.fract() == 0.0 && (1.0..=9999.0).contains(&year)).then(|| PartialDate::year(year as i32))
 }
 
+/// Ends (actor positions), kind, direction and period.
+type RelationKey = (usize, usize, String, Direction, Option<Period>);
+
 #[derive(Debug)]
 pub struct ImportBuilder {
     dataset: Dataset,
     actor_by_id: HashMap<String, usize>,
     source_by_name: HashMap<String, String>,
     /// Rows that describe the same link (same ends, kind, direction, period) share a relation.
-    relation_by_key: HashMap<String, usize>,
+    relation_by_key: HashMap<RelationKey, usize>,
+    /// Each kind text's id, worked out once: a file spells the same few kinds on every row.
+    kind_by_text: HashMap<String, String>,
     /// The source standing for the imported file itself, for evidence without a named source.
     file_source: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
@@ -94,6 +124,7 @@ impl ImportBuilder {
             actor_by_id: HashMap::new(),
             source_by_name: HashMap::new(),
             relation_by_key: HashMap::new(),
+            kind_by_text: HashMap::new(),
             file_source: None,
             diagnostics: Vec::new(),
         }
@@ -109,18 +140,11 @@ impl ImportBuilder {
 
     /// Adds an actor; attributes named name/label/title, kind/type/category, description and
     /// aliases fill those fields, the rest is kept under `attributes`.
-    pub fn add_actor(&mut self, id: &str, attributes: &Attributes) -> bool {
+    pub fn add_actor(&mut self, id: &str, attributes: &[impl AttributePair]) -> bool {
         if self.actor_by_id.contains_key(id) {
             return false;
         }
-        let find = |names: &[&str]| {
-            names.iter().find_map(|n| {
-                attributes
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(n))
-                    .map(|(_, v)| v.clone())
-            })
-        };
+        let find = |names: &[&str]| find_value(attributes, names).map(str::to_owned);
         let name = find(&["name", "label", "title"])
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| id.to_owned());
@@ -155,7 +179,7 @@ impl ImportBuilder {
             "id",
         ];
         let mut extra = ExtraFields::new();
-        keep_other_attributes(attributes, &used, &mut extra);
+        keep_other_attributes(attributes, &[&used], &mut extra);
         self.actor_by_id.insert(id.to_owned(), self.dataset.actors.len());
         self.dataset.actors.push(Actor {
             id: id.to_owned(),
@@ -169,30 +193,33 @@ impl ImportBuilder {
         true
     }
 
-    /// Makes sure an actor exists for an edge end the file never declared as a node.
-    pub fn ensure_actor(&mut self, id: &str) {
-        if !self.actor_by_id.contains_key(id) {
-            self.add_actor(id, &Vec::new());
+    /// Makes sure an actor exists for an edge end the file never declared as a node; its
+    /// position among the actors.
+    pub fn ensure_actor(&mut self, id: &str) -> usize {
+        if let Some(&at) = self.actor_by_id.get(id) {
+            return at;
         }
+        self.add_actor(id, &[] as &[(&str, &str)]);
+        self.dataset.actors.len() - 1
     }
 
     /// Adds a relation, or adds evidence to an equal one already read (same ends, kind,
     /// direction and period), as when each row of a spreadsheet quotes one more source.
-    pub fn add_relation(&mut self, id: Option<&str>, from: &str, to: &str, directed: bool, attributes: &Attributes) {
-        self.ensure_actor(from);
-        self.ensure_actor(to);
-        let find = |names: &[&str]| {
-            names.iter().find_map(|n| {
-                attributes
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(n))
-                    .map(|(_, v)| v.as_str())
-            })
-        };
+    pub fn add_relation(
+        &mut self,
+        id: Option<&str>,
+        from: &str,
+        to: &str,
+        directed: bool,
+        attributes: &[impl AttributePair],
+    ) {
+        let ends = (self.ensure_actor(from), self.ensure_actor(to));
+        let find = |names: &[&str]| find_value(attributes, names);
         let kind = self.kind_id(find(&KIND_NAMES));
-        let direction = match find(&["direction", "directed"]).map(|d| d.trim().to_lowercase()) {
-            Some(d) if ["mutual", "undirected", "false", "no", "both"].contains(&d.as_str()) => Direction::Mutual,
-            Some(d) if ["directed", "true", "yes", "one way"].contains(&d.as_str()) => Direction::Directed,
+        let said = |words: &[&str], d: &str| words.iter().any(|w| w.eq_ignore_ascii_case(d.trim()));
+        let direction = match find(&["direction", "directed"]) {
+            Some(d) if said(&["mutual", "undirected", "false", "no", "both"], d) => Direction::Mutual,
+            Some(d) if said(&["directed", "true", "yes", "one way"], d) => Direction::Directed,
             _ if directed => Direction::Directed,
             _ => Direction::Mutual,
         };
@@ -205,7 +232,7 @@ impl ImportBuilder {
         };
         let period = (period != Period::default()).then_some(period);
         let evidence = self.evidence_from(attributes);
-        let key = format!("{from}\u{1}{to}\u{1}{kind}\u{1}{direction:?}\u{1}{period:?}");
+        let key = (ends.0, ends.1, kind.clone(), direction, period);
         if id.is_none()
             && let Some(&existing) = self.relation_by_key.get(&key)
             && let Some(relation) = self.dataset.relations.get_mut(existing)
@@ -213,25 +240,12 @@ impl ImportBuilder {
             relation.evidence.extend(evidence);
             return;
         }
-        let mut used: Vec<&str> = KIND_NAMES.to_vec();
-        used.extend([
-            "direction",
-            "directed",
-            "year",
-            "start",
-            "from_date",
-            "start_date",
-            "begin",
-            "end",
-            "to_date",
-            "end_date",
-            "summary",
-            "id",
-            "magnitude",
-        ]);
-        used.extend(EVIDENCE_NAMES);
         let mut extra = ExtraFields::new();
-        keep_other_attributes(attributes, &used, &mut extra);
+        keep_other_attributes(
+            attributes,
+            &[&KIND_NAMES, RELATION_FIELD_NAMES, &EVIDENCE_NAMES],
+            &mut extra,
+        );
         let index = self.dataset.relations.len();
         let id = id.map_or_else(|| format!("r{}", index + 1), str::to_owned);
         self.relation_by_key.insert(key, index);
@@ -252,6 +266,16 @@ impl ImportBuilder {
     /// The kind id for a kind text, declaring it when it is not a built-in.
     fn kind_id(&mut self, text: Option<&str>) -> String {
         let text = text.map(str::trim).filter(|t| !t.is_empty());
+        if let Some(id) = self.kind_by_text.get(text.unwrap_or_default()) {
+            return id.clone();
+        }
+        let id = self.declare_kind(text);
+        self.kind_by_text
+            .insert(text.unwrap_or_default().to_owned(), id.clone());
+        id
+    }
+
+    fn declare_kind(&mut self, text: Option<&str>) -> String {
         if let Some(builtin) = text.and_then(builtin_kind_for) {
             return builtin.id().to_owned();
         }
@@ -272,25 +296,22 @@ impl ImportBuilder {
     }
 
     /// An evidence item from quote/source/url/date/speaker attributes, when there is a quote.
-    fn evidence_from(&mut self, attributes: &Attributes) -> Vec<Evidence> {
-        if let Some(Value::Array(items)) = attributes
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case("evidence"))
-            .and_then(|(_, v)| serde_json::from_str::<Value>(v).ok())
-        {
+    fn evidence_from(&mut self, attributes: &[impl AttributePair]) -> Vec<Evidence> {
+        if let Some(json) = find_value(attributes, &["evidence"]) {
             // Written by Entente's own GraphML/GEXF export: restore the items as they were.
-            return items
-                .into_iter()
-                .filter_map(|item| serde_json::from_value(item).ok())
-                .collect();
+            // Read straight into evidence when every item is whole (the usual case, and
+            // twice as quick); otherwise item by item, keeping the ones that read.
+            if let Ok(items) = serde_json::from_str::<Vec<Evidence>>(json) {
+                return items;
+            }
+            if let Ok(Value::Array(items)) = serde_json::from_str::<Value>(json) {
+                return items
+                    .into_iter()
+                    .filter_map(|item| serde_json::from_value(item).ok())
+                    .collect();
+            }
         }
-        let find = |name: &str| {
-            attributes
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.trim())
-                .filter(|v| !v.is_empty())
-        };
+        let find = |name: &str| find_value(attributes, &[name]).map(str::trim).filter(|v| !v.is_empty());
         let Some(quote) = find("quote") else { return Vec::new() };
         let source = match find("source") {
             Some(name) => self.source_named(name),
@@ -362,6 +383,23 @@ impl ImportBuilder {
     }
 }
 
+/// The attribute names (any case) read as a relation's own fields, besides kind and evidence.
+const RELATION_FIELD_NAMES: &[&str] = &[
+    "direction",
+    "directed",
+    "year",
+    "start",
+    "from_date",
+    "start_date",
+    "begin",
+    "end",
+    "to_date",
+    "end_date",
+    "summary",
+    "id",
+    "magnitude",
+];
+
 const EVIDENCE_NAMES: [&str; 11] = [
     "quote",
     "source",
@@ -393,11 +431,16 @@ fn actor_kind_for(text: &str) -> ActorKind {
 }
 
 /// Keeps every attribute not in `used` under `attributes`, so nothing the file said is lost.
-fn keep_other_attributes(attributes: &Attributes, used: &[&str], extra: &mut ExtraFields) {
+fn keep_other_attributes(attributes: &[impl AttributePair], used: &[&[&str]], extra: &mut ExtraFields) {
     let others: BTreeMap<&str, &str> = attributes
         .iter()
-        .filter(|(k, _)| !used.iter().any(|u| k.eq_ignore_ascii_case(u)))
-        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .filter(|a| {
+            !used
+                .iter()
+                .flat_map(|names| names.iter())
+                .any(|u| a.name().eq_ignore_ascii_case(u))
+        })
+        .map(|a| (a.name(), a.value()))
         .collect();
     if !others.is_empty() {
         let map = others

@@ -1,6 +1,12 @@
 //! A small layer over quick-xml shared by the GraphML and GEXF readers: local element names,
 //! unescaped attributes and text, byte positions for error messages, and refusal of the XML
 //! features that make hostile files dangerous (entity declarations, runaway nesting).
+//!
+//! Names, attributes and text borrow from the file's text wherever quick-xml left them as
+//! they were: a 100,000-relation GraphML file has millions of them, and copying each one
+//! cost more than parsing it.
+
+use std::borrow::Cow;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -13,19 +19,22 @@ const MAX_DEPTH: usize = 256;
 /// No attribute or text in a graph file needs more; a bigger one is a broken or hostile file.
 pub const MAX_VALUE_BYTES: usize = 8 << 20;
 
+/// An element's attributes, in file order: (local name, unescaped value).
+pub type XmlAttributes<'a> = Vec<(Cow<'a, str>, Cow<'a, str>)>;
+
 #[derive(Debug, Clone, PartialEq)]
-pub enum XmlEvent {
+pub enum XmlEvent<'a> {
     /// An element opened; `empty` when it closed at once (`<node/>`).
     Start {
-        name: String,
-        attributes: Vec<(String, String)>,
+        name: Cow<'a, str>,
+        attributes: XmlAttributes<'a>,
         offset: usize,
         empty: bool,
     },
     End {
-        name: String,
+        name: Cow<'a, str>,
     },
-    Text(String),
+    Text(Cow<'a, str>),
     Eof,
 }
 
@@ -33,7 +42,7 @@ pub struct XmlReader<'a> {
     reader: Reader<&'a [u8]>,
     text: &'a str,
     depth: usize,
-    pending_end: Option<String>,
+    pending_end: Option<Cow<'a, str>>,
 }
 
 impl<'a> XmlReader<'a> {
@@ -58,7 +67,7 @@ impl<'a> XmlReader<'a> {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
 
-    pub fn next(&mut self) -> Result<XmlEvent, Diagnostic> {
+    pub fn next(&mut self) -> Result<XmlEvent<'a>, Diagnostic> {
         // `<a/>` is reported as a start and an end, so readers handle one shape.
         if let Some(name) = self.pending_end.take() {
             self.depth = self.depth.saturating_sub(1);
@@ -94,20 +103,18 @@ impl<'a> XmlReader<'a> {
                 Event::End(end) => {
                     self.depth = self.depth.saturating_sub(1);
                     return Ok(XmlEvent::End {
-                        name: local_name(end.local_name().as_ref()),
+                        name: self.borrowed(end.local_name().as_ref()),
                     });
                 }
-                Event::Text(text) => return Ok(XmlEvent::Text(text.xml10_content().into_owned())),
-                Event::CData(data) => {
-                    return Ok(XmlEvent::Text(data.into_inner().into_owned()));
-                }
+                Event::Text(text) => return Ok(XmlEvent::Text(text.xml10_content())),
+                Event::CData(data) => return Ok(XmlEvent::Text(data.into_inner())),
                 Event::GeneralRef(reference) => {
                     if let Ok(Some(c)) = reference.resolve_char_ref() {
-                        return Ok(XmlEvent::Text(c.to_string()));
+                        return Ok(XmlEvent::Text(Cow::Owned(c.to_string())));
                     }
-                    let name: String = reference.as_ref().to_owned();
-                    match quick_xml::escape::resolve_predefined_entity(&name) {
-                        Some(value) => return Ok(XmlEvent::Text(value.to_owned())),
+                    let name: &str = &reference;
+                    match quick_xml::escape::resolve_predefined_entity(name) {
+                        Some(value) => return Ok(XmlEvent::Text(Cow::Borrowed(value))),
                         None => {
                             return Err(self.error_at(
                                 offset,
@@ -136,13 +143,13 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    fn start(&self, start: &BytesStart<'_>, offset: usize, empty: bool) -> Result<XmlEvent, Diagnostic> {
-        let name = local_name(start.local_name().as_ref());
+    fn start(&self, start: &BytesStart<'_>, offset: usize, empty: bool) -> Result<XmlEvent<'a>, Diagnostic> {
+        let name = self.borrowed(start.local_name().as_ref());
         let mut attributes = Vec::new();
         for attribute in start.attributes() {
             let attribute = attribute
                 .map_err(|err| self.error_at(offset, "malformed-xml", format!("a bad attribute in <{name}>: {err}")))?;
-            let key = local_name(attribute.key.local_name().as_ref());
+            let key = self.borrowed(attribute.key.local_name().as_ref());
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|err| {
@@ -162,7 +169,11 @@ impl<'a> XmlReader<'a> {
                     ),
                 ));
             }
-            attributes.push((key, value.into_owned()));
+            let value = match value {
+                Cow::Borrowed(value) => self.borrowed(value),
+                Cow::Owned(value) => Cow::Owned(value),
+            };
+            attributes.push((key, value));
         }
         Ok(XmlEvent::Start {
             name,
@@ -172,19 +183,47 @@ impl<'a> XmlReader<'a> {
         })
     }
 
+    /// `part` as a slice of the file's text when quick-xml handed out a view of it (it does
+    /// for everything it did not have to change), so it outlives the event; a copy otherwise.
+    fn borrowed(&self, part: &str) -> Cow<'a, str> {
+        let text = self.text;
+        let within = (part.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .and_then(|start| text.get(start..start.checked_add(part.len())?))
+            .filter(|slice| slice.as_ptr() == part.as_ptr());
+        match within {
+            Some(slice) => Cow::Borrowed(slice),
+            None => Cow::Owned(part.to_owned()),
+        }
+    }
+
     /// Reads the text inside the element just opened, up to its end (nested elements'
     /// text included, as yEd nests labels), and consumes the end.
-    pub fn text_until_end(&mut self) -> Result<String, Diagnostic> {
+    pub fn text_until_end(&mut self) -> Result<Cow<'a, str>, Diagnostic> {
+        if let Some(value) = self.plain_text_until_end()? {
+            return Ok(value);
+        }
         let mut depth = 0usize;
-        let mut out = String::new();
+        let mut out: Option<Cow<'a, str>> = None;
         loop {
             match self.next()? {
                 XmlEvent::Start { .. } => depth += 1,
-                XmlEvent::End { .. } if depth == 0 => return Ok(out.trim().to_owned()),
+                XmlEvent::End { .. } if depth == 0 => {
+                    return Ok(match out {
+                        None => Cow::Borrowed(""),
+                        Some(Cow::Borrowed(text)) => Cow::Borrowed(text.trim()),
+                        Some(Cow::Owned(text)) if text.trim().len() == text.len() => Cow::Owned(text),
+                        Some(Cow::Owned(text)) => Cow::Owned(text.trim().to_owned()),
+                    });
+                }
                 XmlEvent::End { .. } => depth -= 1,
                 XmlEvent::Text(text) => {
-                    out.push_str(&text);
-                    if out.len() > MAX_VALUE_BYTES {
+                    // One piece of text, the usual case, stays a view of the file.
+                    out = Some(match out {
+                        None => text,
+                        Some(before) => Cow::Owned(before.into_owned() + &text),
+                    });
+                    if out.as_ref().is_some_and(|o| o.len() > MAX_VALUE_BYTES) {
                         return Err(self.error_at(
                             self.position(),
                             "too-large",
@@ -198,21 +237,62 @@ impl<'a> XmlReader<'a> {
             }
         }
     }
+
+    /// The usual value, text and character references with no element inside, read in one
+    /// piece: a JSON value exported to GraphML holds dozens of `&quot;`, each of which is an
+    /// event of its own. `None` when the value needs the general path (elements, CDATA,
+    /// comments, carriage returns, or a reference that is not XML's own, which that path
+    /// reports).
+    fn plain_text_until_end(&mut self) -> Result<Option<Cow<'a, str>>, Diagnostic> {
+        let text = self.text;
+        let rest = text.get(self.position()..).unwrap_or_default();
+        let Some(markup) = rest.find('<') else {
+            return Ok(None);
+        };
+        let (raw, after) = rest.split_at(markup);
+        if !after.starts_with("</") || raw.contains('\r') || raw.len() > MAX_VALUE_BYTES {
+            return Ok(None);
+        }
+        let Ok(value) = quick_xml::escape::unescape(raw) else {
+            return Ok(None);
+        };
+        // Move the reader past what was just read, up to and including the end tag.
+        loop {
+            let offset = self.position();
+            let event = self.reader.read_event().map_err(|err| {
+                let at = usize::try_from(self.reader.error_position()).unwrap_or(offset);
+                self.error_at(at, "malformed-xml", format!("the file is not well-formed XML: {err}"))
+            })?;
+            match event {
+                Event::End(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    break;
+                }
+                Event::Eof => {
+                    return Err(self.error_at(self.position(), "malformed-xml", "the file ends inside an element"));
+                }
+                _ => {}
+            }
+        }
+        Ok(Some(match value {
+            Cow::Borrowed(value) => Cow::Borrowed(value.trim()),
+            Cow::Owned(value) => Cow::Owned(value.trim().to_owned()),
+        }))
+    }
 }
 
-fn local_name(name: &str) -> String {
-    name.to_owned()
-}
-
-pub fn attribute<'v>(attributes: &'v [(String, String)], name: &str) -> Option<&'v str> {
-    attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+pub fn attribute<'v, K: AsRef<str>, V: AsRef<str>>(attributes: &'v [(K, V)], name: &str) -> Option<&'v str> {
+    attributes
+        .iter()
+        .find(|(k, _)| k.as_ref() == name)
+        .map(|(_, v)| v.as_ref())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn all(text: &str) -> Result<Vec<XmlEvent>, Diagnostic> {
+    fn all(text: &str) -> Result<Vec<XmlEvent<'_>>, Diagnostic> {
         let mut reader = XmlReader::new(text);
         let mut events = Vec::new();
         loop {
@@ -235,7 +315,7 @@ mod tests {
             .iter()
             .filter_map(|e| {
                 if let XmlEvent::Text(t) = e {
-                    Some(t.as_str())
+                    Some(t.as_ref())
                 } else {
                     None
                 }
@@ -265,5 +345,73 @@ mod tests {
         assert_eq!(all(&deep).err().map(|e| e.code), Some("too-deep"));
         let err = all("<a>\n  <b></c>\n</a>").err().unwrap_or_else(|| panic!("must fail"));
         assert_eq!((err.code, err.line), ("malformed-xml", Some(2)));
+    }
+
+    /// The value of the first element inside the root, read as the GraphML reader reads `<data>`.
+    fn value_of(text: &str) -> Result<Cow<'_, str>, Diagnostic> {
+        let mut reader = XmlReader::new(text);
+        let mut starts = 0;
+        loop {
+            match reader.next()? {
+                XmlEvent::Start { .. } if starts == 1 => return reader.text_until_end(),
+                XmlEvent::Start { .. } => starts += 1,
+                XmlEvent::Eof => panic!("no value in {text}"),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn element_text_is_read_whole_whichever_way_it_is_written() {
+        let value = |text| {
+            value_of(text)
+                .map(Cow::into_owned)
+                .unwrap_or_else(|e| panic!("{text}: {e:?}"))
+        };
+        // Text and references only: the quick path.
+        assert_eq!(value("<g><d>  plain words </d></g>"), "plain words");
+        assert_eq!(
+            value("<g><d>[{&quot;a&quot;:&quot;b &amp; c&quot;}] &#233;&#x41;</d></g>"),
+            "[{\"a\":\"b & c\"}] éA"
+        );
+        assert_eq!(value("<g><d>line one\r\nline two</d></g>"), "line one\nline two");
+        assert_eq!(value("<g><d></d></g>"), "");
+        // Markup inside: the general path, which keeps every piece of text.
+        assert_eq!(
+            value("<g><d><y:label>Kim</y:label> &amp; <y:label>Putin</y:label></d></g>"),
+            "Kim & Putin"
+        );
+        assert_eq!(value("<g><d><![CDATA[a < b]]></d></g>"), "a < b");
+        assert_eq!(value("<g><d>x<!-- note -->y</d></g>"), "xy");
+        // Whatever path was taken, the reader goes on after the element.
+        let mut reader = XmlReader::new("<g><d>a&amp;b</d><e k=\"v\"/></g>");
+        let _ = (reader.next(), reader.next());
+        assert_eq!(
+            reader.text_until_end().map(Cow::into_owned).ok().as_deref(),
+            Some("a&b")
+        );
+        assert!(matches!(reader.next(), Ok(XmlEvent::Start { name, .. }) if name == "e"));
+    }
+
+    #[test]
+    fn plain_text_stays_a_view_of_the_file() {
+        assert!(matches!(
+            value_of("<g><d> Pyongyang </d></g>"),
+            Ok(Cow::Borrowed("Pyongyang"))
+        ));
+        assert!(matches!(
+            XmlReader::new("<n id=\"a0\"/>").next(),
+            Ok(XmlEvent::Start { name: Cow::Borrowed("n"), attributes, .. }) if matches!(attributes[0].1, Cow::Borrowed("a0"))
+        ));
+    }
+
+    #[test]
+    fn element_text_with_an_unknown_entity_or_no_end_is_refused_where_it_is() {
+        let err = value_of("<g>\n<d>a &nbsp; b</d></g>")
+            .err()
+            .unwrap_or_else(|| panic!("must fail"));
+        assert_eq!((err.code, err.line), ("xml-entity", Some(2)));
+        let err = value_of("<g>\n<d>text").err().unwrap_or_else(|| panic!("must fail"));
+        assert_eq!(err.code, "malformed-xml");
     }
 }
