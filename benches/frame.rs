@@ -2,6 +2,9 @@
 //! against a stock egui_graphs `GraphView` with default settings, over the same graph with
 //! the same node positions, in the same run, fully zoomed out and zoomed in.
 //!
+//! Then the frames of the real app (driven headless by egui_kittest) while it opens a file
+//! of each size: the longest one is the one that puts the file on screen.
+//!
 //! Run: `cargo bench --bench frame`
 
 use std::time::{Duration, Instant};
@@ -81,6 +84,47 @@ fn main() {
                 theirs.as_secs_f64() / ours.as_secs_f64()
             );
         }
+    }
+    opening_frames();
+}
+
+/// Opens each size's file in the real app and times every frame until the file is on screen
+/// and its layout has started, against the 60 Hz budget (16.7 ms).
+fn opening_frames() {
+    const BUDGET: Duration = Duration::from_micros(16_667);
+    println!();
+    println!("| actors | relations | frames while opening | median frame | longest frame | longest / 60 Hz budget |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (actors, relations) in common::sizes() {
+        let path = folder.path().join(format!("generated-{actors}.json"));
+        entente::io::save_path(&generate(actors, relations, 1), &path).unwrap_or_else(|e| panic!("{e}"));
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(SCREEN)
+            .build_eframe(|cc| entente::App::new(cc, None));
+        harness.run_steps(5);
+        harness.state_mut().open_path(&path);
+        let mut frames = Vec::new();
+        // Until the file is on screen, and then as long again: the layout's first steps.
+        while harness.state().is_busy() || frames.len() < 2 * frames.iter().filter(|(busy, _)| *busy).count() {
+            let busy = harness.state().is_busy();
+            let started = Instant::now();
+            harness.run_steps(1);
+            frames.push((busy, started.elapsed()));
+            std::thread::sleep(Duration::from_millis(4));
+        }
+        assert_eq!(harness.state().dataset().actors.len(), actors, "the file did not open");
+        let mut times: Vec<Duration> = frames.iter().map(|(_, t)| *t).collect();
+        times.sort();
+        let median = times.get(times.len() / 2).copied().unwrap_or_default();
+        let longest = times.last().copied().unwrap_or_default();
+        println!(
+            "| {actors} | {relations} | {} | {:.1} ms | {:.1} ms | {:.2}x |",
+            times.len(),
+            median.as_secs_f64() * 1e3,
+            longest.as_secs_f64() * 1e3,
+            longest.as_secs_f64() / BUDGET.as_secs_f64()
+        );
     }
 }
 

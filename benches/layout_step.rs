@@ -32,7 +32,7 @@ fn main() {
     for (actors, relations) in common::sizes() {
         let dataset = generate(actors, relations, 1);
         let index = DatasetIndex::new(&dataset);
-        let edges: Vec<(u32, u32)> = index.relation_ends(&dataset).into_iter().flatten().collect();
+        let edges: Vec<(u32, u32)> = index.relation_ends().iter().flatten().copied().collect();
 
         let mut ours = ForceLayout::new(
             actors,

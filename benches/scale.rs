@@ -108,7 +108,7 @@ fn fastest_of(runs: usize, mut f: impl FnMut()) -> Duration {
 /// closer linked actors end up than random pairs (`layout::linked_closeness`, lower is better).
 fn settle(dataset: &Dataset) -> (Duration, u32, f32) {
     let index = DatasetIndex::new(dataset);
-    let edges: Vec<(u32, u32)> = index.relation_ends(dataset).into_iter().flatten().collect();
+    let edges: Vec<(u32, u32)> = index.relation_ends().iter().flatten().copied().collect();
     let started = Instant::now();
     let mut layout = ForceLayout::new(
         dataset.actors.len(),

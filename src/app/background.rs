@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use super::TimelineData;
 use crate::io::{Format, LoadReport, load_path};
 use crate::model::{Dataset, DatasetIndex, Summary};
+use crate::ui::graph::SceneStart;
 use crate::ui::{ActorListIndex, ViewImage};
 
 /// What the app works out once per dataset. For a file it is worked out on the loading
@@ -17,12 +18,15 @@ pub struct Derived {
     pub summary: Summary,
     pub actor_list: ActorListIndex,
     pub timeline: Option<TimelineData>,
+    pub scene_start: SceneStart,
 }
 
 impl Derived {
     pub fn of(dataset: &Dataset) -> Self {
+        let index = DatasetIndex::new(dataset);
         Self {
-            index: DatasetIndex::new(dataset),
+            scene_start: SceneStart::new(dataset, &index),
+            index,
             summary: Summary::of(dataset),
             actor_list: ActorListIndex::new(dataset),
             timeline: TimelineData::of(dataset),

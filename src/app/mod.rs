@@ -308,7 +308,7 @@ impl App {
         let old_index = std::mem::replace(&mut self.index, derived.index);
         let carried = keep_picture.then(|| self.scene.saved_positions(&self.dataset));
         let saved = carried.as_ref().or_else(|| saved_layout(&self.state, &dataset));
-        let scene = GraphScene::new(&dataset, &self.index, saved, &self.ctx);
+        let scene = GraphScene::from_start(derived.scene_start, &dataset, &self.index, saved, &self.ctx);
         let old_scene = std::mem::replace(&mut self.scene, scene);
         if carried.is_some() {
             self.scene.keep_view_of(&old_scene);

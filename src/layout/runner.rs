@@ -216,7 +216,7 @@ mod tests {
     fn big_layout() -> ForceLayout {
         let dataset = generate(WORKER_THRESHOLD + 500, 4 * WORKER_THRESHOLD, 3);
         let index = DatasetIndex::new(&dataset);
-        let edges: Vec<(u32, u32)> = index.relation_ends(&dataset).into_iter().flatten().collect();
+        let edges: Vec<(u32, u32)> = index.relation_ends().iter().flatten().copied().collect();
         ForceLayout::new(dataset.actors.len(), &edges, 3, ForceParams::default())
     }
 

@@ -117,12 +117,9 @@ impl Visibility {
                 fade(emphasis, window.span.overlaps(actor.active.as_ref()));
             }
             // A relation is not drawn without both of its actors.
-            for (emphasis, relation) in visibility.relations.iter_mut().zip(&dataset.relations) {
-                let ends = [index.actor(&relation.from), index.actor(&relation.to)];
-                if ends
-                    .iter()
-                    .any(|end| end.is_none_or(|a| visibility.actors.get(a).copied().flatten().is_none()))
-                {
+            for (r, emphasis) in visibility.relations.iter_mut().enumerate() {
+                let shown = |a: usize| visibility.actors.get(a).copied().flatten().is_some();
+                if !index.ends_of(r).is_some_and(|(a, b)| shown(a) && shown(b)) {
                     *emphasis = None;
                 }
             }
@@ -138,10 +135,7 @@ impl Visibility {
         outside: OutsideFocus,
     ) -> Self {
         let actor_shown: Vec<bool> = dataset.actors.iter().map(|a| filter.actor_kind_shown(a.kind)).collect();
-        let ends = |r: usize| -> Option<(usize, usize)> {
-            let relation = dataset.relations.get(r)?;
-            Some((index.actor(&relation.from)?, index.actor(&relation.to)?))
-        };
+        let ends = |r: usize| index.ends_of(r);
         let relation_shown: Vec<bool> = (0..dataset.relations.len())
             .map(|r| {
                 let kind_shown = dataset

@@ -11,6 +11,6 @@ pub mod style;
 mod svg_export;
 mod view;
 
-pub use scene::{GraphScene, SavedPositions};
+pub use scene::{GraphScene, SavedPositions, SceneStart};
 pub use svg_export::view_to_svg;
 pub use view::{GRAPH_ID, graph_canvas, relation_screen_position};

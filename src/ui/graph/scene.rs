@@ -68,14 +68,20 @@ pub struct GraphScene {
     pub edge_buffers: EdgeBuffers,
 }
 
-impl GraphScene {
-    pub fn new(
-        dataset: &Dataset,
-        index: &DatasetIndex,
-        saved: Option<&SavedPositions>,
-        repaint: &egui::Context,
-    ) -> Self {
-        let relation_ends = index.relation_ends(dataset);
+/// What a scene starts from that depends only on the dataset: every relation's ends, the
+/// lanes of parallel relations, each actor's degree and the layout's starting positions. For a
+/// 20,000-actor file this is tens of milliseconds, so it is worked out on the loading thread
+/// rather than in the frame that shows the file.
+pub struct SceneStart {
+    relation_ends: Vec<Option<(u32, u32)>>,
+    lanes: Vec<f32>,
+    degree: Vec<u32>,
+    layout: ForceLayout,
+}
+
+impl SceneStart {
+    pub fn new(dataset: &Dataset, index: &DatasetIndex) -> Self {
+        let relation_ends = index.relation_ends().to_vec();
         let edges: Vec<(u32, u32)> = relation_ends.iter().flatten().copied().collect();
         let mut degree = vec![0u32; dataset.actors.len()];
         for &(a, b) in &edges {
@@ -91,13 +97,46 @@ impl GraphScene {
             .iter()
             .map(|ends| ends.and_then(|_| lanes_iter.next()).unwrap_or(0.0))
             .collect();
-
-        let mut layout = ForceLayout::new(
+        let layout = ForceLayout::new(
             dataset.actors.len(),
             &edges,
             dataset.structure_key(),
             ForceParams::default(),
         );
+        Self {
+            relation_ends,
+            lanes,
+            degree,
+            layout,
+        }
+    }
+}
+
+impl GraphScene {
+    /// A scene for `dataset`, laid out afresh or from `saved` positions.
+    pub fn new(
+        dataset: &Dataset,
+        index: &DatasetIndex,
+        saved: Option<&SavedPositions>,
+        repaint: &egui::Context,
+    ) -> Self {
+        Self::from_start(SceneStart::new(dataset, index), dataset, index, saved, repaint)
+    }
+
+    /// A scene from a start worked out beforehand (for a file, on its loading thread).
+    pub fn from_start(
+        start: SceneStart,
+        dataset: &Dataset,
+        index: &DatasetIndex,
+        saved: Option<&SavedPositions>,
+        repaint: &egui::Context,
+    ) -> Self {
+        let SceneStart {
+            relation_ends,
+            lanes,
+            degree,
+            mut layout,
+        } = start;
         let restored = saved.is_some_and(|saved| {
             let positions: Vec<(usize, Vec2, bool)> = saved
                 .iter()
