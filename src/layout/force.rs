@@ -1,7 +1,7 @@
 //! A force-directed layout (Fruchterman–Reingold forces, Barnes–Hut repulsion) that starts
 //! from a deterministic placement, cools down and stops by itself once it has settled.
 
-use super::{QuadTree, Vec2, initial_positions};
+use super::{Components, QuadTree, Vec2, initial_positions};
 
 /// Tuning of the simulation. Distances are in layout units; the view draws a node about
 /// 20 units across at zoom 1.
@@ -50,6 +50,8 @@ pub struct ForceLayout {
     /// while new ones find their spots. Unlike pins, the user never sees these.
     held: Vec<bool>,
     edges: Vec<(u32, u32)>,
+    /// Kept so that parts with no link to the main one stay beside it (`Components`).
+    components: Components,
     masses: Vec<f32>,
     temperature: f32,
     cooling: f32,
@@ -103,6 +105,7 @@ impl ForceLayout {
             pinned: vec![false; node_count],
             held: vec![false; node_count],
             masses: degree.iter().map(|&d| 1.0 + d as f32 * 0.1).collect(),
+            components: Components::new(node_count, &edges),
             edges,
             temperature: params.initial_temperature * params.ideal_distance,
             cooling,
@@ -244,20 +247,24 @@ impl ForceLayout {
             return 0.0;
         }
         self.compute_forces();
-        let mut largest_move = 0.0f32;
         let fixed = self.pinned.iter().zip(&self.held).map(|(p, h)| *p || *h);
-        for ((position, force), fixed) in self.positions.iter_mut().zip(&self.forces).zip(fixed) {
-            if fixed {
-                continue;
-            }
+        // Each force becomes the node's move, so the moves below can add to it.
+        for ((position, force), fixed) in self.positions.iter_mut().zip(&mut self.forces).zip(fixed) {
             let length = force.length();
-            if length <= 0.0 || !length.is_finite() {
+            if fixed || length <= 0.0 || !length.is_finite() {
+                *force = Vec2::ZERO;
                 continue;
             }
-            let displacement = *force * (length.min(self.temperature) / length);
-            *position += displacement;
-            largest_move = largest_move.max(displacement.length());
+            *force = *force * (length.min(self.temperature) / length);
+            *position += *force;
         }
+        self.components.keep_beside_largest(
+            &mut self.positions,
+            (&self.pinned, &self.held),
+            self.params.ideal_distance,
+            &mut self.forces,
+        );
+        let largest_move = self.forces.iter().map(|m| m.length()).fold(0.0f32, f32::max);
         self.steps += 1;
         self.temperature *= self.cooling;
         let settled = largest_move < self.params.settle_threshold * self.params.ideal_distance
@@ -450,5 +457,31 @@ mod tests {
         assert_eq!(settled(0, &[], 0).status(), LayoutStatus::Settled);
         let lone = settled(1, &[(0, 0), (0, 5)], 0);
         assert!(lone.positions()[0].is_finite());
+    }
+
+    #[test]
+    fn parts_with_no_link_to_the_main_one_settle_beside_it() {
+        // A ring of 60, a linked pair, and 8 actors with no relation at all.
+        let mut edges = ring(60);
+        edges.push((60, 61));
+        let n = 70;
+        let layout = settled(n, &edges, 4);
+        let p = layout.positions();
+        let centre = p[..60].iter().fold(Vec2::ZERO, |sum, q| sum + *q) * (1.0 / 60.0);
+        let rim = p[..60].iter().map(|q| (*q - centre).length()).fold(0.0f32, f32::max);
+        let k = ForceParams::default().ideal_distance;
+        for (node, q) in p.iter().enumerate().skip(60) {
+            let distance = (*q - centre).length();
+            assert!(
+                distance <= rim + 2.5 * k,
+                "actor {node} is {distance:.0} from the middle; the main part's rim is at {rim:.0}"
+            );
+        }
+        // Still apart from one another and from the main part.
+        for i in 60..n {
+            for j in 0..n {
+                assert!(i == j || (p[i] - p[j]).length() > 0.3 * k, "{i} and {j} overlap");
+            }
+        }
     }
 }

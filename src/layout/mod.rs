@@ -1,6 +1,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 //! Graph layout: node positions from graph structure. Data in, positions out; no egui.
 
+mod components;
 mod edge_geometry;
 mod force;
 mod quadtree;
@@ -9,6 +10,7 @@ mod runner;
 mod seed;
 mod vector;
 
+pub use components::Components;
 pub use edge_geometry::{EdgeCurve, distance_to_curve, lane_offsets};
 pub use force::{ForceLayout, ForceParams, LayoutStatus};
 pub use quadtree::QuadTree;
