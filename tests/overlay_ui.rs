@@ -64,7 +64,8 @@ fn adding_cow_records_shows_them_beside_the_articles_claims_with_their_sources()
         "COW 365 in 1961 is proposed as the Soviet Union"
     );
     harness.get_by_label("Add to dataset").click();
-    harness.run_steps(4);
+    // The merge runs on a thread of its own.
+    run_until_idle(&mut harness);
 
     let app = harness.state();
     assert!(!app.is_reviewing_overlay());
@@ -104,7 +105,8 @@ fn a_corrected_match_puts_both_treaties_between_russia_and_north_korea() {
     common::click_at(&mut harness, option);
     harness.get_by_label("your choice");
     harness.get_by_label("Add to dataset").click();
-    harness.run_steps(4);
+    // The merge runs on a thread of its own.
+    run_until_idle(&mut harness);
     let mut sources = treaties(&harness, "russia", "north_korea");
     sources.sort();
     assert_eq!(
@@ -137,7 +139,8 @@ fn sipri_deals_added_to_the_built_in_dataset_bring_new_actors_and_match_the_old(
                    the other one will be added as a new actor.";
     harness.get_by_label(summary);
     harness.get_by_label("Add to dataset").click();
-    harness.run_steps(4);
+    // The merge runs on a thread of its own.
+    run_until_idle(&mut harness);
     let app = harness.state();
     let names: Vec<&str> = app.dataset().actors.iter().map(|a| a.name.as_str()).collect();
     assert!(

@@ -8,13 +8,14 @@ mod persisted;
 mod unsaved;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use persisted::PersistedState;
 
 use background::{Derived, DialogPurpose, Loaded, PendingDialog, PendingLoad};
 use file_watch::FileWatch;
-use overlay::OverlayDraft;
+use overlay::{OverlayDraft, PendingMerge};
 use persisted::REMEMBERED_LAYOUTS;
 use unsaved::{Edits, Replacing};
 
@@ -49,7 +50,9 @@ struct ProblemReport {
 
 pub struct App {
     state: PersistedState,
-    dataset: Dataset,
+    /// Shared so that work on another thread (adding a dataset to it) can read it while the
+    /// window goes on drawing it. It is never changed in place: a new one replaces it.
+    dataset: Arc<Dataset>,
     index: DatasetIndex,
     origin: Origin,
     selection: Option<Selection>,
@@ -66,6 +69,8 @@ pub struct App {
     adding: Option<PendingLoad>,
     /// A file read for adding, while the user reviews its actor matches.
     overlay: Option<OverlayDraft>,
+    /// A reviewed file being merged into the dataset on another thread.
+    merging: Option<PendingMerge>,
     dialog: Option<PendingDialog>,
     watch: Option<FileWatch>,
     /// A short message in the status bar ("Saved …").
@@ -83,6 +88,9 @@ pub struct App {
     freeing: Option<std::thread::JoinHandle<()>>,
     /// Counts the datasets put on screen: the built-in one is 0, each open or reload adds one.
     generation: u64,
+    /// Counts every change to the dataset on screen: a new one, or a grade given in place. A
+    /// merge that started before a change is out of date.
+    revision: u64,
     /// The window title last sent, so it is sent again only when it changes.
     title: String,
     ctx: egui::Context,
@@ -123,11 +131,12 @@ impl App {
         let dataset = built_in_dataset();
         let derived = Derived::of(&dataset);
         let index = derived.index;
-        let scene = GraphScene::new(&dataset, &index, saved_layout(&state, &dataset), &cc.egui_ctx);
+        let saved = saved_layout(&state, &dataset);
+        let scene = GraphScene::from_start(derived.scene_start, &dataset, &index, saved, &cc.egui_ctx);
         let mut app = Self {
             state,
             index,
-            dataset,
+            dataset: Arc::new(dataset),
             origin: Origin::BuiltIn,
             selection: None,
             visibility: Visibility::default(),
@@ -140,6 +149,7 @@ impl App {
             loading: None,
             adding: None,
             overlay: None,
+            merging: None,
             dialog: None,
             watch: None,
             notice: None,
@@ -150,6 +160,7 @@ impl App {
             playing: None,
             edits: Edits::default(),
             generation: 0,
+            revision: 0,
             freeing: None,
             title: String::new(),
             ctx: cc.egui_ctx.clone(),
@@ -176,6 +187,7 @@ impl App {
     pub fn is_busy(&self) -> bool {
         self.loading.is_some()
             || self.adding.is_some()
+            || self.merging.is_some()
             || self.dialog.is_some()
             || self.freeing.as_ref().is_some_and(|f| !f.is_finished())
     }
@@ -324,8 +336,9 @@ impl App {
                     .map(Selection::Relation)
             }
         });
-        let old_dataset = std::mem::replace(&mut self.dataset, dataset);
+        let old_dataset = std::mem::replace(&mut self.dataset, Arc::new(dataset));
         self.generation += 1;
+        self.revision += 1;
         let old_derived = (
             std::mem::replace(&mut self.timeline, derived.timeline),
             std::mem::replace(&mut self.summary, derived.summary),
@@ -379,7 +392,12 @@ impl App {
         {
             self.overlay_loaded(pending.path, loaded);
         }
-        if self.loading.is_some() || self.adding.is_some() {
+        if let Some(merged) = self.merging.as_ref().and_then(PendingMerge::poll)
+            && let Some(pending) = self.merging.take()
+        {
+            self.overlay_merged(pending, merged);
+        }
+        if self.loading.is_some() || self.adding.is_some() || self.merging.is_some() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
         if let Some(choice) = self.dialog.as_ref().and_then(PendingDialog::poll)
@@ -621,20 +639,23 @@ impl App {
                 }
             }
             Command::GradeSource { source, grade } => {
-                if let Some(source) = self.index.source(&source).and_then(|i| self.dataset.sources.get_mut(i)) {
+                if let Some(at) = self.index.source(&source)
+                    && let Some(source) = Arc::make_mut(&mut self.dataset).sources.get_mut(at)
+                {
                     source.reliability = grade;
                     self.edits.unsaved = true;
+                    self.revision += 1;
                 }
             }
             Command::GradeEvidence { at, grade } => {
-                if let Some(evidence) = self
-                    .dataset
+                if let Some(evidence) = Arc::make_mut(&mut self.dataset)
                     .relations
                     .get_mut(at.relation)
                     .and_then(|r| r.evidence.get_mut(at.evidence))
                 {
                     evidence.credibility = grade;
                     self.edits.unsaved = true;
+                    self.revision += 1;
                 }
             }
             file_command => self.apply_file_command(file_command),
@@ -735,17 +756,26 @@ impl App {
                 }
             }
             let reading = [("Opening", &self.loading), ("Reading", &self.adding)];
-            for (verb, pending) in reading {
-                if let Some(loading) = pending.as_ref().filter(|l| l.worth_showing() && !l.quiet) {
-                    ui.separator();
-                    ui.spinner();
-                    let name = loading
-                        .path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    ui.label(format!("{verb} {name}…"));
-                }
+            let working = reading
+                .into_iter()
+                .filter_map(|(verb, pending)| {
+                    let pending = pending.as_ref().filter(|l| l.worth_showing() && !l.quiet)?;
+                    Some((verb, pending.path.as_path()))
+                })
+                .chain(
+                    self.merging
+                        .as_ref()
+                        .filter(|m| m.worth_showing())
+                        .map(|m| ("Adding", m.path.as_path())),
+                );
+            for (verb, path) in working {
+                ui.separator();
+                ui.spinner();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.label(format!("{verb} {name}…"));
             }
             if let Some((text, at)) = &self.notice
                 && at.elapsed() < Duration::from_secs(NOTICE_SECONDS)
