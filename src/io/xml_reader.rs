@@ -75,11 +75,7 @@ impl<'a> XmlReader<'a> {
         }
         loop {
             let offset = self.position();
-            let event = self.reader.read_event().map_err(|err| {
-                let at = usize::try_from(self.reader.error_position()).unwrap_or(offset);
-                self.error_at(at, "malformed-xml", format!("the file is not well-formed XML: {err}"))
-            })?;
-            match event {
+            match self.read_event()? {
                 Event::Start(start) | Event::Empty(start) if self.depth >= MAX_DEPTH => {
                     let _ = start;
                     return Err(self.error_at(
@@ -141,6 +137,15 @@ impl<'a> XmlReader<'a> {
                 Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
             }
         }
+    }
+
+    /// quick-xml's next event, with a malformed file reported where it breaks.
+    fn read_event(&mut self) -> Result<Event<'a>, Diagnostic> {
+        let offset = self.position();
+        self.reader.read_event().map_err(|err| {
+            let at = usize::try_from(self.reader.error_position()).unwrap_or(offset);
+            self.error_at(at, "malformed-xml", format!("the file is not well-formed XML: {err}"))
+        })
     }
 
     fn start(&self, start: &BytesStart<'_>, offset: usize, empty: bool) -> Result<XmlEvent<'a>, Diagnostic> {
@@ -258,12 +263,7 @@ impl<'a> XmlReader<'a> {
         };
         // Move the reader past what was just read, up to and including the end tag.
         loop {
-            let offset = self.position();
-            let event = self.reader.read_event().map_err(|err| {
-                let at = usize::try_from(self.reader.error_position()).unwrap_or(offset);
-                self.error_at(at, "malformed-xml", format!("the file is not well-formed XML: {err}"))
-            })?;
-            match event {
+            match self.read_event()? {
                 Event::End(_) => {
                     self.depth = self.depth.saturating_sub(1);
                     break;
