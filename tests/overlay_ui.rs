@@ -166,6 +166,25 @@ fn sipri_deals_added_to_the_built_in_dataset_bring_new_actors_and_match_the_old(
 }
 
 #[test]
+fn actors_brought_in_by_an_added_file_are_in_view_once_laid_out() {
+    let mut harness = reviewing("sipri_trade_register.csv");
+    harness.get_by_label("Add to dataset").click();
+    run_until_idle(&mut harness);
+    harness.run_steps(200);
+    let app = harness.state();
+    // A node is drawn about 20 points across: its middle must be that far inside the canvas.
+    let area = app.graph_area().shrink(20.0);
+    for (index, actor) in app.dataset().actors.iter().enumerate() {
+        let at = app.actor_screen_position(index);
+        assert!(
+            at.is_some_and(|p| area.contains(p)),
+            "{} is drawn at {at:?}, outside {area:?}",
+            actor.name
+        );
+    }
+}
+
+#[test]
 fn a_file_that_cannot_be_added_says_why_and_changes_nothing() {
     let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = folder.path().join("alliances.csv");

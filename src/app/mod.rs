@@ -221,6 +221,11 @@ impl App {
         self.scene.actor_screen_position(actor)
     }
 
+    /// Where the graph canvas was on screen last frame.
+    pub fn graph_area(&self) -> egui::Rect {
+        self.scene.canvas_rect
+    }
+
     /// The graph view's zoom factor last frame.
     pub fn zoom(&self) -> f32 {
         self.scene.view.0

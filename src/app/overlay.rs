@@ -178,6 +178,11 @@ impl App {
             return;
         }
         self.show_dataset(dataset, derived, true);
+        if summary.actors_added > 0 {
+            // New actors are laid out beside those they are linked to, often beyond what
+            // was in view: show the whole graph. Nothing that was on screen moves.
+            self.scene.fit_while_settling();
+        }
         self.edits.unsaved = true;
         if !pending.diagnostics.is_empty() {
             self.problems = Some(ProblemReport {

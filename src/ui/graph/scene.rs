@@ -408,6 +408,12 @@ impl GraphScene {
             .filter_map(|a| Some((a, self.layout.position(a)?, true)));
         fresh.set_positions(pinned.collect::<Vec<_>>());
         self.layout = runner(fresh, &self.repaint);
+        self.fit_while_settling();
+    }
+
+    /// Fits the view to the whole graph, and keeps fitting it while the layout runs, until
+    /// the user zooms or pans.
+    pub fn fit_while_settling(&mut self) {
         self.follow_layout = true;
         self.fit_requested = true;
     }
