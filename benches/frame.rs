@@ -27,6 +27,9 @@ enum Zoom {
     Out,
     /// Zoom 1 around the graph's middle: a few hundred actors in view.
     In,
+    /// Zoomed out, with the pointer resting on the canvas: each frame looks for the relation
+    /// under it, for its tooltip, among every relation on screen.
+    OutPointerResting,
 }
 
 fn main() {
@@ -38,8 +41,7 @@ fn main() {
         let index = DatasetIndex::new(&dataset);
         let filter = KindFilter::default();
         let visibility = Visibility::compute(&dataset, &index, &ViewQuery::all(&filter));
-        let ctx = egui::Context::default();
-        let mut scene = GraphScene::new(&dataset, &index, None, &ctx);
+        let mut scene = GraphScene::new(&dataset, &index, None, &egui::Context::default());
         scene.rebuild(&dataset, &visibility, None);
         while scene.advance_layout(Duration::from_secs(1)) {
             std::thread::sleep(Duration::from_millis(2));
@@ -47,15 +49,20 @@ fn main() {
         scene.rebuild(&dataset, &visibility, None);
         let mut stock = stock_graph(&dataset, &index, &scene);
         let frames = if full { 20 } else { 3 };
-        for zoom in [Zoom::Out, Zoom::In] {
-            let ours = median_frame(&ctx, frames, |ui, frame| {
+        for zoom in [Zoom::Out, Zoom::In, Zoom::OutPointerResting] {
+            // Off the graph's middle, so that no actor is under it: an actor's own tooltip
+            // would be shown instead, without looking for a relation.
+            let pointer = (zoom == Zoom::OutPointerResting).then_some(egui::pos2(SCREEN.x * 0.3, SCREEN.y * 0.2));
+            // A context of its own per row, so each starts fitted to the whole graph.
+            let ctx = egui::Context::default();
+            let ours = median_frame(&ctx, frames, pointer, |ui, frame| {
                 if frame == FIRST_MEASURED && zoom == Zoom::In {
                     zoom_in(ui, GRAPH_ID);
                 }
                 let _ = graph_canvas(ui, &mut scene, &dataset);
             });
             let stock_ctx = egui::Context::default();
-            let theirs = median_frame(&stock_ctx, frames, |ui, frame| {
+            let theirs = median_frame(&stock_ctx, frames, pointer, |ui, frame| {
                 if frame == 0 {
                     keep_positions(ui);
                 }
@@ -76,7 +83,11 @@ fn main() {
                 };
                 let _ = view.show(ui, &mut stock);
             });
-            let label = if zoom == Zoom::Out { "out" } else { "in" };
+            let label = match zoom {
+                Zoom::Out => "out",
+                Zoom::In => "in",
+                Zoom::OutPointerResting => "out, pointer resting",
+            };
             println!(
                 "| {actors} | {relations} | {label} | {:.2} ms | {:.2} ms | {:.1}x |",
                 ours.as_secs_f64() * 1e3,
@@ -164,15 +175,27 @@ fn zoom_in(ui: &mut egui::Ui, id: &str) {
 
 /// Median time of a whole frame (UI build, then tessellation into triangles) after two warm-up
 /// frames that fit the view.
-fn median_frame(ctx: &egui::Context, frames: usize, mut draw: impl FnMut(&mut egui::Ui, usize)) -> Duration {
-    let input = || egui::RawInput {
+fn median_frame(
+    ctx: &egui::Context,
+    frames: usize,
+    pointer: Option<egui::Pos2>,
+    mut draw: impl FnMut(&mut egui::Ui, usize),
+) -> Duration {
+    // With a pointer, it moves there on the first frame and then rests, a tenth of a second
+    // passing between frames.
+    let input = |frame: usize| egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
+        time: pointer.map(|_| frame as f64 * 0.1),
+        events: pointer
+            .filter(|_| frame == 0)
+            .map(|p| vec![egui::Event::PointerMoved(p)])
+            .unwrap_or_default(),
         ..Default::default()
     };
     let mut samples = Vec::new();
     for frame in 0..frames + FIRST_MEASURED {
         let started = Instant::now();
-        let mut output = ctx.run_ui(input(), |ui| {
+        let mut output = ctx.run_ui(input(frame), |ui| {
             egui::CentralPanel::default().show(ui, |ui| draw(ui, frame));
         });
         let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);

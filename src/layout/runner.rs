@@ -2,10 +2,18 @@
 //! thread, a few milliseconds a frame (cheap, and the same frame by frame in tests). Big ones
 //! step on a worker thread of their own: one step at 20,000 nodes takes about a frame, so the
 //! window only copies the latest positions the worker has published and never waits for it.
+//!
+//! The worker and the threads it shares a step with run at a lower priority than the window.
+//! At the same priority a step spread over both cores of a 2-core machine took the window's
+//! core from it for tens of milliseconds at a time: while a 20,000-actor graph settled, the
+//! slowest frames took 30 to 116 ms, against 20 ms with the layout on one core
+//! (`cargo bench --bench frame`, docs/performance.md).
 
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
+
+use thread_priority::{ThreadPriority, ThreadPriorityValue, set_current_thread_priority};
 
 use super::{ForceLayout, LayoutStatus, Vec2};
 
@@ -13,6 +21,31 @@ use super::{ForceLayout, LayoutStatus, Vec2};
 pub const WORKER_THRESHOLD: usize = 1_000;
 /// The worker publishes at most this often while running: about once a frame.
 const PUBLISH_INTERVAL: Duration = Duration::from_millis(12);
+/// The layout threads' priority on thread-priority's 0–99 scale: nice 10 on Linux, where a
+/// thread at nice 0 (the window's) gets about nine tenths of a core both want.
+const LAYOUT_PRIORITY: u8 = 25;
+
+/// Lowers the calling thread's priority below the window's. Where the system does not allow
+/// it, the thread goes on as it was: the layout still runs, only less politely.
+fn give_way_to_the_window() {
+    if let Ok(value) = ThreadPriorityValue::try_from(LAYOUT_PRIORITY) {
+        let _ = set_current_thread_priority(ThreadPriority::Crossplatform(value));
+    }
+}
+
+/// The threads a worker's steps are shared between, at the layout's priority; `None` if they
+/// could not be started, and then steps use rayon's own threads.
+fn layout_threads() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("entente-layout-{i}"))
+            .start_handler(|_| give_way_to_the_window())
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
 
 pub struct LayoutRunner {
     /// The caller's copy: the layout itself when it steps inline; with a worker, a mirror of
@@ -134,7 +167,10 @@ impl Worker {
         let outbox = Arc::clone(&published);
         std::thread::Builder::new()
             .name("entente-layout".into())
-            .spawn(move || run_worker(layout, &inbox, &outbox, &wake))
+            .spawn(move || {
+                give_way_to_the_window();
+                run_worker(layout, &inbox, &outbox, &wake);
+            })
             .map_or_else(
                 // No thread to be had: the caller's copy never moves, which shows the graph
                 // as seeded rather than not at all.
@@ -188,7 +224,10 @@ fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<P
             Some(Order::UnpinAll) => layout.unpin_all(),
             Some(Order::Reheat(strength)) => layout.reheat(strength),
             None => {
-                layout.step();
+                match layout_threads() {
+                    Some(threads) => threads.install(|| layout.step()),
+                    None => layout.step(),
+                };
             }
         }
         let settled = layout.status() != LayoutStatus::Running;

@@ -197,17 +197,13 @@ fn hover_tooltip(
     transform: ScreenTransform,
 ) {
     let Some(pointer) = response.hover_pos() else { return };
-    if let Some(actor) = scene
+    if let Some((index, actor)) = scene
         .graph
         .hovered_node()
         .and_then(|n| scene.actor_of(n))
-        .and_then(|a| dataset.actors.get(a))
+        .and_then(|a| Some((a, dataset.actors.get(a)?)))
     {
-        let pinned = dataset
-            .actors
-            .iter()
-            .position(|a| a.id == actor.id)
-            .is_some_and(|a| scene.is_pinned(a));
+        let pinned = scene.is_pinned(index);
         response.clone().on_hover_ui_at_pointer(|ui| {
             ui.strong(&actor.name);
             ui.label(actor.kind.label());
