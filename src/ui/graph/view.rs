@@ -205,8 +205,10 @@ fn hover_tooltip(
     {
         let pinned = scene.is_pinned(index);
         response.clone().on_hover_ui_at_pointer(|ui| {
-            ui.strong(&actor.name);
-            ui.label(actor.kind.label());
+            // Never wrapped: while the layout moves actors under a resting pointer the tooltip
+            // changes actor, and egui sizes it from the last frame's, which could be narrower.
+            ui.add(egui::Label::new(RichText::new(&actor.name).strong()).extend());
+            ui.add(egui::Label::new(actor.kind.label()).extend());
             if !actor.aliases.is_empty() {
                 ui.label(RichText::new(format!("Also known as {}", actor.aliases.join(", "))).weak());
             }
