@@ -100,12 +100,15 @@ fn main() {
 }
 
 /// Opens each size's file in the real app and times every frame until the file is on screen
-/// and its layout has started, against the 60 Hz budget (16.7 ms).
+/// and its layout has settled, against the 60 Hz budget (16.7 ms); and the time from asking
+/// for the file to the settled layout, with the window drawing all along.
 fn opening_frames() {
     const BUDGET: Duration = Duration::from_micros(16_667);
     println!();
-    println!("| actors | relations | frames while opening | median frame | longest frame | longest / 60 Hz budget |");
-    println!("|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| actors | relations | frames until settled | median frame | longest frame | longest / 60 Hz budget | opened and settled in |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
     let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     for (actors, relations) in common::sizes() {
         let path = folder.path().join(format!("generated-{actors}.json"));
@@ -114,27 +117,28 @@ fn opening_frames() {
             .with_size(SCREEN)
             .build_eframe(|cc| entente::App::new(cc, None));
         harness.run_steps(5);
+        let asked = Instant::now();
         harness.state_mut().open_path(&path);
         let mut frames = Vec::new();
-        // Until the file is on screen, and then as long again: the layout's first steps.
-        while harness.state().is_busy() || frames.len() < 2 * frames.iter().filter(|(busy, _)| *busy).count() {
-            let busy = harness.state().is_busy();
+        // A frame every 4 ms or so, as the window draws while the layout publishes.
+        while harness.state().is_busy() || harness.state().is_laying_out() {
             let started = Instant::now();
             harness.run_steps(1);
-            frames.push((busy, started.elapsed()));
+            frames.push(started.elapsed());
             std::thread::sleep(Duration::from_millis(4));
         }
+        let settled = asked.elapsed();
         assert_eq!(harness.state().dataset().actors.len(), actors, "the file did not open");
-        let mut times: Vec<Duration> = frames.iter().map(|(_, t)| *t).collect();
-        times.sort();
-        let median = times.get(times.len() / 2).copied().unwrap_or_default();
-        let longest = times.last().copied().unwrap_or_default();
+        frames.sort();
+        let median = frames.get(frames.len() / 2).copied().unwrap_or_default();
+        let longest = frames.last().copied().unwrap_or_default();
         println!(
-            "| {actors} | {relations} | {} | {:.1} ms | {:.1} ms | {:.2}x |",
-            times.len(),
+            "| {actors} | {relations} | {} | {:.1} ms | {:.1} ms | {:.2}x | {:.2} s |",
+            frames.len(),
             median.as_secs_f64() * 1e3,
             longest.as_secs_f64() * 1e3,
-            longest.as_secs_f64() / BUDGET.as_secs_f64()
+            longest.as_secs_f64() / BUDGET.as_secs_f64(),
+            settled.as_secs_f64()
         );
     }
 }

@@ -221,6 +221,11 @@ impl App {
         self.scene.actor_screen_position(actor)
     }
 
+    /// True while the force layout is still moving actors.
+    pub fn is_laying_out(&self) -> bool {
+        self.scene.layout_running()
+    }
+
     /// Where the graph canvas was on screen last frame.
     pub fn graph_area(&self) -> egui::Rect {
         self.scene.canvas_rect
