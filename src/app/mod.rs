@@ -758,6 +758,13 @@ impl App {
             if hidden > 0 && self.state.main_view == MainView::Graph {
                 ui.label(egui::RichText::new(format!("({hidden} hidden)")).weak());
             }
+            if self.scene.layout_running() {
+                // Words, not a spinner: a spinner asks for a new frame every frame, and drawing
+                // a big graph sixty times a second would take the cores the layout is using.
+                ui.separator();
+                ui.label(egui::RichText::new("Laying out…").weak())
+                    .on_hover_text("The layout is placing the actors; it stops by itself once they have settled");
+            }
             if let Some(problems) = &mut self.problems {
                 ui.separator();
                 let count = problems.diagnostics.len();
@@ -802,7 +809,6 @@ impl App {
             focus_depth: self.state.focus_depth,
             outside_focus: self.state.outside_focus,
             focus_available: matches!(self.selection, Some(Selection::Actor(_))),
-            layout_running: self.scene.layout_running(),
             any_pinned: (0..self.dataset.actors.len()).any(|a| self.scene.is_pinned(a)),
         };
         let mut commands = ui::toolbar(ui, &self.dataset, &mut self.search, &toolbar_state);

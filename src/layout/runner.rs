@@ -19,8 +19,13 @@ use super::{ForceLayout, LayoutStatus, Vec2};
 
 /// From this many nodes on, the layout runs on a worker thread.
 pub const WORKER_THRESHOLD: usize = 1_000;
-/// The worker publishes at most this often while running: about once a frame.
+/// The worker publishes at most this often while running, and each time the window draws a
+/// frame: about once a frame at 60 Hz.
 const PUBLISH_INTERVAL: Duration = Duration::from_millis(12);
+/// From this many nodes, drawing a frame takes several milliseconds of a core the layout could
+/// use: the worker publishes, and so the window draws, at most 20 times a second.
+const BIG_GRAPH: usize = 5_000;
+const BIG_GRAPH_PUBLISH_INTERVAL: Duration = Duration::from_millis(50);
 /// The layout threads' priority on thread-priority's 0–99 scale: nice 10 on Linux, where a
 /// thread at nice 0 (the window's) gets about nine tenths of a core both want.
 const LAYOUT_PRIORITY: u8 = 25;
@@ -201,6 +206,11 @@ impl Worker {
 }
 
 fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<Published>, wake: &dyn Fn()) {
+    let publish_interval = if layout.positions().len() >= BIG_GRAPH {
+        BIG_GRAPH_PUBLISH_INTERVAL
+    } else {
+        PUBLISH_INTERVAL
+    };
     let mut last_published = Instant::now();
     let mut generation = 0;
     loop {
@@ -231,7 +241,7 @@ fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<P
             }
         }
         let settled = layout.status() != LayoutStatus::Running;
-        if settled || ordered || last_published.elapsed() >= PUBLISH_INTERVAL {
+        if settled || ordered || last_published.elapsed() >= publish_interval {
             generation += 1;
             {
                 let mut published = outbox.lock().unwrap_or_else(PoisonError::into_inner);

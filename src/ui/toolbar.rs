@@ -12,7 +12,6 @@ pub struct ToolbarState {
     pub focus_depth: u8,
     pub outside_focus: OutsideFocus,
     pub focus_available: bool,
-    pub layout_running: bool,
     pub any_pinned: bool,
 }
 
@@ -50,9 +49,6 @@ pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: 
             .clicked()
         {
             commands.push(Command::UnpinAll);
-        }
-        if state.layout_running {
-            ui.spinner().on_hover_text("Laying out…");
         }
     });
     if state.main_view == MainView::Graph {

@@ -326,6 +326,11 @@ impl GraphScene {
         self.layout.is_running()
     }
 
+    /// True when the layout steps on a thread of its own (big graphs).
+    pub fn layout_on_worker(&self) -> bool {
+        self.layout.is_on_worker()
+    }
+
     fn push_positions(&mut self) {
         for (actor, node) in self.node_of_actor.iter().enumerate() {
             let (Some(node), Some(position)) = (node, self.layout.position(actor)) else {

@@ -32,7 +32,10 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     if scene.layout_running() {
         // A few milliseconds a frame: the layout animates while the window stays responsive.
         scene.advance_layout(std::time::Duration::from_millis(6));
-        ui.ctx().request_repaint();
+        // A layout on a worker asks for a frame itself whenever it has new positions.
+        if !scene.layout_on_worker() {
+            ui.ctx().request_repaint();
+        }
     }
     let mut meta = MetadataFrame::new(id.clone()).load(ui);
     if scene.graph.node_count() > 0 {
