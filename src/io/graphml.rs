@@ -131,8 +131,9 @@ fn build(
 ) -> (Dataset, Vec<Diagnostic>) {
     let mut builder = ImportBuilder::new(title, "GraphML");
     apply_graph_data(&mut builder, graph_data);
+    let (node_defaults, edge_defaults) = (defaults_for(keys, "node"), defaults_for(keys, "edge"));
     for node in nodes {
-        let attributes = with_defaults(&node.attributes, keys, "node");
+        let attributes = with_defaults(&node.attributes, &node_defaults);
         if let Some(id) = &node.id
             && !builder.add_actor(id, &attributes)
         {
@@ -143,7 +144,7 @@ fn build(
         }
     }
     for edge in edges {
-        let attributes = with_defaults(&edge.attributes, keys, "edge");
+        let attributes = with_defaults(&edge.attributes, &edge_defaults);
         if let Some((source, target)) = &edge.ends {
             builder.add_relation(
                 edge.id.as_deref(),
@@ -267,20 +268,26 @@ fn read_data<'a>(reader: &mut XmlReader<'a>, keys: &HashMap<String, Key>) -> Res
     }
 }
 
-/// The element's data with its keys' defaults for what it leaves out; the data itself when
-/// no key has a default, as in most files.
-fn with_defaults<'d, 'a>(attributes: &'d Data<'a>, keys: &HashMap<String, Key>, domain: &str) -> Cow<'d, Data<'a>> {
-    let mut defaults = keys
-        .values()
+/// The defaults the keys give an element of `domain` ("node", "edge"): key name and value.
+fn defaults_for<'k>(keys: &'k HashMap<String, Key>, domain: &str) -> Vec<(&'k Rc<str>, &'k String)> {
+    keys.values()
         .filter(|key| key.domain == domain || key.domain == "all")
-        .filter_map(|key| Some((key, key.default.as_ref()?)))
-        .filter(|(key, _)| !attributes.iter().any(|(name, _)| *name == key.name))
+        .filter_map(|key| Some((&key.name, key.default.as_ref()?)))
+        .collect()
+}
+
+/// The element's data with the defaults for what it leaves out; the data itself when it
+/// leaves out none of them, as when no key has a default, in most files.
+fn with_defaults<'d, 'a>(attributes: &'d Data<'a>, defaults: &[(&Rc<str>, &String)]) -> Cow<'d, Data<'a>> {
+    let mut missing = defaults
+        .iter()
+        .filter(|(name, _)| !attributes.iter().any(|(given, _)| given == *name))
         .peekable();
-    if defaults.peek().is_none() {
+    if missing.peek().is_none() {
         return Cow::Borrowed(attributes);
     }
     let mut out = attributes.clone();
-    out.extend(defaults.map(|(key, default)| (key.name.clone(), Cow::Owned(default.clone()))));
+    out.extend(missing.map(|(name, default)| (Rc::clone(name), Cow::Owned((*default).clone()))));
     Cow::Owned(out)
 }
 

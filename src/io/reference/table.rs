@@ -200,15 +200,7 @@ impl Row<'_> {
     pub fn required_number(&self, column: &str, what: &str, warnings: &mut Vec<Diagnostic>) -> Option<i64> {
         let value = self.number(column);
         if value.is_none() {
-            warnings.push(self.warning(
-                column,
-                "bad-cell",
-                format!(
-                    "row {} has no {what} in `{column}` (`{}`); it is skipped",
-                    self.line,
-                    self.get(column)
-                ),
-            ));
+            warnings.push(self.skipped_for_want_of(what, column));
         }
         value
     }
@@ -217,17 +209,22 @@ impl Row<'_> {
     pub fn required_code(&self, column: &str, warnings: &mut Vec<Diagnostic>) -> Option<u16> {
         let code = self.number(column).and_then(|c| u16::try_from(c).ok());
         if code.is_none() {
-            warnings.push(self.warning(
-                column,
-                "bad-cell",
-                format!(
-                    "row {} has no country code in `{column}` (`{}`); it is skipped",
-                    self.line,
-                    self.get(column)
-                ),
-            ));
+            warnings.push(self.skipped_for_want_of("country code", column));
         }
         code
+    }
+
+    /// The warning that this row is skipped, as `column` holds no usable `what`.
+    fn skipped_for_want_of(&self, what: &str, column: &str) -> Diagnostic {
+        self.warning(
+            column,
+            "bad-cell",
+            format!(
+                "row {} has no {what} in `{column}` (`{}`); it is skipped",
+                self.line,
+                self.get(column)
+            ),
+        )
     }
 
     /// The labels of the flag columns set in this row (the obligations an alliance row codes),
