@@ -42,11 +42,16 @@ fn main() {
         let filter = KindFilter::default();
         let visibility = Visibility::compute(&dataset, &index, &ViewQuery::all(&filter));
         let mut scene = GraphScene::new(&dataset, &index, None, &egui::Context::default());
-        scene.rebuild(&dataset, &visibility, None);
+        let looks = entente::ui::KindLooks::of(&dataset);
+        let look = entente::ui::graph::SceneLook {
+            looks: &looks,
+            file_looks: true,
+        };
+        scene.rebuild(&dataset, &visibility, None, look);
         while scene.advance_layout(Duration::from_secs(1)) {
             std::thread::sleep(Duration::from_millis(2));
         }
-        scene.rebuild(&dataset, &visibility, None);
+        scene.rebuild(&dataset, &visibility, None, look);
         let mut stock = stock_graph(&dataset, &index, &scene);
         let frames = if full { 20 } else { 3 };
         for zoom in [Zoom::Out, Zoom::In, Zoom::OutPointerResting] {
@@ -59,7 +64,7 @@ fn main() {
                 if frame == FIRST_MEASURED && zoom == Zoom::In {
                     zoom_in(ui, GRAPH_ID);
                 }
-                let _ = graph_canvas(ui, &mut scene, &dataset);
+                let _ = graph_canvas(ui, &mut scene, &dataset, &index);
             });
             let stock_ctx = egui::Context::default();
             let theirs = median_frame(&stock_ctx, frames, pointer, |ui, frame| {

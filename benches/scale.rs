@@ -186,7 +186,12 @@ fn peak_memory_child(path: &Path) {
     let filter = KindFilter::default();
     let visibility = Visibility::compute(&dataset, &index, &ViewQuery::all(&filter));
     let mut scene = GraphScene::new(&dataset, &index, None, &egui::Context::default());
-    scene.rebuild(&dataset, &visibility, None);
+    let looks = entente::ui::KindLooks::of(&dataset);
+    let look = entente::ui::graph::SceneLook {
+        looks: &looks,
+        file_looks: true,
+    };
+    scene.rebuild(&dataset, &visibility, None, look);
     while scene.advance_layout(Duration::from_millis(50)) {
         std::thread::sleep(Duration::from_millis(5));
     }

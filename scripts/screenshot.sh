@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the real app in a virtual X display and saves a screenshot of the whole window.
-# Usage: [CLICKS="x,y x,y"] [KEYS="ctrl+f"] scripts/screenshot.sh OUT.png [SECONDS] [-- ENTENTE ARGS...]
-# CLICKS are clicked in order once the window is up (then KEYS are typed), to show a state.
+# Usage: [CLICKS="x,y x,y"] [TEXT="words"] [KEYS="ctrl+f"] scripts/screenshot.sh OUT.png [SECONDS] [-- ENTENTE ARGS...]
+# CLICKS are clicked in order once the window is up, then TEXT is typed and KEYS pressed, to
+# show a state. The pointer rests in the bottom-right corner first, away from the graph.
 set -euo pipefail
 out=${1:?usage: scripts/screenshot.sh OUT.png [SECONDS] [-- ARGS...]}
 wait_seconds=${2:-6}
@@ -23,10 +24,15 @@ sleep "$wait_seconds"
 # With no window manager nothing gives the window keyboard focus; keys would go nowhere.
 window=$(DISPLAY=$display xdotool search --name 'Entente' | head -1 || true)
 [ -n "$window" ] && DISPLAY=$display xdotool windowfocus "$window" || true
+DISPLAY=$display xdotool mousemove 1275 795 || true
 for point in ${CLICKS:-}; do
   DISPLAY=$display xdotool mousemove "${point%,*}" "${point#*,}" click 1
   sleep 0.7
 done
+if [ -n "${TEXT:-}" ]; then
+  DISPLAY=$display xdotool type --delay 60 "$TEXT"
+  sleep 0.8
+fi
 for key in ${KEYS:-}; do
   DISPLAY=$display xdotool key "$key"
   sleep 0.5

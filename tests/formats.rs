@@ -66,15 +66,16 @@ fn gexf_spells_become_periods_and_attvalues_become_evidence() {
     let d = load("gephi-dynamic.gexf");
     let ussr = &d.actors[0];
     assert_eq!(
-        (ussr.name.as_str(), ussr.kind),
-        ("Soviet Union", ActorKind::HistoricalState)
+        (ussr.name.as_str(), ussr.kind.as_str()),
+        ("Soviet Union", ActorKind::HistoricalState.id())
     );
     assert_eq!(
         ussr.active.map(|p| p.describe()).as_deref(),
         Some("30 December 1922–26 December 1991")
     );
-    assert_eq!(attribute(&ussr.extra, "viz_position_x"), Some("-120.5"));
-    assert_eq!(attribute(&ussr.extra, "viz_color_r"), Some("157"));
+    // Gephi's y axis points up; Entente's, as on screen, down.
+    assert_eq!(ussr.appearance.position(), Some((-120.5, -40.0)));
+    assert_eq!(ussr.appearance.colour.as_deref(), Some("#9d755d"));
 
     let support = &d.relations[0];
     assert_eq!(support.kind, "historical_support");
@@ -188,5 +189,81 @@ fn imported_attributes_survive_an_export_round_trip() {
         let back = load_path(&path).dataset.unwrap_or_else(|| panic!("{extension}"));
         assert_eq!(back.actors, original.actors, "{extension}");
         assert_eq!(back.relations, original.relations, "{extension}");
+    }
+}
+
+fn readability_fixture(name: &str) -> (Dataset, Option<entente::io::MappingProposal>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/readability")
+        .join(name);
+    let report = load_path(&path);
+    let dataset = report
+        .dataset
+        .unwrap_or_else(|| panic!("{name} must load: {:#?}", report.diagnostics));
+    (dataset, report.proposal)
+}
+
+#[test]
+fn yed_geometry_fill_and_shape_are_the_actors_place_colour_and_outline() {
+    let (d, _) = readability_fixture("yed-shapes.graphml");
+    let alpha = &d.actors[0];
+    assert_eq!(alpha.name, "Alpha");
+    assert_eq!(alpha.kind, ActorKind::State);
+    // The middle of its box, in yEd's coordinates (y down, as Entente's).
+    assert_eq!(alpha.appearance.position(), Some((200.0, 235.0)));
+    assert_eq!(alpha.appearance.colour.as_deref(), Some("#ffcc00"));
+    assert_eq!(alpha.appearance.shape, Some(entente::model::NodeShape::Disc));
+    assert_eq!(d.actors[1].kind, ActorKind::NonStateArmedGroup, "`armed group` is read");
+    assert_eq!(d.actors[1].appearance.size, Some(60.0));
+    assert!(d.relations.iter().all(|r| r.kind == "arms_supply"));
+}
+
+#[test]
+fn tinkerpop_labels_become_declared_kinds_and_names_become_labels() {
+    let (d, proposal) = readability_fixture("tinkerpop-typed.graphml");
+    assert!(proposal.is_some_and(|p| !p.unsure));
+    let kinds: Vec<&str> = d.actor_kinds.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(kinds, ["song", "artist"]);
+    let relation_kinds: Vec<&str> = d.relation_kinds.iter().map(|k| k.label.as_str()).collect();
+    assert_eq!(relation_kinds, ["followedBy", "writtenBy", "sungBy"]);
+    assert_eq!(d.actors[0].name, "SONG ONE");
+    assert_eq!(
+        attribute(&d.actors[0].extra, "performances"),
+        Some("1"),
+        "what is not a name or kind is kept"
+    );
+    assert!(
+        attribute(&d.actors[0].extra, "labelV").is_none(),
+        "the kind is not kept twice"
+    );
+}
+
+#[test]
+fn an_airline_file_is_read_with_its_guessed_names_and_its_own_positions() {
+    let (d, proposal) = readability_fixture("airports.graphml");
+    let proposal = proposal.unwrap_or_else(|| panic!("a GraphML file is proposed a reading"));
+    assert!(proposal.unsure, "names in a tooltip are a guess to confirm");
+    assert_eq!(proposal.mapping.actor_label.as_deref(), Some("tooltip"));
+    assert_eq!(d.actors[0].name, "AAA");
+    assert_eq!(d.actors[0].appearance.position(), Some((-1200.0, -300.0)));
+    assert!(d.actors.iter().all(|a| a.appearance.position().is_some()));
+}
+
+#[test]
+fn gephi_viz_attributes_are_the_actors_look_and_survive_a_save() {
+    let (d, _) = readability_fixture("gephi-viz.gexf");
+    let hub = &d.actors[0];
+    assert_eq!(hub.appearance.colour.as_deref(), Some("#eb5148"));
+    assert_eq!(hub.appearance.size, Some(28.685_715));
+    let edge = d.relations.last().unwrap_or_else(|| panic!("edges"));
+    assert_eq!(edge.appearance.colour.as_deref(), Some("#141414"));
+    assert_eq!(edge.appearance.thickness, Some(4.0));
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for name in ["again.json", "again.graphml", "again.gexf"] {
+        let path = folder.path().join(name);
+        save_path(&d, &path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let again = load_path(&path).dataset.unwrap_or_else(|| panic!("{name} reads back"));
+        let looks = |d: &Dataset| d.actors.iter().map(|a| a.appearance.clone()).collect::<Vec<_>>();
+        assert_eq!(looks(&again), looks(&d), "{name}");
     }
 }

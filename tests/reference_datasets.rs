@@ -73,7 +73,7 @@ fn the_newer_sipri_export_reads_the_same_way() {
         "{note}"
     );
     let union = dataset.actors.iter().find(|a| a.name == "Test Union");
-    assert_eq!(union.map(|a| a.kind), Some(ActorKind::Organisation));
+    assert_eq!(union.map(|a| a.kind.as_str()), Some(ActorKind::Organisation.id()));
     let notes = dataset.sources[0].notes.as_deref().unwrap_or_default();
     assert!(notes.contains("Data generated: 1 Jan 2026 9:00:00 AM"), "{notes}");
 }
@@ -135,7 +135,10 @@ fn sipri_deals_become_one_supply_per_pair_with_every_deal_quoted() {
         "each quote is a line of the file, verbatim"
     );
     let houthis = dataset.actors.iter().find(|a| a.name == "Houthi rebels (Yemen)");
-    assert_eq!(houthis.map(|a| a.kind), Some(ActorKind::NonStateArmedGroup));
+    assert_eq!(
+        houthis.map(|a| a.kind.as_str()),
+        Some(ActorKind::NonStateArmedGroup.id())
+    );
 }
 
 /// The issue's own acceptance test: the article's 2024 treaty and the record's 1961 treaty

@@ -6,10 +6,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use super::TimelineData;
-use crate::io::{Format, LoadReport, load_path};
-use crate::model::{Dataset, DatasetIndex, Summary};
+use crate::io::{Format, ImportMapping, LoadReport, load_path_with};
+use crate::model::{Dataset, DatasetIndex, Summary, numeric_attributes};
 use crate::ui::graph::SceneStart;
-use crate::ui::{ActorListIndex, ViewImage};
+use crate::ui::{ActorListIndex, KindLooks, ViewImage};
 
 /// What the app works out once per dataset. For a file it is worked out on the loading
 /// thread, so that putting a big dataset on screen costs the window as little as it can.
@@ -19,17 +19,29 @@ pub struct Derived {
     pub actor_list: ActorListIndex,
     pub timeline: Option<TimelineData>,
     pub scene_start: SceneStart,
+    pub looks: KindLooks,
+    /// Attributes most actors have as numbers, which the user may size actors by.
+    pub size_attributes: Vec<String>,
+    /// The file gives some actor a colour, size or shape of its own.
+    pub has_file_looks: bool,
 }
 
 impl Derived {
     pub fn of(dataset: &Dataset) -> Self {
         let index = DatasetIndex::new(dataset);
+        let looks = KindLooks::of(dataset);
         Self {
             scene_start: SceneStart::new(dataset, &index),
             index,
             summary: Summary::of(dataset),
             actor_list: ActorListIndex::new(dataset),
-            timeline: TimelineData::of(dataset),
+            timeline: TimelineData::of(dataset, &looks),
+            looks,
+            size_attributes: numeric_attributes(dataset),
+            has_file_looks: dataset.actors.iter().any(|a| {
+                let look = &a.appearance;
+                look.colour.is_some() || look.size.is_some() || look.shape.is_some()
+            }),
         }
     }
 }
@@ -46,16 +58,19 @@ pub struct PendingLoad {
     pub started: Instant,
     /// A reload after a change on disk replaces the dataset without a fuss.
     pub quiet: bool,
+    /// The attributes the user chose for this file, when they did: nothing to ask then.
+    pub mapping: Option<ImportMapping>,
     receiver: Receiver<Loaded>,
 }
 
 impl PendingLoad {
-    pub fn start(path: PathBuf, quiet: bool) -> Self {
+    pub fn start(path: PathBuf, quiet: bool, mapping: Option<ImportMapping>) -> Self {
         let (sender, receiver) = channel();
         let thread_path = path.clone();
+        let thread_mapping = mapping.clone();
         std::thread::spawn(move || {
             // The app may have gone (closed the window); then nobody needs the result.
-            let report = load_path(&thread_path);
+            let report = load_path_with(&thread_path, thread_mapping.as_ref());
             let derived = report.dataset.as_ref().map(Derived::of);
             let _ = sender.send(Loaded { report, derived });
         });
@@ -63,6 +78,7 @@ impl PendingLoad {
             path,
             started: Instant::now(),
             quiet,
+            mapping,
             receiver,
         }
     }

@@ -3,6 +3,7 @@
 
 mod background;
 mod file_watch;
+mod import_review;
 mod overlay;
 mod persisted;
 mod unsaved;
@@ -15,18 +16,22 @@ pub use persisted::PersistedState;
 
 use background::{Derived, DialogPurpose, Loaded, PendingDialog, PendingLoad};
 use file_watch::FileWatch;
+use import_review::MappingReview;
 use overlay::{OverlayDraft, PendingMerge};
 use persisted::REMEMBERED_LAYOUTS;
 use unsaved::{Edits, Replacing};
 
 use crate::builtin::{BUILT_IN_NAME, built_in_dataset};
-use crate::io::{Format, save_path, write_atomically};
+use crate::io::{Format, MappingProposal, save_path, write_atomically};
 use crate::model::{
     Dataset, DatasetIndex, Diagnostic, Focus, KindFilter, OutsideTime, Summary, TimeWindow, ViewQuery, Visibility,
     YearSpan, active_per_year, is_web_link, this_year, year_range,
 };
-use crate::ui::graph::{GraphScene, SavedPositions};
-use crate::ui::{self, Command, InfoWindow, MainView, MenuState, SearchState, Selection, ToolbarState, ViewImage};
+use crate::ui::graph::{GraphScene, PlacedLabel, SavedPositions, SceneLook, actor_radii};
+use crate::ui::{
+    self, Command, InfoWindow, KindLooks, MainView, MenuState, RelationTableState, SearchState, Selection,
+    ToolbarState, ViewImage,
+};
 
 /// Datasets bigger than this are laid out again rather than bloat the saved state.
 const LARGEST_REMEMBERED_LAYOUT: usize = 5_000;
@@ -81,6 +86,23 @@ pub struct App {
     /// Counts by kind, for the legend and the overview: computed once per dataset, not per frame.
     summary: Summary,
     actor_list: ui::ActorListIndex,
+    /// How each kind is drawn in this dataset.
+    looks: KindLooks,
+    /// Attributes the dataset's actors have as numbers, to size them by.
+    size_attributes: Vec<String>,
+    /// The file gives some actor a colour, size or shape of its own.
+    has_file_looks: bool,
+    /// The actor Focus is on: the last actor selected. Selecting one of its relations keeps it.
+    focus_actor: Option<usize>,
+    table: RelationTableState,
+    /// Counts the times what is visible was worked out, so views of it know when to catch up.
+    view_revision: u64,
+    /// A file read with a guessed reading of its attributes, waiting for the user to confirm it.
+    mapping_review: Option<MappingReview>,
+    /// How the open file's attributes were read, for File › Read Attributes As.
+    file_proposal: Option<(PathBuf, MappingProposal)>,
+    /// Where the timeline was drawn last frame.
+    timeline_rect: Option<egui::Rect>,
     /// While playing: when the year last moved on.
     playing: Option<Instant>,
     edits: Edits,
@@ -104,13 +126,13 @@ struct TimelineData {
 }
 
 impl TimelineData {
-    fn of(dataset: &Dataset) -> Option<Self> {
+    fn of(dataset: &Dataset, looks: &KindLooks) -> Option<Self> {
         let years = year_range(dataset, this_year())?;
         let kinds = dataset.known_relation_kinds();
         let histogram = active_per_year(dataset, &kinds, years)
             .into_iter()
             .zip(&kinds)
-            .map(|(counts, kind)| (ui::relation_kind_colour(dataset, kind), counts))
+            .map(|(counts, kind)| (looks.relation_colour(kind), counts))
             .collect();
         let undated = dataset.relations.iter().filter(|r| r.period.is_none()).count();
         Some(Self {
@@ -133,6 +155,7 @@ impl App {
         let index = derived.index;
         let saved = saved_layout(&state, &dataset);
         let scene = GraphScene::from_start(derived.scene_start, &dataset, &index, saved, &cc.egui_ctx);
+        let table = RelationTableState::sorted_by(state.table_sort.0, state.table_sort.1);
         let mut app = Self {
             state,
             index,
@@ -157,6 +180,15 @@ impl App {
             timeline: derived.timeline,
             summary: derived.summary,
             actor_list: derived.actor_list,
+            looks: derived.looks,
+            size_attributes: derived.size_attributes,
+            has_file_looks: derived.has_file_looks,
+            focus_actor: None,
+            table,
+            view_revision: 0,
+            mapping_review: None,
+            file_proposal: None,
+            timeline_rect: None,
             playing: None,
             edits: Edits::default(),
             generation: 0,
@@ -168,6 +200,7 @@ impl App {
         if let Some(message) = settings_problem {
             app.notify(message);
         }
+        app.apply_sizes();
         app.refresh_view();
         if let Some(path) = file {
             app.open_path(&path);
@@ -178,7 +211,8 @@ impl App {
     /// Starts reading a dataset file in the background; the current dataset stays on screen
     /// until it has loaded, and stays for good if it fails to.
     pub fn open_path(&mut self, path: &Path) {
-        self.loading = Some(PendingLoad::start(path.to_owned(), false));
+        let mapping = self.state.import_mapping(path).cloned();
+        self.loading = Some(PendingLoad::start(path.to_owned(), false, mapping));
         self.ctx.request_repaint();
     }
 
@@ -247,13 +281,66 @@ impl App {
     }
 
     fn focus(&self) -> Option<Focus> {
-        match self.selection {
-            Some(Selection::Actor(actor)) if self.state.focus_depth > 0 => Some(Focus {
-                actor,
-                depth: self.state.focus_depth,
-            }),
-            _ => None,
-        }
+        let actor = self.focus_actor.filter(|_| self.state.focus_depth > 0)?;
+        Some(Focus {
+            actor,
+            depth: self.state.focus_depth,
+            among_neighbours: self.state.focus_among_neighbours,
+        })
+    }
+
+    /// The labels drawn last frame, with where they are in the window.
+    pub fn drawn_labels(&self) -> &[PlacedLabel] {
+        &self.scene.placed_labels
+    }
+
+    /// The relations the table lists, in its order.
+    pub fn table_rows(&self) -> &[usize] {
+        self.table.rows()
+    }
+
+    /// How each kind is drawn in the dataset on screen.
+    pub fn kind_looks(&self) -> &KindLooks {
+        &self.looks
+    }
+
+    /// Each actor's radius as drawn, in layout units.
+    pub fn actor_radius(&self, actor: usize) -> f32 {
+        self.scene.radius(actor)
+    }
+
+    /// Where the actor is in layout space.
+    pub fn actor_layout_position(&self, actor: usize) -> Option<crate::layout::Vec2> {
+        self.scene.actor_position(actor)
+    }
+
+    /// How an actor is drawn: its colour and outline, and whether it is faded (outside what
+    /// the selection brings forward, or dimmed by Focus or time); `None` when hidden.
+    pub fn drawn_actor(&self, actor: usize) -> Option<ui::graph::DrawnActor> {
+        self.scene.drawn_actor(actor)
+    }
+
+    /// True when the spotlight (the selected or hovered actor or relation) brings this relation forward.
+    pub fn is_brought_forward(&self, relation: usize) -> bool {
+        self.scene.spotlight().is_some_and(|s| s.has_relation(relation))
+    }
+
+    /// Where the timeline was drawn last frame, when it was.
+    pub fn timeline_area(&self) -> Option<egui::Rect> {
+        self.timeline_rect
+    }
+
+    /// True while a file waits for the user to say how to read its attributes.
+    pub fn is_asking_how_to_read(&self) -> bool {
+        self.mapping_review.is_some()
+    }
+
+    /// Sizes actors by what the user chose, or by the file's own sizes.
+    fn apply_sizes(&mut self) {
+        let file_sizes = self.state.file_looks && self.has_file_looks;
+        let radii = actor_radii(&self.dataset, &self.index, &self.state.size_by, file_sizes);
+        self.scene.set_radii(radii);
+        self.view_dirty = true;
     }
 
     /// Recomputes what is visible and rebuilds the graph, if anything changed.
@@ -268,7 +355,13 @@ impl App {
             time: self.state.time_window,
         };
         self.visibility = Visibility::compute(&self.dataset, &self.index, &query);
-        self.scene.rebuild(&self.dataset, &self.visibility, self.selection);
+        let look = SceneLook {
+            looks: &self.looks,
+            file_looks: self.state.file_looks,
+        };
+        self.scene
+            .rebuild(&self.dataset, &self.visibility, self.selection, look);
+        self.view_revision += 1;
         self.view_dirty = false;
     }
 
@@ -285,10 +378,11 @@ impl App {
     }
 
     /// Puts a freshly read file on screen, or shows why it could not be read.
-    fn finish_load(&mut self, path: PathBuf, Loaded { report, derived }: Loaded) {
+    fn finish_load(&mut self, path: PathBuf, Loaded { mut report, derived }: Loaded) {
         let name = path
             .file_name()
             .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        self.file_proposal = report.proposal.take().map(|proposal| (path.clone(), proposal));
         let Some(dataset) = report.dataset else {
             self.problems = Some(ProblemReport {
                 title: format!("Could not open {name}"),
@@ -353,13 +447,20 @@ impl App {
             std::mem::replace(&mut self.timeline, derived.timeline),
             std::mem::replace(&mut self.summary, derived.summary),
             std::mem::replace(&mut self.actor_list, derived.actor_list),
+            std::mem::replace(&mut self.looks, derived.looks),
         );
+        self.size_attributes = derived.size_attributes;
+        self.has_file_looks = derived.has_file_looks;
+        self.focus_actor = match self.selection {
+            Some(Selection::Actor(actor)) => Some(actor),
+            _ => None,
+        };
         // Freeing a big dataset's hundreds of thousands of strings takes a while: not here.
         self.freeing = Some(std::thread::spawn(move || {
             drop((old_dataset, old_index, old_derived, old_scene));
         }));
         self.playing = None;
-        self.view_dirty = true;
+        self.apply_sizes();
         self.refresh_view();
         self.review_again();
     }
@@ -390,7 +491,7 @@ impl App {
         if let Some(loaded) = self.loading.as_ref().and_then(PendingLoad::poll)
             && let Some(pending) = self.loading.take()
         {
-            self.finish_load(pending.path, loaded);
+            self.loaded(pending, loaded);
         }
         // A file to add waits for a file being opened: it is matched against what ends up on screen.
         if let Some(loaded) = self
@@ -580,8 +681,17 @@ impl App {
     fn select(&mut self, selection: Option<Selection>) {
         self.selection = selection;
         self.scene.set_selection(selection);
-        if self.state.focus_depth > 0 {
-            self.view_dirty = true;
+        // Focus follows the actor last selected, and stays on while its relations are read.
+        let focus_actor = match selection {
+            Some(Selection::Actor(actor)) => Some(actor),
+            Some(Selection::Relation(_)) => self.focus_actor,
+            None => None,
+        };
+        if focus_actor != self.focus_actor {
+            self.focus_actor = focus_actor;
+            if self.state.focus_depth > 0 {
+                self.view_dirty = true;
+            }
         }
     }
 
@@ -602,26 +712,6 @@ impl App {
                 ctx.set_theme(theme);
             }
             Command::SetMainView(view) => self.state.main_view = view,
-            Command::ShowRelationKind(kind, shown) => {
-                self.state.filter.show_relation_kind(kind, shown);
-                self.view_dirty = true;
-            }
-            Command::ShowActorKind(kind, shown) => {
-                self.state.filter.show_actor_kind(kind, shown);
-                self.view_dirty = true;
-            }
-            Command::ShowAllKinds => {
-                self.state.filter = KindFilter::default();
-                self.view_dirty = true;
-            }
-            Command::SetFocusDepth(depth) => {
-                self.state.focus_depth = depth.min(2);
-                self.view_dirty = true;
-            }
-            Command::SetOutsideFocus(outside) => {
-                self.state.outside_focus = outside;
-                self.view_dirty = true;
-            }
             Command::RestartLayout => self.scene.restart_layout(&self.dataset),
             Command::Unpin(actor) => self.scene.unpin(actor),
             Command::UnpinAll => self.scene.unpin_all(),
@@ -643,6 +733,9 @@ impl App {
                 self.search.focus_requested = true;
             }
             Command::ShowWindow(window) => self.info_window = Some(window),
+            Command::ReviewImportMapping => self.review_import_mapping(),
+            Command::ConfirmImportMapping(mapping) => self.confirm_import_mapping(mapping),
+            Command::CancelImportMapping => self.cancel_import_mapping(),
             Command::DismissDiagnostics => {
                 if let Some(problems) = &mut self.problems {
                     problems.visible = false;
@@ -667,6 +760,49 @@ impl App {
                     self.edits.unsaved = true;
                     self.revision += 1;
                 }
+            }
+            other => self.apply_view_command(other),
+        }
+    }
+
+    /// Commands about what the graph shows and how: the legend's filters, sizes, Focus.
+    fn apply_view_command(&mut self, command: Command) {
+        match command {
+            Command::ShowRelationKind(kind, shown) => {
+                self.state.filter.show_relation_kind(kind, shown);
+                self.view_dirty = true;
+            }
+            Command::ShowActorKind(kind, shown) => {
+                self.state.filter.show_actor_kind(kind, shown);
+                self.view_dirty = true;
+            }
+            Command::ShowSource(source, shown) => {
+                self.state.filter.show_source(source, shown);
+                self.view_dirty = true;
+            }
+            Command::SetSizeBy(size_by) => {
+                self.state.size_by = size_by;
+                self.apply_sizes();
+            }
+            Command::SetFileLooks(on) => {
+                self.state.file_looks = on;
+                self.apply_sizes();
+            }
+            Command::SetFocusAmongNeighbours(on) => {
+                self.state.focus_among_neighbours = on;
+                self.view_dirty = true;
+            }
+            Command::ShowAllKinds => {
+                self.state.filter = KindFilter::default();
+                self.view_dirty = true;
+            }
+            Command::SetFocusDepth(depth) => {
+                self.state.focus_depth = depth.min(2);
+                self.view_dirty = true;
+            }
+            Command::SetOutsideFocus(outside) => {
+                self.state.outside_focus = outside;
+                self.view_dirty = true;
             }
             file_command => self.apply_file_command(file_command),
         }
@@ -803,12 +939,46 @@ impl App {
         });
     }
 
+    /// The left panel: the legend over the list of actors.
+    fn sidebar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.add_space(4.0);
+        ui.heading("Legend");
+        let legend = ui::LegendView {
+            dataset: &self.dataset,
+            summary: &self.summary,
+            looks: &self.looks,
+            filter: &self.state.filter,
+            size_by: &self.state.size_by,
+            size_attributes: &self.size_attributes,
+            file_looks: self.has_file_looks.then_some(self.state.file_looks),
+            plain_lines: self.scene.edge_buffers.plain_lines && self.state.main_view == MainView::Graph,
+        };
+        // The legend takes what it needs up to half the panel; the actor list the rest.
+        egui::ScrollArea::vertical()
+            .id_salt("legend-scroll")
+            .max_height(ui.available_height() * 0.5)
+            .show(ui, |ui| commands.extend(ui::legend(ui, &legend)));
+        ui.separator();
+        ui.heading("Actors");
+        commands.extend(ui::actor_list(
+            ui,
+            &self.dataset,
+            &self.looks,
+            &self.actor_list,
+            &mut self.actor_filter,
+            self.selection,
+        ));
+        commands
+    }
+
     fn main_area(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let toolbar_state = ToolbarState {
             main_view: self.state.main_view,
             focus_depth: self.state.focus_depth,
             outside_focus: self.state.outside_focus,
-            focus_available: matches!(self.selection, Some(Selection::Actor(_))),
+            focus_among_neighbours: self.state.focus_among_neighbours,
+            focus_available: self.focus_actor.is_some(),
             any_pinned: (0..self.dataset.actors.len()).any(|a| self.scene.is_pinned(a)),
         };
         let mut commands = ui::toolbar(ui, &self.dataset, &mut self.search, &toolbar_state);
@@ -824,11 +994,29 @@ impl App {
                         speed: self.state.play_speed,
                         undated: timeline.undated,
                     };
-                    egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(ui::timeline(ui, &view)));
+                    let strip = egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(ui::timeline(ui, &view)));
+                    self.timeline_rect = Some(strip.response.rect);
                 }
-                commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, &self.dataset));
+                commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, &self.dataset, &self.index));
             }
-            MainView::Table => commands.extend(ui::relation_table(ui, &self.dataset, self.selection)),
+            MainView::Table => {
+                self.table.refresh(
+                    &self.dataset,
+                    &self.index,
+                    &self.visibility,
+                    self.focus().is_some(),
+                    self.view_revision,
+                );
+                commands.extend(ui::relation_table(
+                    ui,
+                    &self.dataset,
+                    &self.index,
+                    &self.looks,
+                    &mut self.table,
+                    self.selection,
+                ));
+                self.state.table_sort = (self.table.sort, self.table.descending);
+            }
         }
         commands
     }
@@ -884,7 +1072,7 @@ impl eframe::App for App {
         self.advance_play(&ctx);
         self.refresh_view();
         // A dialog over the window takes the keys (Escape cancels it, Enter confirms).
-        let dialog_open = self.overlay.is_some() || self.edits.asking.is_some();
+        let dialog_open = self.overlay.is_some() || self.edits.asking.is_some() || self.mapping_review.is_some();
         let mut commands = if dialog_open {
             Vec::new()
         } else {
@@ -906,6 +1094,7 @@ impl eframe::App for App {
             has_file: matches!(self.origin, Origin::File(_)),
             watch_file: self.state.watch_file,
             edited: self.edits.unsaved,
+            has_attribute_reading: matches!((&self.origin, &self.file_proposal), (Origin::File(open), Some((read, _))) if open == read),
         };
         egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(ui::menu_bar(ui, &menu_state)));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
@@ -913,20 +1102,7 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(230.0)
             .min_size(180.0)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                ui.heading("Legend");
-                commands.extend(ui::legend(ui, &self.dataset, &self.summary, &self.state.filter));
-                ui.separator();
-                ui.heading("Actors");
-                commands.extend(ui::actor_list(
-                    ui,
-                    &self.dataset,
-                    &self.actor_list,
-                    &mut self.actor_filter,
-                    self.selection,
-                ));
-            });
+            .show(ui, |ui| commands.extend(self.sidebar(ui)));
         egui::Panel::right("details")
             .resizable(true)
             .default_size(380.0)
@@ -936,6 +1112,7 @@ impl eframe::App for App {
                 commands.extend(ui::details_panel(
                     ui,
                     &self.dataset,
+                    &self.looks,
                     &self.summary,
                     &self.index,
                     self.selection,
@@ -954,6 +1131,9 @@ impl eframe::App for App {
             self.info_window = None;
         }
         drop_hint(&ctx);
+        if let Some(command) = self.mapping_dialog(&ctx) {
+            commands.push(command);
+        }
         if let Some(review) = self.overlay_review() {
             commands.extend(ui::overlay_dialog(&ctx, review));
         }
@@ -1017,7 +1197,7 @@ mod tests {
             ..Default::default()
         };
         state.filter.hidden_relation_kinds.insert("war".into());
-        state.filter.hidden_actor_kinds.insert(ActorKind::Coalition);
+        state.filter.hidden_actor_kinds.insert(ActorKind::Coalition.into());
         state
             .layouts
             .push(("0123".into(), vec![("north_korea".into(), 1.5, -2.0, true)]));

@@ -94,7 +94,11 @@ fn file_name(path: &Path) -> String {
 impl App {
     /// Starts reading a file to lay over the dataset on screen.
     pub fn add_dataset_path(&mut self, path: &Path) {
-        self.adding = Some(PendingLoad::start(path.to_owned(), false));
+        self.adding = Some(PendingLoad::start(
+            path.to_owned(),
+            false,
+            self.state.import_mapping(path).cloned(),
+        ));
         self.ctx.request_repaint();
     }
 

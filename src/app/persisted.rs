@@ -2,13 +2,16 @@ use std::path::PathBuf;
 
 use egui::ThemePreference;
 
-use crate::model::{KindFilter, OutsideFocus, TimeWindow};
-use crate::ui::MainView;
+use crate::io::ImportMapping;
+use crate::model::{KindFilter, OutsideFocus, SizeBy, TimeWindow};
 use crate::ui::graph::SavedPositions;
+use crate::ui::{MainView, TableColumn};
 
 /// Node positions are remembered for this many datasets, most recent first.
 pub const REMEMBERED_LAYOUTS: usize = 12;
 pub const REMEMBERED_FILES: usize = 10;
+/// How a file's attributes were read is remembered for this many files.
+pub const REMEMBERED_MAPPINGS: usize = 50;
 
 /// What we save between runs. Runtime data (the dataset, the selection) is not part of it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -29,6 +32,15 @@ pub struct PersistedState {
     pub time_window: Option<TimeWindow>,
     /// Years per second while playing through the timeline.
     pub play_speed: f32,
+    /// With Focus on, also show the relations among the actors it reaches.
+    pub focus_among_neighbours: bool,
+    pub size_by: SizeBy,
+    /// Draw a file's own colours, sizes and shapes where it has them.
+    pub file_looks: bool,
+    /// The attributes the user chose to read names and kinds from, per file, most recent first.
+    pub import_mappings: Vec<(PathBuf, ImportMapping)>,
+    /// The relation table's sort: column, and whether it runs from the highest.
+    pub table_sort: (TableColumn, bool),
 }
 
 impl Default for PersistedState {
@@ -44,6 +56,11 @@ impl Default for PersistedState {
             watch_file: true,
             time_window: None,
             play_speed: 1.0,
+            focus_among_neighbours: false,
+            size_by: SizeBy::Degree,
+            file_looks: true,
+            import_mappings: Vec::new(),
+            table_sort: (TableColumn::Kind, false),
         }
     }
 }
@@ -71,6 +88,19 @@ impl PersistedState {
             ),
             None => (Self::default(), None),
         }
+    }
+
+    /// The attributes the user chose for `path`, if they ever did.
+    pub fn import_mapping(&self, path: &std::path::Path) -> Option<&ImportMapping> {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.import_mappings.iter().find(|(p, _)| *p == path).map(|(_, m)| m)
+    }
+
+    pub fn remember_import_mapping(&mut self, path: &std::path::Path, mapping: ImportMapping) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.import_mappings.retain(|(p, _)| *p != path);
+        self.import_mappings.insert(0, (path, mapping));
+        self.import_mappings.truncate(REMEMBERED_MAPPINGS);
     }
 
     pub fn add_recent_file(&mut self, path: PathBuf) {

@@ -75,7 +75,11 @@ impl App {
             Replacing::Reload | Replacing::ChangedOnDisk => {
                 if let Origin::File(path) = &self.origin {
                     let quiet = action == Replacing::ChangedOnDisk;
-                    self.loading = Some(PendingLoad::start(path.clone(), quiet));
+                    self.loading = Some(PendingLoad::start(
+                        path.clone(),
+                        quiet,
+                        self.state.import_mapping(path).cloned(),
+                    ));
                 }
             }
         }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::io::{Format, LoadReport, load_path, save_path};
-use crate::model::{ActorKind, Summary};
+use crate::model::Summary;
 use crate::text::count;
 
 #[derive(Debug, Parser)]
@@ -152,9 +152,9 @@ pub fn summary(file: &Path, json: bool, out: &mut impl Write) -> std::io::Result
         summary.actors, summary.relations, summary.evidence, summary.sources
     )?;
     writeln!(out, "\nActors by kind:")?;
-    for kind in ActorKind::ALL {
-        if let Some(count) = summary.actors_by_kind.get(&kind) {
-            writeln!(out, "  {:<28}{count:>6}", kind.label())?;
+    for kind in dataset.known_actor_kinds() {
+        if let Some(count) = summary.actors_by_kind.get(kind) {
+            writeln!(out, "  {:<28}{count:>6}", dataset.actor_kind_label(kind))?;
         }
     }
     writeln!(out, "\nRelations by kind:")?;

@@ -9,7 +9,7 @@ use crate::model::{Actor, Dataset, Direction, Relation};
 pub fn actor_attributes(actor: &Actor) -> Vec<(String, String)> {
     let mut out = vec![
         ("name".to_owned(), actor.name.clone()),
-        ("kind".to_owned(), actor.kind.id().to_owned()),
+        ("kind".to_owned(), actor.kind.clone()),
     ];
     if !actor.aliases.is_empty() {
         out.push(("aliases".to_owned(), actor.aliases.join("; ")));
@@ -24,6 +24,20 @@ pub fn actor_attributes(actor: &Actor) -> Vec<(String, String)> {
         if let Some(end) = active.end {
             out.push(("active_end".to_owned(), end.to_string()));
         }
+    }
+    let look = &actor.appearance;
+    for (name, value) in [("x", look.x), ("y", look.y), ("size", look.size)] {
+        if let Some(value) = value {
+            out.push((name.to_owned(), value.to_string()));
+        }
+    }
+    if let Some(colour) = &look.colour {
+        out.push(("colour".to_owned(), colour.clone()));
+    }
+    if let Some(shape) = look.shape
+        && let Ok(Value::String(name)) = serde_json::to_value(shape)
+    {
+        out.push(("shape".to_owned(), name));
     }
     push_kept_attributes(&actor.extra, &mut out);
     out
@@ -54,6 +68,12 @@ pub fn relation_attributes(relation: &Relation) -> Vec<(String, String)> {
     {
         out.push(("magnitude".to_owned(), json));
     }
+    if let Some(colour) = &relation.appearance.colour {
+        out.push(("colour".to_owned(), colour.clone()));
+    }
+    if let Some(thickness) = relation.appearance.thickness {
+        out.push(("thickness".to_owned(), thickness.to_string()));
+    }
     if !relation.evidence.is_empty()
         && let Ok(json) = serde_json::to_string(&relation.evidence)
     {
@@ -71,6 +91,11 @@ pub fn graph_attributes(dataset: &Dataset) -> Vec<(String, String)> {
     }
     if let Ok(json) = serde_json::to_string(&dataset.sources) {
         out.push(("sources".to_owned(), json));
+    }
+    if !dataset.actor_kinds.is_empty()
+        && let Ok(json) = serde_json::to_string(&dataset.actor_kinds)
+    {
+        out.push(("actor_kinds".to_owned(), json));
     }
     if let Ok(json) = serde_json::to_string(&dataset.relation_kinds) {
         out.push(("relation_kinds".to_owned(), json));

@@ -11,7 +11,7 @@ pub fn write_dot(dataset: &Dataset) -> String {
             "  {} [label={}, kind={}];\n",
             quoted(&actor.id),
             quoted(&actor.name),
-            quoted(actor.kind.id())
+            quoted(&actor.kind)
         ));
     }
     for relation in &dataset.relations {

@@ -3,35 +3,12 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::LoadReport;
 use super::json_locator::JsonLocator;
 use crate::model::{Dataset, Diagnostic, FORMAT_NAME, FORMAT_VERSION, Relation, pointer_segment, validate};
 
 /// Files up to this size are checked for keys written twice.
 const DUPLICATE_KEY_CHECK_BYTES: usize = 16 << 20;
-
-/// What reading a dataset gave: the dataset when it has no errors, and everything worth saying.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadReport {
-    pub dataset: Option<Dataset>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl LoadReport {
-    pub fn failed(diagnostic: Diagnostic) -> Self {
-        Self {
-            dataset: None,
-            diagnostics: vec![diagnostic],
-        }
-    }
-
-    pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
-    }
-
-    pub fn warning_count(&self) -> usize {
-        self.diagnostics.len() - self.error_count()
-    }
-}
 
 /// Parses and validates an Entente dataset, reporting every problem with its line and column.
 pub fn parse(text: &str) -> LoadReport {
@@ -80,6 +57,7 @@ pub fn parse(text: &str) -> LoadReport {
     LoadReport {
         dataset: dataset.filter(|_| !has_errors),
         diagnostics,
+        proposal: None,
     }
 }
 
@@ -129,15 +107,25 @@ fn parse_collecting_every_error(text: &str) -> (Option<Dataset>, Vec<Diagnostic>
     }
 
     let mut root = root;
+    // Which place in the file each entry that read came from, per section, so that problems
+    // found in what did read point at the right entry.
+    let mut places: Vec<(&str, Vec<usize>)> = Vec::new();
+    let actor_kinds = kept(
+        "actor_kinds",
+        take_items(&mut root, "actor_kinds", "", &mut out),
+        &mut places,
+    );
     let relation_kinds = take_items(&mut root, "relation_kinds", "", &mut out);
-    let sources = take_items(&mut root, "sources", "", &mut out);
-    let actors = take_items(&mut root, "actors", "", &mut out);
-    let relations = take_relations(&mut root, &mut out);
+    let relation_kinds = kept("relation_kinds", relation_kinds, &mut places);
+    let sources = kept("sources", take_items(&mut root, "sources", "", &mut out), &mut places);
+    let actors = kept("actors", take_items(&mut root, "actors", "", &mut out), &mut places);
+    let relations = kept("relations", take_relations(&mut root, &mut out), &mut places);
     let items_failed = !out.is_empty();
 
     let header = deserialize_at::<Dataset>(Value::Object(root), "", "the dataset", &mut out);
     let header_ok = header.is_some();
     let mut dataset = header.unwrap_or_else(|| Dataset::new(""));
+    dataset.actor_kinds = actor_kinds;
     dataset.relation_kinds = relation_kinds;
     dataset.sources = sources;
     dataset.actors = actors;
@@ -146,7 +134,11 @@ fn parse_collecting_every_error(text: &str) -> (Option<Dataset>, Vec<Diagnostic>
     // Validate what did parse, but not against entries that failed to: an actor that could
     // not be read would otherwise show up again as a missing actor in every relation.
     let header_pointers = ["/format", "/version", "/title"];
-    out.extend(validate(&dataset).into_iter().filter(|d| {
+    let found = validate(&dataset).into_iter().map(|mut d| {
+        d.pointer = d.pointer.map(|p| in_file(&p, &places));
+        d
+    });
+    out.extend(found.filter(|d| {
         let pointer = d.pointer.as_deref().unwrap_or_default();
         let reference = matches!(
             d.code,
@@ -206,12 +198,38 @@ fn header_problem(root: &Map<String, Value>) -> Option<Diagnostic> {
 
 /// Removes the array `key` from `root` and reads each element, reporting each failure.
 /// `owner` names what holds the array, for messages ("of relation `r1`").
+/// The entries that read, noting in `places` where in the file each came from.
+fn kept<'s, T>(section: &'s str, items: Vec<(usize, T)>, places: &mut Vec<(&'s str, Vec<usize>)>) -> Vec<T> {
+    let (indices, items): (Vec<usize>, Vec<T>) = items.into_iter().unzip();
+    places.push((section, indices));
+    items
+}
+
+/// `pointer` into the dataset as read, as a pointer into the file: entries that could not be
+/// read are missing from the dataset, so later ones sit at a smaller index there.
+fn in_file(pointer: &str, places: &[(&str, Vec<usize>)]) -> String {
+    let mut parts = pointer.splitn(4, '/');
+    let (Some(""), Some(section), Some(index)) = (parts.next(), parts.next(), parts.next()) else {
+        return pointer.to_owned();
+    };
+    let place = places
+        .iter()
+        .find(|(s, _)| *s == section)
+        .and_then(|(_, indices)| indices.get(index.parse::<usize>().ok()?));
+    match (place, parts.next()) {
+        (Some(place), Some(rest)) => format!("/{section}/{place}/{rest}"),
+        (Some(place), None) => format!("/{section}/{place}"),
+        (None, _) => pointer.to_owned(),
+    }
+}
+
+/// The entries of an array that read, each with its index in the file.
 fn take_items<T: DeserializeOwned>(
     root: &mut Map<String, Value>,
     key: &str,
     owner: &str,
     out: &mut Vec<Diagnostic>,
-) -> Vec<T> {
+) -> Vec<(usize, T)> {
     let pointer = format!("/{}", pointer_segment(key));
     match root.remove(key) {
         None | Some(Value::Null) => Vec::new(),
@@ -220,7 +238,7 @@ fn take_items<T: DeserializeOwned>(
             .enumerate()
             .filter_map(|(index, item)| {
                 let what = format!("{} {owner}", element_name(key, index, &item));
-                deserialize_at(item, &format!("{pointer}/{index}"), what.trim_end(), out)
+                deserialize_at(item, &format!("{pointer}/{index}"), what.trim_end(), out).map(|item| (index, item))
             })
             .collect(),
         Some(other) => {
@@ -235,7 +253,7 @@ fn take_items<T: DeserializeOwned>(
 }
 
 /// Like `take_items`, but evidence items are read one by one too.
-fn take_relations(root: &mut Map<String, Value>, out: &mut Vec<Diagnostic>) -> Vec<Relation> {
+fn take_relations(root: &mut Map<String, Value>, out: &mut Vec<Diagnostic>) -> Vec<(usize, Relation)> {
     let Some(raw) = root.remove("relations") else {
         return Vec::new();
     };
@@ -256,6 +274,7 @@ fn take_relations(root: &mut Map<String, Value>, out: &mut Vec<Diagnostic>) -> V
                     }
                     let mut nested = Vec::new();
                     let items = take_items(&mut holder, "evidence", &format!("of {name}"), &mut nested);
+                    let items = items.into_iter().map(|(_, item)| item).collect();
                     for mut diagnostic in nested {
                         diagnostic.pointer = diagnostic.pointer.map(|p| format!("{pointer}{p}"));
                         out.push(diagnostic);
@@ -266,7 +285,7 @@ fn take_relations(root: &mut Map<String, Value>, out: &mut Vec<Diagnostic>) -> V
             };
             let mut relation: Relation = deserialize_at(item, &pointer, &name, out)?;
             relation.evidence = evidence;
-            Some(relation)
+            Some((index, relation))
         })
         .collect()
 }
@@ -274,6 +293,7 @@ fn take_relations(root: &mut Map<String, Value>, out: &mut Vec<Diagnostic>) -> V
 /// "actor `b`", or "actor #2" when the element has no usable id.
 fn element_name(section: &str, index: usize, item: &Value) -> String {
     let what = match section {
+        "actor_kinds" => "actor kind",
         "relation_kinds" => "relation kind",
         "sources" => "source",
         "actors" => "actor",

@@ -3,8 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::entente_json::{self, LoadReport};
+use super::entente_json;
 use super::format::Format;
+use super::{ImportMapping, LoadReport};
 use super::{csv_import, dot, gexf, graphml, reference};
 use crate::model::{Dataset, Diagnostic, validate};
 
@@ -17,8 +18,14 @@ const MAX_DIAGNOSTICS_PER_CODE: usize = 20;
 
 /// Reads a dataset file in any readable format; every diagnostic names the file.
 pub fn load_path(path: &Path) -> LoadReport {
+    load_path_with(path, None)
+}
+
+/// As `load_path`, reading a GraphML or GEXF file's names and kinds from the attributes
+/// `mapping` gives rather than those Entente would pick.
+pub fn load_path_with(path: &Path, mapping: Option<&ImportMapping>) -> LoadReport {
     match read_bytes(path) {
-        Ok(bytes) => load_bytes(&bytes, path),
+        Ok(bytes) => load_bytes_with(&bytes, path, mapping),
         Err(diagnostic) => {
             let mut report = LoadReport::failed(*diagnostic);
             finish_report(&mut report, &path.display().to_string());
@@ -30,13 +37,17 @@ pub fn load_path(path: &Path) -> LoadReport {
 /// Reads a dataset from the bytes of a file at `path`, whose name and extension pick the format.
 /// This is everything `load_path` does after reading, which is what the fuzz targets drive.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> LoadReport {
+    load_bytes_with(bytes, path, None)
+}
+
+pub fn load_bytes_with(bytes: &[u8], path: &Path, mapping: Option<&ImportMapping>) -> LoadReport {
     let mut report = match decode_text(bytes) {
-        Ok(text) => parse_any(path, text),
+        Ok(text) => parse_any(path, text, mapping),
         // Spreadsheets and the datasets' own downloads are often saved in Windows' encoding;
         // every byte means a character there, so the table reads, and the user is told.
         Err(_) if Format::from_extension(path) == Some(Format::Csv) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            let mut report = parse_any(path, &text);
+            let mut report = parse_any(path, &text, mapping);
             report.diagnostics.insert(
                 0,
                 Diagnostic::warning(
@@ -59,7 +70,7 @@ pub fn load_text(text: &str, name: &str) -> LoadReport {
     report
 }
 
-fn parse_any(path: &Path, text: &str) -> LoadReport {
+fn parse_any(path: &Path, text: &str, mapping: Option<&ImportMapping>) -> LoadReport {
     let title = path
         .file_stem()
         .map_or_else(|| "Imported dataset".to_owned(), |s| s.to_string_lossy().into_owned());
@@ -85,15 +96,15 @@ fn parse_any(path: &Path, text: &str) -> LoadReport {
                 .as_deref()
                 .zip(companion_name.as_deref())
                 .map(|(text, file_name)| reference::Companion { file_name, text });
-            reference::read(recognised, text, &title, &file_name, companion)
+            reference::read(recognised, text, &title, &file_name, companion).map(|(d, p)| (d, p, None))
         }
         (format, Ok(None)) => match format {
             Some(Format::Entente) => return entente_json::parse(text),
-            Some(Format::GraphMl) => graphml::read_graphml(text, &title),
-            Some(Format::Gexf) => gexf::read_gexf(text, &title),
+            Some(Format::GraphMl) => graphml::read_graphml(text, &title, mapping).map(|(d, p, m)| (d, p, Some(m))),
+            Some(Format::Gexf) => gexf::read_gexf(text, &title, mapping).map(|(d, p, m)| (d, p, Some(m))),
             Some(Format::Csv) => {
                 let actors = csv_import::actor_list_path(path).and_then(|p| read_text(&p).ok());
-                csv_import::read_csv(text, &title, actors.as_deref())
+                csv_import::read_csv(text, &title, actors.as_deref()).map(|(d, p)| (d, p, None))
             }
             Some(Format::Dot) | None => {
                 let readable: Vec<&str> = Format::READABLE.iter().map(|f| f.name()).collect();
@@ -105,7 +116,7 @@ fn parse_any(path: &Path, text: &str) -> LoadReport {
         },
     };
     match imported {
-        Ok((dataset, mut diagnostics)) => {
+        Ok((dataset, mut diagnostics, proposal)) => {
             diagnostics.extend(validate(&dataset).into_iter().filter(|d| d.code != "no-evidence"));
             let without_evidence = dataset.relations.iter().filter(|r| r.evidence.is_empty()).count();
             if without_evidence > 0 {
@@ -121,6 +132,7 @@ fn parse_any(path: &Path, text: &str) -> LoadReport {
             LoadReport {
                 dataset: (!has_errors).then_some(dataset),
                 diagnostics,
+                proposal,
             }
         }
         Err(diagnostic) => LoadReport::failed(diagnostic),

@@ -9,7 +9,8 @@ use super::attributes_out::{actor_attributes, graph_attributes, relation_attribu
 use super::graphml::apply_graph_data;
 use super::import_builder::{Attributes, ImportBuilder, loose_date};
 use super::xml_reader::{XmlAttributes, XmlEvent, XmlReader, attribute};
-use crate::model::{Dataset, Diagnostic, Direction, PartialDate};
+use super::{ImportMapping, MappingProposal};
+use crate::model::{Appearance, Dataset, Diagnostic, Direction, LineAppearance, NodeShape, PartialDate, hex_colour};
 
 #[derive(Default)]
 struct Element {
@@ -17,6 +18,9 @@ struct Element {
     ends: Option<(String, String)>,
     edge_type: Option<String>,
     attributes: Attributes,
+    /// Gephi's `viz:` elements: position, colour, size and shape (thickness for an edge).
+    look: Appearance,
+    thickness: Option<f32>,
     /// Earliest start and latest end over the element's own dates and its spells.
     start: Option<PartialDate>,
     end: Option<PartialDate>,
@@ -54,7 +58,13 @@ impl Element {
     }
 }
 
-pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
+/// Reads a GEXF file; names and kinds come from the attributes `mapping` gives, or from
+/// those Entente proposes, which it returns for the app to confirm with the user.
+pub fn read_gexf(
+    text: &str,
+    title: &str,
+    mapping: Option<&ImportMapping>,
+) -> Result<(Dataset, Vec<Diagnostic>, MappingProposal), Diagnostic> {
     let mut reader = XmlReader::new(text);
     // Attribute ids to titles, per class (node, edge).
     let mut titles: HashMap<(String, String), String> = HashMap::new();
@@ -129,13 +139,9 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
                     element.add_span(attribute(&attributes, "start"), attribute(&attributes, "end"));
                 }
             }
-            "position" | "color" | "size" => {
+            "position" | "color" | "size" | "shape" | "thickness" => {
                 if let Some((_, element)) = current.as_mut() {
-                    for (axis, value) in &attributes {
-                        element
-                            .attributes
-                            .push((format!("viz_{name}_{axis}"), value.to_string()));
-                    }
+                    read_viz(&name, &attributes, element);
                 }
             }
             "description" => {
@@ -149,47 +155,108 @@ pub fn read_gexf(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), 
         return Err(Diagnostic::error("wrong-format", "the file holds no XML elements").at_line_column(1, 1));
     }
 
-    Ok(build(title, nodes, edges, &graph_data, default_directed))
+    Ok(finish(title, nodes, edges, &graph_data, default_directed, mapping))
 }
 
-fn build(
+/// Proposes how to read the attributes, and builds the dataset with `mapping` or the proposal.
+fn finish(
     title: &str,
     mut nodes: Vec<Element>,
     mut edges: Vec<Element>,
     graph_data: &Attributes,
     default_directed: bool,
-) -> (Dataset, Vec<Diagnostic>) {
-    let mut builder = ImportBuilder::new(title, "GEXF");
-    apply_graph_data(&mut builder, graph_data);
-    for node in &mut nodes {
-        let mut attributes = node.period_attributes();
-        attributes.append(&mut node.attributes);
+    mapping: Option<&ImportMapping>,
+) -> (Dataset, Vec<Diagnostic>, MappingProposal) {
+    for element in nodes.iter_mut().chain(edges.iter_mut()) {
+        let mut attributes = element.period_attributes();
+        attributes.append(&mut element.attributes);
+        element.attributes = attributes;
+    }
+    let proposal = MappingProposal::of(
+        nodes
+            .iter()
+            .filter(|n| n.id.as_deref() != Some(META_NODE))
+            .map(|n| (n.id.as_deref().unwrap_or_default(), n.attributes.as_slice())),
+        edges.iter().map(|e| e.attributes.as_slice()),
+    );
+    let mapping = mapping.unwrap_or(&proposal.mapping).clone();
+    let mut builder = ImportBuilder::new(title, "GEXF").with_mapping(mapping);
+    build(&mut builder, nodes, edges, graph_data, default_directed);
+    let (dataset, diagnostics) = builder.finish();
+    (dataset, diagnostics, proposal)
+}
+
+fn build(
+    builder: &mut ImportBuilder,
+    nodes: Vec<Element>,
+    edges: Vec<Element>,
+    graph_data: &Attributes,
+    default_directed: bool,
+) {
+    apply_graph_data(builder, graph_data);
+    for node in nodes {
         if let Some(id) = &node.id {
             if id == META_NODE {
-                apply_graph_data(&mut builder, &attributes);
+                apply_graph_data(builder, &node.attributes);
                 continue;
             }
-            if !builder.add_actor(id, &attributes) {
+            if !builder.add_actor_drawn(id, &node.attributes, node.look) {
+                let name = builder.actor_name(id);
                 builder.warn(Diagnostic::warning(
                     "duplicate-id",
-                    format!("node `{id}` is declared twice; the first is kept"),
+                    format!("actor {name} is declared twice in the file; the first is kept"),
                 ));
             }
         }
     }
-    for edge in &mut edges {
-        let mut attributes = edge.period_attributes();
-        attributes.append(&mut edge.attributes);
+    for edge in edges {
         let directed = match edge.edge_type.as_deref() {
             Some("undirected" | "mutual") => false,
             Some(_) => true,
             None => default_directed,
         };
         if let Some((source, target)) = &edge.ends {
-            builder.add_relation(edge.id.as_deref(), source, target, directed, &attributes);
+            builder.add_relation(edge.id.as_deref(), source, target, directed, &edge.attributes);
+            builder.draw_last_relation(LineAppearance {
+                colour: edge.look.colour,
+                thickness: edge.thickness,
+            });
         }
     }
-    builder.finish()
+}
+
+/// One of Gephi's `viz:` elements. GEXF's y axis points up; Entente's, as on screen, down.
+fn read_viz(name: &str, attributes: &XmlAttributes<'_>, element: &mut Element) {
+    let number = |key: &str| {
+        attribute(attributes, key)
+            .and_then(|v| v.trim().parse::<f32>().ok())
+            .filter(|v| v.is_finite())
+    };
+    let look = &mut element.look;
+    match name {
+        "position" => {
+            if let (Some(x), Some(y)) = (number("x"), number("y")) {
+                look.x = Some(x);
+                look.y = Some(-y);
+            }
+        }
+        "color" => {
+            let channel = |key: &str| {
+                number(key)
+                    .filter(|v| (0.0..=255.0).contains(v))
+                    .map(|v| v.round() as u8)
+            };
+            if let (Some(r), Some(g), Some(b)) = (channel("r"), channel("g"), channel("b")) {
+                look.colour = Some(hex_colour(r, g, b));
+            } else if let Some(hex) = attribute(attributes, "hex") {
+                look.colour = Some(hex.to_ascii_lowercase()).filter(|h| crate::model::is_hex_colour(h));
+            }
+        }
+        "size" => look.size = number("value").filter(|v| *v > 0.0),
+        "thickness" => element.thickness = number("value").filter(|v| *v > 0.0),
+        "shape" => look.shape = attribute(attributes, "value").and_then(NodeShape::from_name),
+        _ => {}
+    }
 }
 
 /// A `<node>` or `<edge>` from its own attributes; attvalues and spells follow inside it.

@@ -10,7 +10,8 @@ use quick_xml::escape::escape;
 use super::attributes_out::{actor_attributes, graph_attributes, relation_attributes};
 use super::import_builder::{Attributes, ImportBuilder};
 use super::xml_reader::{XmlAttributes, XmlEvent, XmlReader, attribute};
-use crate::model::{Dataset, Diagnostic};
+use super::{ImportMapping, MappingProposal};
+use crate::model::{Appearance, Dataset, Diagnostic, LineAppearance, NodeShape};
 
 #[derive(Debug, Clone)]
 struct Key {
@@ -28,9 +29,17 @@ struct Element<'a> {
     ends: Option<(Cow<'a, str>, Cow<'a, str>)>,
     directed: Option<bool>,
     attributes: Data<'a>,
+    /// What yEd's graphics say: the node's place, size, fill and outline, or the line's colour.
+    look: Appearance,
 }
 
-pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
+/// Reads a GraphML file; names and kinds come from the attributes `mapping` gives, or from
+/// those Entente proposes, which it returns for the app to confirm with the user.
+pub fn read_graphml(
+    text: &str,
+    title: &str,
+    mapping: Option<&ImportMapping>,
+) -> Result<(Dataset, Vec<Diagnostic>, MappingProposal), Diagnostic> {
     let mut reader = XmlReader::new(text);
     let mut keys: HashMap<String, Key> = HashMap::new();
     let mut nodes: Vec<Element<'_>> = Vec::new();
@@ -81,8 +90,8 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
                 let Some(id) = take_attribute(&mut attributes, "id") else {
                     return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
                 };
-                let data = if empty {
-                    Vec::new()
+                let (data, look) = if empty {
+                    (Vec::new(), Appearance::default())
                 } else {
                     read_data(&mut reader, &keys)?
                 };
@@ -91,6 +100,7 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
                     ends: None,
                     directed: None,
                     attributes: data,
+                    look,
                 });
             }
             "edge" => edges.push(read_edge(&mut reader, attributes, offset, empty, &keys)?),
@@ -118,44 +128,96 @@ pub fn read_graphml(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>
         return Err(Diagnostic::error("wrong-format", "the file holds no XML elements").at_line_column(1, 1));
     }
 
-    Ok(build(title, &keys, &nodes, &edges, &graph_data, edge_default_directed))
+    let read = Read {
+        keys: &keys,
+        nodes: &nodes,
+        edges: &edges,
+        graph_data: &graph_data,
+        edge_default_directed,
+    };
+    Ok(finish(title, &read, mapping))
+}
+
+/// Everything a GraphML file held, as read.
+struct Read<'r, 'a> {
+    keys: &'r HashMap<String, Key>,
+    nodes: &'r [Element<'a>],
+    edges: &'r [Element<'a>],
+    graph_data: &'r Attributes,
+    edge_default_directed: bool,
+}
+
+/// Proposes how to read the attributes, and builds the dataset with `mapping` or the proposal.
+fn finish(
+    title: &str,
+    read: &Read<'_, '_>,
+    mapping: Option<&ImportMapping>,
+) -> (Dataset, Vec<Diagnostic>, MappingProposal) {
+    let (node_defaults, edge_defaults) = (defaults_for(read.keys, "node"), defaults_for(read.keys, "edge"));
+    let node_data: Vec<_> = read
+        .nodes
+        .iter()
+        .map(|n| with_defaults(&n.attributes, &node_defaults))
+        .collect();
+    let edge_data: Vec<_> = read
+        .edges
+        .iter()
+        .map(|e| with_defaults(&e.attributes, &edge_defaults))
+        .collect();
+    let proposal = MappingProposal::of(
+        read.nodes
+            .iter()
+            .zip(&node_data)
+            .map(|(node, data)| (node.id.as_deref().unwrap_or_default(), data.as_slice())),
+        edge_data.iter().map(|data| data.as_slice()),
+    );
+    let mapping = mapping.unwrap_or(&proposal.mapping).clone();
+    let mut builder = ImportBuilder::new(title, "GraphML").with_mapping(mapping);
+    apply_graph_data(&mut builder, read.graph_data);
+    build(
+        &mut builder,
+        (read.nodes, &node_data),
+        (read.edges, &edge_data),
+        read.edge_default_directed,
+    );
+    let (dataset, diagnostics) = builder.finish();
+    (dataset, diagnostics, proposal)
 }
 
 fn build(
-    title: &str,
-    keys: &HashMap<String, Key>,
-    nodes: &[Element<'_>],
-    edges: &[Element<'_>],
-    graph_data: &Attributes,
+    builder: &mut ImportBuilder,
+    (nodes, node_data): (&[Element<'_>], &[Cow<'_, Data<'_>>]),
+    (edges, edge_data): (&[Element<'_>], &[Cow<'_, Data<'_>>]),
     edge_default_directed: bool,
-) -> (Dataset, Vec<Diagnostic>) {
-    let mut builder = ImportBuilder::new(title, "GraphML");
-    apply_graph_data(&mut builder, graph_data);
-    let (node_defaults, edge_defaults) = (defaults_for(keys, "node"), defaults_for(keys, "edge"));
-    for node in nodes {
-        let attributes = with_defaults(&node.attributes, &node_defaults);
+) {
+    for (node, attributes) in nodes.iter().zip(node_data) {
         if let Some(id) = &node.id
-            && !builder.add_actor(id, &attributes)
+            && !builder.add_actor_drawn(id, attributes, node.look.clone())
         {
+            let name = builder.actor_name(id);
             builder.warn(Diagnostic::warning(
                 "duplicate-id",
-                format!("node `{id}` is declared twice; the first is kept"),
+                format!("actor {name} is declared twice in the file; the first is kept"),
             ));
         }
     }
-    for edge in edges {
-        let attributes = with_defaults(&edge.attributes, &edge_defaults);
+    for (edge, attributes) in edges.iter().zip(edge_data) {
         if let Some((source, target)) = &edge.ends {
             builder.add_relation(
                 edge.id.as_deref(),
                 source,
                 target,
                 edge.directed.unwrap_or(edge_default_directed),
-                &attributes,
+                attributes,
             );
+            if edge.look.colour.is_some() {
+                builder.draw_last_relation(LineAppearance {
+                    colour: edge.look.colour.clone(),
+                    thickness: None,
+                });
+            }
         }
     }
-    builder.finish()
 }
 
 fn read_key(
@@ -193,12 +255,17 @@ fn read_edge<'a>(
         return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
     };
     let ends = Some((source, target));
-    let data = if empty { Vec::new() } else { read_data(reader, keys)? };
+    let (data, look) = if empty {
+        (Vec::new(), Appearance::default())
+    } else {
+        read_data(reader, keys)?
+    };
     Ok(Element {
         id,
         ends,
         directed,
         attributes: data,
+        look,
     })
 }
 
@@ -210,8 +277,41 @@ pub fn apply_graph_data(builder: &mut ImportBuilder, data: &Attributes) {
             "description" => builder.dataset_mut().description = Some(value.clone()),
             "sources" => builder.add_sources_json(value),
             "relation_kinds" => builder.add_relation_kinds_json(value),
+            "actor_kinds" => builder.add_actor_kinds_json(value),
             _ => {}
         }
+    }
+}
+
+/// What a yEd graphics element says about a node's (or line's) look. Its geometry is the
+/// node's box, so the centre is its position and its width its size.
+fn yed_graphics(element: &str, attributes: &XmlAttributes<'_>, look: &mut Appearance) {
+    let number = |name: &str| {
+        attribute(attributes, name)
+            .and_then(|v| v.trim().parse::<f32>().ok())
+            .filter(|v| v.is_finite())
+    };
+    match element {
+        "Geometry" => {
+            if let (Some(x), Some(y)) = (number("x"), number("y")) {
+                let (width, height) = (number("width").unwrap_or(0.0), number("height").unwrap_or(0.0));
+                look.x = Some(x + width / 2.0);
+                look.y = Some(y + height / 2.0);
+                look.size = Some(width.max(height)).filter(|s| *s > 0.0);
+            }
+        }
+        "Fill" | "LineStyle" => {
+            let transparent = attribute(attributes, "transparent") == Some("true");
+            if let Some(colour) = attribute(attributes, "color").filter(|_| !transparent)
+                && let Some(hex) = colour.strip_prefix('#').and_then(|h| h.get(..6))
+                && hex.bytes().all(|b| b.is_ascii_hexdigit())
+                && look.colour.is_none()
+            {
+                look.colour = Some(format!("#{}", hex.to_ascii_lowercase()));
+            }
+        }
+        "Shape" => look.shape = attribute(attributes, "type").and_then(NodeShape::from_name),
+        _ => {}
     }
 }
 
@@ -239,15 +339,21 @@ fn read_key_default(reader: &mut XmlReader<'_>) -> Result<Option<String>, Diagno
     }
 }
 
-/// The `<data>` children of the element just opened, named by their keys.
-fn read_data<'a>(reader: &mut XmlReader<'a>, keys: &HashMap<String, Key>) -> Result<Data<'a>, Diagnostic> {
+/// The `<data>` children of the element just opened, named by their keys, and the look
+/// yEd's graphics inside them give.
+fn read_data<'a>(
+    reader: &mut XmlReader<'a>,
+    keys: &HashMap<String, Key>,
+) -> Result<(Data<'a>, Appearance), Diagnostic> {
     let mut data = Vec::new();
+    let mut look = Appearance::default();
     loop {
         match reader.next()? {
             XmlEvent::Start { name, attributes, .. } if name == "data" => {
                 let key = attribute(&attributes, "key").unwrap_or_default();
                 let name = keys.get(key).map_or_else(|| Rc::from(key), |k| k.name.clone());
-                let value = reader.text_until_end()?;
+                let value = reader
+                    .text_until_end_visiting(|element, attributes| yed_graphics(element, attributes, &mut look))?;
                 if !value.is_empty() {
                     data.push((name, value));
                 }
@@ -255,7 +361,7 @@ fn read_data<'a>(reader: &mut XmlReader<'a>, keys: &HashMap<String, Key>) -> Res
             XmlEvent::Start { .. } => {
                 reader.text_until_end()?;
             }
-            XmlEvent::End { .. } => return Ok(data),
+            XmlEvent::End { .. } => return Ok((data, look)),
             XmlEvent::Text(_) => {}
             XmlEvent::Eof => {
                 return Err(reader.error_at(

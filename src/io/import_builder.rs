@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
+use super::import_mapping::{ACTOR_KIND_NAMES, ACTOR_LABEL_NAMES, ImportMapping, RELATION_KIND_NAMES, clean_label};
 use crate::model::{
-    Actor, ActorKind, BuiltinKind, Dataset, Diagnostic, Direction, Evidence, ExtraFields, PartialDate, Period,
-    Relation, RelationKindDecl, Source,
+    Actor, ActorKind, ActorKindDecl, Appearance, BuiltinKind, Dataset, Diagnostic, Direction, Evidence, ExtraFields,
+    LineAppearance, NodeShape, PartialDate, Period, Relation, RelationKindDecl, Source, hex_colour,
 };
 
 /// Attributes other tools attach to nodes and edges, in file order.
@@ -41,9 +42,6 @@ fn find_value<'v>(attributes: &'v [impl AttributePair], names: &[&str]) -> Optio
 
 /// The kind given to relations whose file says nothing about their kind.
 pub const UNSPECIFIED_KIND: &str = "link";
-
-/// The attribute names (any case) read as a relation's kind, in order of preference.
-const KIND_NAMES: [&str; 4] = ["kind", "type", "relation", "label"];
 
 /// Recognises the built-in kinds under the spellings analysts use.
 pub fn builtin_kind_for(text: &str) -> Option<BuiltinKind> {
@@ -110,6 +108,9 @@ pub struct ImportBuilder {
     relation_by_key: HashMap<RelationKey, usize>,
     /// Each kind text's id, worked out once: a file spells the same few kinds on every row.
     kind_by_text: HashMap<String, String>,
+    actor_kind_by_text: HashMap<String, String>,
+    /// Which attributes name actors and give kinds; `None`: the usual names, in order.
+    mapping: Option<ImportMapping>,
     /// The source standing for the imported file itself, for evidence without a named source.
     file_source: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
@@ -125,30 +126,67 @@ impl ImportBuilder {
             source_by_name: HashMap::new(),
             relation_by_key: HashMap::new(),
             kind_by_text: HashMap::new(),
+            actor_kind_by_text: HashMap::new(),
+            mapping: None,
             file_source: None,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Reads names and kinds from the attributes `mapping` gives, rather than the usual ones.
+    pub fn with_mapping(mut self, mapping: ImportMapping) -> Self {
+        self.mapping = Some(mapping);
+        self
     }
 
     pub fn warn(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
+    /// How messages name an actor: by its name, with the file's id beside it when they differ.
+    pub fn actor_name(&self, id: &str) -> String {
+        match self.actor_by_id.get(id).and_then(|&at| self.dataset.actors.get(at)) {
+            Some(actor) if actor.name != id => format!("“{}” (id `{id}`)", actor.name),
+            _ => format!("`{id}`"),
+        }
+    }
+
     pub fn has_actor(&self, id: &str) -> bool {
         self.actor_by_id.contains_key(id)
     }
 
-    /// Adds an actor; attributes named name/label/title, kind/type/category, description and
-    /// aliases fill those fields, the rest is kept under `attributes`.
+    /// Adds an actor; the mapping's attributes (or those named name/label/title and
+    /// kind/type/category) give its name and kind, description, aliases, active period and
+    /// position fill those fields, and the rest is kept under `attributes`.
     pub fn add_actor(&mut self, id: &str, attributes: &[impl AttributePair]) -> bool {
+        self.add_actor_drawn(id, attributes, Appearance::default())
+    }
+
+    /// As `add_actor`, with the look the file gave the actor outside its attributes (GEXF's
+    /// `viz:` elements); position, colour and size attributes fill in what it leaves out.
+    pub fn add_actor_drawn(&mut self, id: &str, attributes: &[impl AttributePair], mut look: Appearance) -> bool {
         if self.actor_by_id.contains_key(id) {
             return false;
         }
         let find = |names: &[&str]| find_value(attributes, names).map(str::to_owned);
-        let name = find(&["name", "label", "title"])
-            .filter(|n| !n.trim().is_empty())
+        let (label_attribute, kind_attribute) = match &self.mapping {
+            Some(mapping) => (
+                on_element(attributes, mapping.actor_label.as_deref(), &ACTOR_LABEL_NAMES),
+                on_element(attributes, mapping.actor_kind.as_deref(), &ACTOR_KIND_NAMES),
+            ),
+            None => (
+                first_present(attributes, &ACTOR_LABEL_NAMES),
+                first_present(attributes, &ACTOR_KIND_NAMES),
+            ),
+        };
+        let name = label_attribute
+            .as_deref()
+            .and_then(|n| exact_value(attributes, n))
+            .map(clean_label)
+            .filter(|n| !n.is_empty())
             .unwrap_or_else(|| id.to_owned());
-        let kind = find(&["kind", "type", "category"]).map_or(ActorKind::Other, |k| actor_kind_for(&k));
+        let kind_text = kind_attribute.as_deref().and_then(|n| exact_value(attributes, n));
+        let kind = self.actor_kind_id(kind_text);
         let aliases = find(&["aliases", "alias"])
             .map(|a| {
                 a.split(';')
@@ -162,13 +200,8 @@ impl ImportBuilder {
             start: find(&["active_start", "start"]).and_then(|d| loose_date(&d)),
             end: find(&["active_end", "end"]).and_then(|d| loose_date(&d)),
         };
-        let used = [
-            "name",
-            "label",
-            "title",
-            "kind",
-            "type",
-            "category",
+        fill_appearance(&mut look, attributes);
+        let mut used: Vec<&str> = vec![
             "aliases",
             "alias",
             "description",
@@ -178,8 +211,24 @@ impl ImportBuilder {
             "end",
             "id",
         ];
+        used.extend(label_attribute.as_deref());
+        used.extend(kind_attribute.as_deref());
+        // Other name and kind attributes that only repeat the ones read (a GEXF node's `label`
+        // beside its `name`) say nothing more: kept, they would come back as new attributes.
+        for (names, value) in [
+            (&ACTOR_LABEL_NAMES[..], Some(name.as_str())),
+            (&ACTOR_KIND_NAMES[..], kind_text),
+        ] {
+            for attribute in attributes {
+                if names.iter().any(|n| attribute.name().eq_ignore_ascii_case(n))
+                    && Some(attribute.value().trim()) == value.map(str::trim)
+                {
+                    used.push(attribute.name());
+                }
+            }
+        }
         let mut extra = ExtraFields::new();
-        keep_other_attributes(attributes, &[&used], &mut extra);
+        keep_other_attributes(attributes, &[&used, &APPEARANCE_NAMES], &mut extra);
         self.actor_by_id.insert(id.to_owned(), self.dataset.actors.len());
         self.dataset.actors.push(Actor {
             id: id.to_owned(),
@@ -188,6 +237,7 @@ impl ImportBuilder {
             aliases,
             active: (active != Period::default()).then_some(active),
             description: find(&["description"]).filter(|d| !d.trim().is_empty()),
+            appearance: look,
             extra,
         });
         true
@@ -215,7 +265,11 @@ impl ImportBuilder {
     ) {
         let ends = (self.ensure_actor(from), self.ensure_actor(to));
         let find = |names: &[&str]| find_value(attributes, names);
-        let kind = self.kind_id(find(&KIND_NAMES));
+        let kind_attribute = match &self.mapping {
+            Some(mapping) => on_element(attributes, mapping.relation_kind.as_deref(), &RELATION_KIND_NAMES),
+            None => first_present(attributes, &RELATION_KIND_NAMES),
+        };
+        let kind = self.kind_id(kind_attribute.as_deref().and_then(|n| exact_value(attributes, n)));
         let said = |words: &[&str], d: &str| words.iter().any(|w| w.eq_ignore_ascii_case(d.trim()));
         let direction = match find(&["direction", "directed"]) {
             Some(d) if said(&["mutual", "undirected", "false", "no", "both"], d) => Direction::Mutual,
@@ -241,11 +295,24 @@ impl ImportBuilder {
             return;
         }
         let mut extra = ExtraFields::new();
+        let kind_names: Vec<&str> = kind_attribute.as_deref().into_iter().collect();
         keep_other_attributes(
             attributes,
-            &[&KIND_NAMES, RELATION_FIELD_NAMES, &EVIDENCE_NAMES],
+            &[
+                &kind_names,
+                RELATION_FIELD_NAMES,
+                &EVIDENCE_NAMES,
+                &LINE_APPEARANCE_NAMES,
+            ],
             &mut extra,
         );
+        let mut line = LineAppearance {
+            colour: find(&["colour", "color"]).and_then(colour_from_text),
+            thickness: find(&["thickness"]).and_then(positive_number),
+        };
+        if line.colour.is_none() {
+            line.colour = rgb_colour(attributes);
+        }
         let index = self.dataset.relations.len();
         let id = id.map_or_else(|| format!("r{}", index + 1), str::to_owned);
         self.relation_by_key.insert(key, index);
@@ -259,8 +326,44 @@ impl ImportBuilder {
             summary: find(&["summary"]).map(str::to_owned).filter(|s| !s.trim().is_empty()),
             magnitude: find(&["magnitude"]).and_then(|m| serde_json::from_str(m).ok()),
             evidence,
+            appearance: line,
             extra,
         });
+    }
+
+    /// Sets the look the file gave a relation outside its attributes (GEXF's `viz:` elements).
+    pub fn draw_last_relation(&mut self, look: LineAppearance) {
+        if let Some(relation) = self.dataset.relations.last_mut() {
+            if look.colour.is_some() {
+                relation.appearance.colour = look.colour;
+            }
+            if look.thickness.is_some() {
+                relation.appearance.thickness = look.thickness;
+            }
+        }
+    }
+
+    /// The actor kind id for a kind text, declaring it when it is not a built-in.
+    fn actor_kind_id(&mut self, text: Option<&str>) -> String {
+        let text = text.map(str::trim).filter(|t| !t.is_empty());
+        let Some(text) = text else {
+            return ActorKind::Other.into();
+        };
+        if let Some(id) = self.actor_kind_by_text.get(text) {
+            return id.clone();
+        }
+        let id = match builtin_actor_kind_for(text) {
+            Some(kind) => kind.into(),
+            None => {
+                let id = slug(text);
+                if !self.dataset.actor_kinds.iter().any(|k| k.id == id) {
+                    self.dataset.actor_kinds.push(ActorKindDecl::new(id.clone(), text));
+                }
+                id
+            }
+        };
+        self.actor_kind_by_text.insert(text.to_owned(), id.clone());
+        id
     }
 
     /// The kind id for a kind text, declaring it when it is not a built-in.
@@ -364,6 +467,16 @@ impl ImportBuilder {
         }
     }
 
+    /// Actor kinds written by Entente's own export (labels, colours, shapes), restored as they were.
+    pub fn add_actor_kinds_json(&mut self, json: &str) {
+        if let Ok(kinds) = serde_json::from_str::<Vec<ActorKindDecl>>(json) {
+            for kind in kinds {
+                self.dataset.actor_kinds.retain(|k| k.id != kind.id);
+                self.dataset.actor_kinds.push(kind);
+            }
+        }
+    }
+
     /// Relation kinds written by Entente's own export (labels, colours), restored as they were.
     pub fn add_relation_kinds_json(&mut self, json: &str) {
         if let Ok(kinds) = serde_json::from_str::<Vec<RelationKindDecl>>(json) {
@@ -414,20 +527,119 @@ const EVIDENCE_NAMES: [&str; 11] = [
     "evidence",
 ];
 
-fn actor_kind_for(text: &str) -> ActorKind {
+/// Recognises the built-in actor kinds under the spellings files use; `None` for the rest,
+/// which become kinds of their own.
+fn builtin_actor_kind_for(text: &str) -> Option<ActorKind> {
     let key = slug(text);
     ActorKind::ALL
         .into_iter()
         .find(|k| k.id() == key || slug(k.label()) == key)
-        .unwrap_or(match key.as_str() {
-            "country" | "nation" => ActorKind::State,
+        .or(match key.as_str() {
+            "country" | "nation" => Some(ActorKind::State),
             "alliance" | "organization" | "international_organisation" | "international_organization" => {
-                ActorKind::Organisation
+                Some(ActorKind::Organisation)
             }
-            "armed_group" | "militia" | "rebel_group" | "non_state_actor" | "group" => ActorKind::NonStateArmedGroup,
-            "former_state" => ActorKind::HistoricalState,
-            _ => ActorKind::Other,
+            "armed_group" | "militia" | "rebel_group" | "non_state_actor" => Some(ActorKind::NonStateArmedGroup),
+            "former_state" => Some(ActorKind::HistoricalState),
+            _ => None,
         })
+}
+
+/// The attribute names a file's own look is read from; they are not kept as plain attributes.
+const APPEARANCE_NAMES: [&str; 9] = ["x", "y", "size", "colour", "color", "shape", "r", "g", "b"];
+const LINE_APPEARANCE_NAMES: [&str; 6] = ["colour", "color", "thickness", "r", "g", "b"];
+
+/// Fills what `look` leaves out from attributes named x, y, size, colour (or r, g, b) and shape,
+/// as Gephi's GraphML export and Entente's own write them.
+fn fill_appearance(look: &mut Appearance, attributes: &[impl AttributePair]) {
+    let number = |name: &str| exact_value_any_case(attributes, name).and_then(finite_number);
+    look.x = look.x.or_else(|| number("x"));
+    look.y = look.y.or_else(|| number("y"));
+    look.size = look
+        .size
+        .or_else(|| exact_value_any_case(attributes, "size").and_then(positive_number));
+    if look.colour.is_none() {
+        look.colour = exact_value_any_case(attributes, "colour")
+            .or_else(|| exact_value_any_case(attributes, "color"))
+            .and_then(colour_from_text)
+            .or_else(|| rgb_colour(attributes));
+    }
+    if look.shape.is_none() {
+        look.shape = exact_value_any_case(attributes, "shape").and_then(NodeShape::from_name);
+    }
+}
+
+fn finite_number(text: &str) -> Option<f32> {
+    text.trim().parse::<f32>().ok().filter(|v| v.is_finite())
+}
+
+fn positive_number(text: &str) -> Option<f32> {
+    finite_number(text).filter(|v| *v > 0.0)
+}
+
+/// `#rrggbb`, `#rgb` or `rgb(r, g, b)` as `#rrggbb`.
+fn colour_from_text(text: &str) -> Option<String> {
+    let text = text.trim();
+    if let Some(hex) = text.strip_prefix('#') {
+        let full: String = match hex.len() {
+            6 => hex.to_owned(),
+            3 => hex.chars().flat_map(|c| [c, c]).collect(),
+            _ => return None,
+        };
+        return full
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit())
+            .then(|| format!("#{}", full.to_ascii_lowercase()));
+    }
+    let inner = text.strip_prefix("rgb(")?.strip_suffix(')')?;
+    let parts: Vec<u8> = inner.split(',').filter_map(|p| p.trim().parse().ok()).collect();
+    match parts.as_slice() {
+        &[r, g, b] => Some(hex_colour(r, g, b)),
+        _ => None,
+    }
+}
+
+/// A colour given as three attributes r, g and b (0–255), as Gephi writes into GraphML.
+fn rgb_colour(attributes: &[impl AttributePair]) -> Option<String> {
+    let channel = |name: &str| {
+        exact_value_any_case(attributes, name)
+            .and_then(|v| v.trim().parse::<f32>().ok())
+            .filter(|v| (0.0..=255.0).contains(v))
+            .map(|v| v.round() as u8)
+    };
+    Some(hex_colour(channel("r")?, channel("g")?, channel("b")?))
+}
+
+/// The attribute to read on one element: the mapping's `chosen`, or, when the element lacks
+/// it and it is one of the usual `names`, another of those (files mix `kind` and `relation`).
+fn on_element(attributes: &[impl AttributePair], chosen: Option<&str>, names: &[&str]) -> Option<String> {
+    let chosen = chosen?;
+    if exact_value(attributes, chosen).is_some_and(|v| !v.trim().is_empty()) {
+        return Some(chosen.to_owned());
+    }
+    if names.iter().any(|n| n.eq_ignore_ascii_case(chosen)) {
+        return first_present(attributes, names).or(Some(chosen.to_owned()));
+    }
+    Some(chosen.to_owned())
+}
+
+/// The first of `names` (any case) that the attributes have, as the attributes spell it.
+fn first_present(attributes: &[impl AttributePair], names: &[&str]) -> Option<String> {
+    names.iter().find_map(|n| {
+        attributes
+            .iter()
+            .find(|a| a.name().eq_ignore_ascii_case(n) && !a.value().trim().is_empty())
+            .map(|a| a.name().to_owned())
+    })
+}
+
+/// The value of the attribute named exactly `name`.
+fn exact_value<'v>(attributes: &'v [impl AttributePair], name: &str) -> Option<&'v str> {
+    attributes.iter().find(|a| a.name() == name).map(AttributePair::value)
+}
+
+fn exact_value_any_case<'v>(attributes: &'v [impl AttributePair], name: &str) -> Option<&'v str> {
+    find_value(attributes, &[name])
 }
 
 /// Keeps every attribute not in `used` under `attributes`, so nothing the file said is lost.

@@ -10,12 +10,20 @@ mod format;
 pub mod gexf;
 pub mod graphml;
 mod import_builder;
+mod import_mapping;
 mod json_locator;
+mod load_report;
 pub mod reference;
 mod text_position;
 mod xml_reader;
 
-pub use entente_json::{LoadReport, to_json};
-pub use file::{MAX_FILE_BYTES, SaveError, encode, load_bytes, load_path, load_text, save_path, write_atomically};
+pub use entente_json::to_json;
+pub use file::{
+    MAX_FILE_BYTES, SaveError, encode, load_bytes, load_bytes_with, load_path, load_path_with, load_text, save_path,
+    write_atomically,
+};
 pub use format::Format;
+pub use import_builder::UNSPECIFIED_KIND;
+pub use import_mapping::{AttributeSummary, ImportMapping, MappingProposal, clean_label};
+pub use load_report::LoadReport;
 pub use text_position::line_column;

@@ -205,6 +205,15 @@ impl<'a> XmlReader<'a> {
     /// Reads the text inside the element just opened, up to its end (nested elements'
     /// text included, as yEd nests labels), and consumes the end.
     pub fn text_until_end(&mut self) -> Result<Cow<'a, str>, Diagnostic> {
+        self.text_until_end_visiting(|_, _| {})
+    }
+
+    /// As `text_until_end`, showing `visit` each element nested inside (yEd keeps a node's
+    /// geometry and colour in attributes of elements inside its `<data>`).
+    pub fn text_until_end_visiting(
+        &mut self,
+        mut visit: impl FnMut(&str, &XmlAttributes<'a>),
+    ) -> Result<Cow<'a, str>, Diagnostic> {
         if let Some(value) = self.plain_text_until_end()? {
             return Ok(value);
         }
@@ -212,7 +221,10 @@ impl<'a> XmlReader<'a> {
         let mut out: Option<Cow<'a, str>> = None;
         loop {
             match self.next()? {
-                XmlEvent::Start { .. } => depth += 1,
+                XmlEvent::Start { name, attributes, .. } => {
+                    visit(&name, &attributes);
+                    depth += 1;
+                }
                 XmlEvent::End { .. } if depth == 0 => {
                     return Ok(match out {
                         None => Cow::Borrowed(""),

@@ -1,7 +1,7 @@
 //! A force-directed layout (Fruchterman–Reingold forces, Barnes–Hut repulsion) that starts
 //! from a deterministic placement, cools down and stops by itself once it has settled.
 
-use super::{Components, QuadTree, Vec2, initial_positions};
+use super::{Components, QuadTree, Vec2, initial_positions, remove_overlaps};
 
 /// Tuning of the simulation. Distances are in layout units; the view draws a node about
 /// 20 units across at zoom 1.
@@ -53,6 +53,8 @@ pub struct ForceLayout {
     /// Kept so that parts with no link to the main one stay beside it (`Components`).
     components: Components,
     masses: Vec<f32>,
+    /// Each node's radius as drawn; once settled, no two nodes overlap (see `overlap`).
+    radii: Vec<f32>,
     temperature: f32,
     cooling: f32,
     steps: u32,
@@ -105,6 +107,7 @@ impl ForceLayout {
             pinned: vec![false; node_count],
             held: vec![false; node_count],
             masses: degree.iter().map(|&d| 1.0 + d as f32 * 0.1).collect(),
+            radii: Vec::new(),
             components: Components::new(node_count, &edges),
             edges,
             temperature: params.initial_temperature * params.ideal_distance,
@@ -223,6 +226,31 @@ impl ForceLayout {
         }
     }
 
+    /// The radius each node is drawn with. A settled layout makes room at once; one still
+    /// running does when it settles.
+    pub fn set_radii(&mut self, radii: Vec<f32>) {
+        self.radii = radii;
+        if self.status == LayoutStatus::Settled {
+            self.spread_overlaps();
+        }
+    }
+
+    /// Moves overlapping nodes apart, leaving pinned ones where the user put them and held
+    /// ones where they were.
+    fn spread_overlaps(&mut self) {
+        if self.radii.len() != self.positions.len() {
+            return;
+        }
+        let fixed: Vec<bool> = self.pinned.iter().zip(&self.held).map(|(p, h)| *p || *h).collect();
+        remove_overlaps(
+            &mut self.positions,
+            &self.radii,
+            &fixed,
+            OVERLAP_GAP,
+            MAX_OVERLAP_ROUNDS,
+        );
+    }
+
     /// Marks the layout as settled without running it, as when positions were restored.
     pub fn settle_now(&mut self) {
         self.status = LayoutStatus::Settled;
@@ -239,6 +267,38 @@ impl ForceLayout {
         } else {
             LayoutStatus::Running
         };
+    }
+
+    /// Heats up only the nodes within `steps` links of `node` (after the user dragged it):
+    /// the rest of the picture holds still while its neighbourhood makes room.
+    pub fn reheat_near(&mut self, node: usize, steps: u8, strength: f32) {
+        let count = self.positions.len();
+        if node >= count {
+            return;
+        }
+        let mut near = vec![false; count];
+        if let Some(n) = near.get_mut(node) {
+            *n = true;
+        }
+        let mut frontier = vec![node];
+        for _ in 0..steps {
+            let mut next = Vec::new();
+            for &(a, b) in &self.edges {
+                let (a, b) = (a as usize, b as usize);
+                for (from, to) in [(a, b), (b, a)] {
+                    if frontier.contains(&from)
+                        && let Some(slot) = near.get_mut(to)
+                        && !*slot
+                    {
+                        *slot = true;
+                        next.push(to);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        self.reheat(strength);
+        self.held = near.into_iter().map(|n| !n).collect();
     }
 
     /// Runs one step; returns the largest distance a node moved.
@@ -272,6 +332,7 @@ impl ForceLayout {
             || self.steps >= self.params.max_steps;
         if settled {
             self.status = LayoutStatus::Settled;
+            self.spread_overlaps();
             self.held.fill(false);
         }
         largest_move
@@ -324,6 +385,11 @@ impl ForceLayout {
         }
     }
 }
+
+/// Room left between nodes once they no longer overlap, in layout units.
+const OVERLAP_GAP: f32 = 4.0;
+/// Overlaps left after this many rounds are too few to matter.
+const MAX_OVERLAP_ROUNDS: usize = 200;
 
 /// From this many nodes the layout trades a little exactness for time (see `ForceLayout::new`).
 pub const LARGE_GRAPH: usize = 5_000;
@@ -450,6 +516,23 @@ mod tests {
             serial.step();
         }
         assert_eq!(parallel.positions(), serial.positions());
+    }
+
+    #[test]
+    fn a_settled_star_leaves_no_two_nodes_overlapping() {
+        // A dense star, as a SIPRI register's big suppliers make: 250 spokes on one hub.
+        let edges: Vec<(u32, u32)> = (1..251).map(|i| (0, i)).chain((1..250).map(|i| (i, i + 1))).collect();
+        let mut layout = ForceLayout::new(251, &edges, 9, ForceParams::default());
+        let radii: Vec<f32> = (0..251).map(|i| if i == 0 { 24.0 } else { 9.0 }).collect();
+        layout.set_radii(radii.clone());
+        layout.run(10_000);
+        let p = layout.positions();
+        for i in 0..p.len() {
+            for j in i + 1..p.len() {
+                let d = (p[i] - p[j]).length();
+                assert!(d >= radii[i] + radii[j], "{i} and {j} overlap: {d:.1} apart");
+            }
+        }
     }
 
     #[test]

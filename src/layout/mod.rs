@@ -4,6 +4,8 @@
 mod components;
 mod edge_geometry;
 mod force;
+mod labels;
+mod overlap;
 mod quadtree;
 mod quality;
 mod runner;
@@ -13,6 +15,8 @@ mod vector;
 pub use components::Components;
 pub use edge_geometry::{EdgeCurve, distance_to_curve, lane_offsets};
 pub use force::{ForceLayout, ForceParams, LayoutStatus};
+pub use labels::{LabelCandidate, Rect, place_labels};
+pub use overlap::{median_nearest_distance, remove_overlaps};
 pub use quadtree::QuadTree;
 pub use quality::linked_closeness;
 pub use runner::{LayoutRunner, WORKER_THRESHOLD};

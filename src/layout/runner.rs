@@ -73,6 +73,8 @@ enum Order {
     Unpin(usize),
     UnpinAll,
     Reheat(f32),
+    ReheatNear(usize, u8, f32),
+    SetRadii(Vec<f32>),
 }
 
 struct Published {
@@ -151,6 +153,18 @@ impl LayoutRunner {
     pub fn reheat(&mut self, strength: f32) {
         self.local.reheat(strength);
         self.order(Order::Reheat(strength));
+    }
+
+    /// Lets the neighbourhood of `node` (within `steps` links) settle again; the rest holds.
+    pub fn reheat_near(&mut self, node: usize, steps: u8, strength: f32) {
+        self.local.reheat_near(node, steps, strength);
+        self.order(Order::ReheatNear(node, steps, strength));
+    }
+
+    /// The radius each node is drawn with, so that the settled layout leaves none overlapping.
+    pub fn set_radii(&mut self, radii: Vec<f32>) {
+        self.order(Order::SetRadii(radii.clone()));
+        self.local.set_radii(radii);
     }
 
     fn order(&self, order: Order) {
@@ -233,6 +247,8 @@ fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<P
             Some(Order::Unpin(node)) => layout.unpin(node),
             Some(Order::UnpinAll) => layout.unpin_all(),
             Some(Order::Reheat(strength)) => layout.reheat(strength),
+            Some(Order::ReheatNear(node, steps, strength)) => layout.reheat_near(node, steps, strength),
+            Some(Order::SetRadii(radii)) => layout.set_radii(radii),
             None => {
                 match layout_threads() {
                     Some(threads) => threads.install(|| layout.step()),

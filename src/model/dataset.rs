@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Actor, BuiltinKind, ExtraFields, Relation, RelationKindDecl, Source};
+use super::{Actor, ActorKind, ActorKindDecl, BuiltinKind, ExtraFields, Relation, RelationKindDecl, Source};
 
 /// The value of `format` in every Entente dataset file.
 pub const FORMAT_NAME: &str = "entente-dataset";
@@ -19,6 +19,8 @@ pub struct Dataset {
     pub author: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actor_kinds: Vec<ActorKindDecl>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relation_kinds: Vec<RelationKindDecl>,
     #[serde(default)]
@@ -41,6 +43,7 @@ impl Dataset {
             description: None,
             author: None,
             licence: None,
+            actor_kinds: Vec::new(),
             relation_kinds: Vec::new(),
             sources: Vec::new(),
             actors: Vec::new(),
@@ -65,6 +68,27 @@ impl Dataset {
             .map(|k| k.label.as_str())
             .or_else(|| BuiltinKind::from_id(kind).map(BuiltinKind::label))
             .unwrap_or(kind)
+    }
+
+    /// Display name of an actor kind: the dataset's own label first, then the built-in one.
+    pub fn actor_kind_label<'a>(&'a self, kind: &'a str) -> &'a str {
+        self.actor_kinds
+            .iter()
+            .find(|k| k.id == kind)
+            .map(|k| k.label.as_str())
+            .or_else(|| ActorKind::from_id(kind).map(ActorKind::label))
+            .unwrap_or(kind)
+    }
+
+    /// Every kind an actor may use here: the built-ins, then the declared ones.
+    pub fn known_actor_kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.id()).collect();
+        for decl in &self.actor_kinds {
+            if !kinds.contains(&decl.id.as_str()) {
+                kinds.push(&decl.id);
+            }
+        }
+        kinds
     }
 
     /// Every kind a relation may use here: the built-ins, then the declared ones.

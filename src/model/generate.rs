@@ -27,17 +27,12 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
         .collect();
     dataset.sources = (0..10).map(generated_source).collect();
     dataset.actors = (0..actor_count)
-        .map(|i| Actor {
-            id: format!("a{i}"),
-            name: format!("Actor {i}"),
-            kind: ActorKind::ALL
+        .map(|i| {
+            let kind = ActorKind::ALL
                 .get((mix(seed, i as u64) % 6) as usize)
                 .copied()
-                .unwrap_or(ActorKind::Other),
-            aliases: Vec::new(),
-            active: None,
-            description: None,
-            extra: ExtraFields::new(),
+                .unwrap_or(ActorKind::Other);
+            Actor::new(format!("a{i}"), format!("Actor {i}"), kind)
         })
         .collect();
     if actor_count < 2 {
@@ -102,6 +97,7 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
                     extra: ExtraFields::new(),
                 })
                 .collect(),
+            appearance: Default::default(),
             extra: ExtraFields::new(),
         });
     }

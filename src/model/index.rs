@@ -85,15 +85,7 @@ mod tests {
     use crate::model::{Actor, ActorKind, Direction, ExtraFields, Relation};
 
     fn actor(id: &str) -> Actor {
-        Actor {
-            id: id.into(),
-            name: id.to_uppercase(),
-            kind: ActorKind::State,
-            aliases: vec![],
-            active: None,
-            description: None,
-            extra: ExtraFields::new(),
-        }
+        Actor::new(id, id.to_uppercase(), ActorKind::State)
     }
 
     fn relation(id: &str, from: &str, to: &str) -> Relation {
@@ -107,6 +99,7 @@ mod tests {
             summary: None,
             magnitude: None,
             evidence: vec![],
+            appearance: Default::default(),
             extra: ExtraFields::new(),
         }
     }

@@ -2,6 +2,8 @@
 //! The dataset and its rules. Pure data: nothing here knows about egui or files.
 
 mod actor;
+mod actor_size;
+mod appearance;
 mod dataset;
 mod date;
 mod diagnostic;
@@ -20,7 +22,9 @@ mod time_filter;
 mod validate;
 mod visibility;
 
-pub use actor::{Actor, ActorKind};
+pub use actor::{Actor, ActorKind, ActorKindDecl};
+pub use actor_size::{SizeBy, numeric_attributes, size_values};
+pub use appearance::{Appearance, LineAppearance, NodeShape, hex_colour};
 pub use dataset::{Dataset, FORMAT_NAME, FORMAT_VERSION};
 pub use date::{DateError, PartialDate, Period, days_in_month};
 pub use diagnostic::{Diagnostic, Severity, pointer_segment};

@@ -202,13 +202,8 @@ mod tests {
 
     fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
         Actor {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            kind: ActorKind::State,
             aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
-            active: None,
-            description: None,
-            extra: ExtraFields::new(),
+            ..Actor::new(id, name, ActorKind::State)
         }
     }
 
@@ -240,6 +235,7 @@ mod tests {
                 note: None,
                 extra: ExtraFields::new(),
             }],
+            appearance: Default::default(),
             extra: ExtraFields::new(),
         }
     }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Evidence, ExtraFields, Period};
+use super::{Evidence, ExtraFields, LineAppearance, Period};
 
 /// A typed link between two actors, with the evidence for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,9 @@ pub struct Relation {
     pub magnitude: Option<Magnitude>,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// How the file this relation came from drew it.
+    #[serde(default, skip_serializing_if = "LineAppearance::is_empty")]
+    pub appearance: LineAppearance,
     #[serde(flatten)]
     pub extra: ExtraFields,
 }

@@ -11,6 +11,12 @@ pub fn validate(dataset: &Dataset) -> Vec<Diagnostic> {
     check_header(dataset, &mut out);
 
     unique_ids(
+        dataset.actor_kinds.iter().map(|k| k.id.as_str()),
+        "actor_kinds",
+        "actor kind",
+        &mut out,
+    );
+    unique_ids(
         dataset.relation_kinds.iter().map(|k| k.id.as_str()),
         "relation_kinds",
         "relation kind",
@@ -122,24 +128,34 @@ fn unique_ids<'a>(
 }
 
 fn check_relation_kinds(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
-    for (index, decl) in dataset.relation_kinds.iter().enumerate() {
-        if let Some(colour) = &decl.colour
-            && !is_hex_colour(colour)
-        {
-            out.push(
-                Diagnostic::error(
-                    "bad-colour",
-                    format!("relation kind `{}` has colour `{colour}`", decl.id),
-                )
-                .expected("a colour written as #rrggbb, e.g. #1f77b4")
-                .at(format!("/relation_kinds/{index}/colour")),
-            );
-        }
-        if decl.label.trim().is_empty() {
-            out.push(
-                Diagnostic::warning("empty-label", format!("relation kind `{}` has an empty label", decl.id))
-                    .at(format!("/relation_kinds/{index}/label")),
-            );
+    let relation_kinds = dataset
+        .relation_kinds
+        .iter()
+        .map(|k| (k.id.as_str(), k.label.as_str(), k.colour.as_deref()));
+    let actor_kinds = dataset
+        .actor_kinds
+        .iter()
+        .map(|k| (k.id.as_str(), k.label.as_str(), k.colour.as_deref()));
+    for (section, what, kinds) in [
+        ("relation_kinds", "relation kind", relation_kinds.collect::<Vec<_>>()),
+        ("actor_kinds", "actor kind", actor_kinds.collect()),
+    ] {
+        for (index, (id, label, colour)) in kinds.into_iter().enumerate() {
+            if let Some(colour) = colour
+                && !is_hex_colour(colour)
+            {
+                out.push(
+                    Diagnostic::error("bad-colour", format!("{what} `{id}` has colour `{colour}`"))
+                        .expected("a colour written as #rrggbb, e.g. #1f77b4")
+                        .at(format!("/{section}/{index}/colour")),
+                );
+            }
+            if label.trim().is_empty() {
+                out.push(
+                    Diagnostic::warning("empty-label", format!("{what} `{id}` has an empty label"))
+                        .at(format!("/{section}/{index}/label")),
+                );
+            }
         }
     }
 }
@@ -164,7 +180,24 @@ fn check_sources(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_actors(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+    let known_kinds = dataset.known_actor_kinds();
     for (index, actor) in dataset.actors.iter().enumerate() {
+        if !known_kinds.contains(&actor.kind.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "unknown-actor-kind",
+                    format!(
+                        "actor `{}` has kind `{}`, which is neither built in nor declared",
+                        actor.id, actor.kind
+                    ),
+                )
+                .expected(format!(
+                    "one of {}, or a kind declared in `actor_kinds`",
+                    quoted_list(&known_kinds)
+                ))
+                .at(format!("/actors/{index}/kind")),
+            );
+        }
         if actor.name.trim().is_empty() {
             out.push(
                 Diagnostic::error("empty-name", format!("actor `{}` has an empty name", actor.id))

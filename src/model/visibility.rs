@@ -5,14 +5,21 @@ use std::collections::{BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActorKind, Dataset, DatasetIndex, OutsideTime, YearSpan};
+use super::{Dataset, DatasetIndex, OutsideTime, YearSpan};
 
 /// The legend's check boxes: kinds the user chose to hide. Saved between runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct KindFilter {
     pub hidden_relation_kinds: BTreeSet<String>,
-    pub hidden_actor_kinds: BTreeSet<ActorKind>,
+    /// Actor kind ids. Saved under a new name since kinds became ids: an older saved set of
+    /// built-in kinds is not read, rather than the whole saved state failing to.
+    #[serde(rename = "hidden_actor_kind_ids")]
+    pub hidden_actor_kinds: BTreeSet<String>,
+    /// Source ids: a relation is hidden when every evidence item it has cites one of these.
+    pub hidden_sources: BTreeSet<String>,
+    /// Hide the relations that carry no evidence at all.
+    pub hide_unsourced: bool,
 }
 
 impl KindFilter {
@@ -20,8 +27,8 @@ impl KindFilter {
         !self.hidden_relation_kinds.contains(kind)
     }
 
-    pub fn actor_kind_shown(&self, kind: ActorKind) -> bool {
-        !self.hidden_actor_kinds.contains(&kind)
+    pub fn actor_kind_shown(&self, kind: &str) -> bool {
+        !self.hidden_actor_kinds.contains(kind)
     }
 
     pub fn show_relation_kind(&mut self, kind: String, shown: bool) {
@@ -32,7 +39,41 @@ impl KindFilter {
         }
     }
 
-    pub fn show_actor_kind(&mut self, kind: ActorKind, shown: bool) {
+    /// Whether a relation passes the source filter: some evidence item cites a shown source
+    /// (or it has none, and those are shown).
+    pub fn sources_shown(&self, relation: &super::Relation) -> bool {
+        if relation.evidence.is_empty() {
+            return !self.hide_unsourced;
+        }
+        self.hidden_sources.is_empty()
+            || relation
+                .evidence
+                .iter()
+                .any(|e| !self.hidden_sources.contains(&e.source))
+    }
+
+    /// `source` `None` stands for the relations with no evidence.
+    pub fn show_source(&mut self, source: Option<String>, shown: bool) {
+        match source {
+            None => self.hide_unsourced = !shown,
+            Some(id) if shown => {
+                self.hidden_sources.remove(&id);
+            }
+            Some(id) => {
+                self.hidden_sources.insert(id);
+            }
+        }
+    }
+
+    /// True when anything at all is hidden.
+    pub fn hides_anything(&self) -> bool {
+        !self.hidden_relation_kinds.is_empty()
+            || !self.hidden_actor_kinds.is_empty()
+            || !self.hidden_sources.is_empty()
+            || self.hide_unsourced
+    }
+
+    pub fn show_actor_kind(&mut self, kind: String, shown: bool) {
         if shown {
             self.hidden_actor_kinds.remove(&kind);
         } else {
@@ -41,11 +82,13 @@ impl KindFilter {
     }
 }
 
-/// Show only what is within `depth` relations of one actor.
+/// Show only what is within `depth` relations of one actor: the relations that lead out
+/// from it, and with `among_neighbours` also those between the actors it reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Focus {
     pub actor: usize,
     pub depth: u8,
+    pub among_neighbours: bool,
 }
 
 /// Whether what lies outside the focus is faded or left out.
@@ -134,14 +177,18 @@ impl Visibility {
         focus: Option<Focus>,
         outside: OutsideFocus,
     ) -> Self {
-        let actor_shown: Vec<bool> = dataset.actors.iter().map(|a| filter.actor_kind_shown(a.kind)).collect();
+        let actor_shown: Vec<bool> = dataset
+            .actors
+            .iter()
+            .map(|a| filter.actor_kind_shown(&a.kind))
+            .collect();
         let ends = |r: usize| index.ends_of(r);
         let relation_shown: Vec<bool> = (0..dataset.relations.len())
             .map(|r| {
                 let kind_shown = dataset
                     .relations
                     .get(r)
-                    .is_some_and(|rel| filter.relation_kind_shown(&rel.kind));
+                    .is_some_and(|rel| filter.relation_kind_shown(&rel.kind) && filter.sources_shown(rel));
                 let ends_shown = ends(r).is_some_and(|(a, b)| {
                     actor_shown.get(a).copied().unwrap_or(false) && actor_shown.get(b).copied().unwrap_or(false)
                 });
@@ -149,9 +196,12 @@ impl Visibility {
             })
             .collect();
 
-        let in_focus = focus
+        let steps = focus
             .filter(|f| actor_shown.get(f.actor).copied().unwrap_or(false))
-            .map(|f| neighbourhood(index, dataset.actors.len(), f, &relation_shown, ends));
+            .map(|f| (f, neighbourhood(index, dataset.actors.len(), f, &relation_shown, ends)));
+        let in_focus: Option<Vec<bool>> = steps
+            .as_ref()
+            .map(|(_, steps)| steps.iter().map(Option::is_some).collect());
         let emphasis = |shown: bool, focused: Option<bool>| match (shown, focused) {
             (false, _) => None,
             (true, None | Some(true)) => Some(Emphasis::Normal),
@@ -169,9 +219,15 @@ impl Visibility {
             .iter()
             .enumerate()
             .map(|(r, &shown)| {
-                let focused = in_focus.as_ref().map(|set| {
+                let focused = steps.as_ref().map(|(focus, steps)| {
                     ends(r).is_some_and(|(a, b)| {
-                        set.get(a).copied().unwrap_or(false) && set.get(b).copied().unwrap_or(false)
+                        let step = |x: usize| steps.get(x).copied().flatten();
+                        match (step(a), step(b)) {
+                            (Some(_), Some(_)) if focus.among_neighbours => true,
+                            // Only relations that lead one step further out from the actor.
+                            (Some(x), Some(y)) => x.abs_diff(y) == 1,
+                            _ => false,
+                        }
                     })
                 });
                 emphasis(shown, focused)
@@ -189,18 +245,19 @@ impl Visibility {
     }
 }
 
-/// Actors within `focus.depth` steps of `focus.actor` over shown relations.
+/// For each actor, how many steps it is from `focus.actor` over shown relations, when
+/// within `focus.depth`.
 fn neighbourhood(
     index: &DatasetIndex,
     actor_count: usize,
     focus: Focus,
     relation_shown: &[bool],
     ends: impl Fn(usize) -> Option<(usize, usize)>,
-) -> Vec<bool> {
-    let mut reached = vec![false; actor_count];
+) -> Vec<Option<u8>> {
+    let mut reached = vec![None; actor_count];
     let mut queue = VecDeque::from([(focus.actor, 0u8)]);
     if let Some(r) = reached.get_mut(focus.actor) {
-        *r = true;
+        *r = Some(0);
     }
     while let Some((actor, depth)) = queue.pop_front() {
         if depth >= focus.depth {
@@ -213,9 +270,9 @@ fn neighbourhood(
             let Some((a, b)) = ends(relation) else { continue };
             let other = if a == actor { b } else { a };
             if let Some(r) = reached.get_mut(other)
-                && !*r
+                && r.is_none()
             {
-                *r = true;
+                *r = Some(depth + 1);
                 queue.push_back((other, depth + 1));
             }
         }
@@ -249,7 +306,11 @@ mod tests {
 
     fn focused(filter: &KindFilter, actor: usize, depth: u8, outside: OutsideFocus) -> ViewQuery<'_> {
         ViewQuery {
-            focus: Some(Focus { actor, depth }),
+            focus: Some(Focus {
+                actor,
+                depth,
+                among_neighbours: true,
+            }),
             outside_focus: outside,
             ..ViewQuery::all(filter)
         }
@@ -275,7 +336,9 @@ mod tests {
         let d = dataset();
         let index = DatasetIndex::new(&d);
         let mut filter = KindFilter::default();
-        filter.hidden_actor_kinds.insert(ActorKind::NonStateArmedGroup);
+        filter
+            .hidden_actor_kinds
+            .insert(crate::model::ActorKind::NonStateArmedGroup.into());
         let v = Visibility::compute(&d, &index, &ViewQuery::all(&filter));
         assert_eq!(v.actor(4), None);
         assert_eq!(v.relation(3), None);
@@ -299,6 +362,54 @@ mod tests {
             hidden.actors,
             [None, None, Some(Emphasis::Normal), Some(Emphasis::Normal), None]
         );
+    }
+}
+
+#[cfg(test)]
+mod focus_tests {
+    use super::*;
+    use crate::io::load_text;
+
+    /// A hub with three spokes, the spokes linked in a ring among themselves.
+    fn star() -> Dataset {
+        let text = r#"{"format": "entente-dataset", "version": 1, "title": "star",
+          "actors": [
+            {"id": "h", "name": "Hub", "kind": "state"}, {"id": "a", "name": "A", "kind": "state"},
+            {"id": "b", "name": "B", "kind": "state"}, {"id": "c", "name": "C", "kind": "state"}],
+          "relations": [
+            {"id": "ha", "kind": "treaty", "from": "h", "to": "a"},
+            {"id": "hb", "kind": "treaty", "from": "h", "to": "b"},
+            {"id": "hc", "kind": "treaty", "from": "h", "to": "c"},
+            {"id": "ab", "kind": "treaty", "from": "a", "to": "b"},
+            {"id": "bc", "kind": "treaty", "from": "b", "to": "c"}]}"#;
+        load_text(text, "star")
+            .dataset
+            .unwrap_or_else(|| panic!("fixture must load"))
+    }
+
+    #[test]
+    fn focus_shows_the_actors_own_relations_and_on_request_those_among_its_neighbours() {
+        let d = star();
+        let index = DatasetIndex::new(&d);
+        let filter = KindFilter::default();
+        let query = |among_neighbours| ViewQuery {
+            focus: Some(Focus {
+                actor: 0,
+                depth: 1,
+                among_neighbours,
+            }),
+            ..ViewQuery::all(&filter)
+        };
+        let own = Visibility::compute(&d, &index, &query(false));
+        let normal = |v: &Visibility| {
+            (0..5)
+                .map(|r| v.relation(r) == Some(Emphasis::Normal))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(normal(&own), [true, true, true, false, false]);
+        assert!((0..4).all(|a| own.actor(a) == Some(Emphasis::Normal)));
+        let among = Visibility::compute(&d, &index, &query(true));
+        assert_eq!(normal(&among), [true; 5]);
     }
 }
 

@@ -1,9 +1,9 @@
 use egui::{RichText, Ui};
 
 use super::command::{Command, Selection};
-use super::palette::actor_kind_colour;
+use super::palette::KindLooks;
 use super::widgets::colour_swatch;
-use crate::model::{ActorKind, Dataset};
+use crate::model::Dataset;
 
 /// Above this many matches the list is one flat, virtualised list: only the rows on screen
 /// are laid out, so twenty thousand actors cost no more than twenty.
@@ -12,16 +12,31 @@ const GROUPED_UP_TO: usize = 400;
 /// What the list needs of a dataset, worked out once when it is loaded.
 #[derive(Debug, Default)]
 pub struct ActorListIndex {
-    /// Actor indices by kind, then name.
+    /// Actor indices by kind (in the dataset's order of kinds), then name, read naturally.
     order: Vec<usize>,
+    /// Kind ids in the order the list groups them.
+    kinds: Vec<String>,
     /// Lower-case name and aliases of each actor, for filtering.
     search_text: Vec<String>,
 }
 
 impl ActorListIndex {
     pub fn new(dataset: &Dataset) -> Self {
+        let mut kinds: Vec<String> = dataset.known_actor_kinds().into_iter().map(str::to_owned).collect();
+        for actor in &dataset.actors {
+            if !kinds.contains(&actor.kind) {
+                kinds.push(actor.kind.clone());
+            }
+        }
+        let rank = |kind: &str| kinds.iter().position(|k| k == kind).unwrap_or(usize::MAX);
         let mut order: Vec<usize> = (0..dataset.actors.len()).collect();
-        order.sort_by_cached_key(|&i| dataset.actors.get(i).map(|a| (a.kind, a.name.to_lowercase())));
+        let key = |i: usize| dataset.actors.get(i).map(|a| (rank(&a.kind), a.name.as_str()));
+        order.sort_by(|&a, &b| match (key(a), key(b)) {
+            (Some((kind_a, name_a)), Some((kind_b, name_b))) => kind_a
+                .cmp(&kind_b)
+                .then_with(|| natord::compare_ignore_case(name_a, name_b)),
+            (a, b) => a.is_some().cmp(&b.is_some()),
+        });
         let search_text = dataset
             .actors
             .iter()
@@ -33,7 +48,11 @@ impl ActorListIndex {
                     .join("\n")
             })
             .collect();
-        Self { order, search_text }
+        Self {
+            order,
+            kinds,
+            search_text,
+        }
     }
 }
 
@@ -41,6 +60,7 @@ impl ActorListIndex {
 pub fn actor_list(
     ui: &mut Ui,
     dataset: &Dataset,
+    looks: &KindLooks,
     list: &ActorListIndex,
     filter: &mut String,
     selection: Option<Selection>,
@@ -74,28 +94,28 @@ pub fn actor_list(
             .auto_shrink(false)
             .show_rows(ui, row_height, matches.len(), |ui, rows| {
                 for &i in matches.get(rows).unwrap_or_default() {
-                    actor_row(ui, dataset, i, selection, &mut commands);
+                    actor_row(ui, dataset, looks, i, selection, &mut commands);
                 }
             });
         return commands;
     }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        for kind in ActorKind::ALL {
+        for kind in &list.kinds {
             let members: Vec<usize> = matches
                 .iter()
                 .copied()
-                .filter(|&i| dataset.actors.get(i).is_some_and(|a| a.kind == kind))
+                .filter(|&i| dataset.actors.get(i).is_some_and(|a| a.kind == *kind))
                 .collect();
             if members.is_empty() {
                 continue;
             }
-            let title = format!("{} ({})", kind.label(), members.len());
+            let title = format!("{} ({})", dataset.actor_kind_label(kind), members.len());
             egui::CollapsingHeader::new(title)
-                .id_salt(kind.id())
+                .id_salt(kind)
                 .default_open(true)
                 .show(ui, |ui| {
                     for i in members {
-                        actor_row(ui, dataset, i, selection, &mut commands);
+                        actor_row(ui, dataset, looks, i, selection, &mut commands);
                     }
                 });
         }
@@ -106,6 +126,7 @@ pub fn actor_list(
 fn actor_row(
     ui: &mut Ui,
     dataset: &Dataset,
+    looks: &KindLooks,
     actor_index: usize,
     selection: Option<Selection>,
     commands: &mut Vec<Command>,
@@ -114,14 +135,16 @@ fn actor_row(
         return;
     };
     ui.horizontal(|ui| {
-        colour_swatch(ui, actor_kind_colour(actor.kind));
+        colour_swatch(ui, looks.actor_colour(&actor.kind));
         let selected = selection == Some(Selection::Actor(actor_index));
         let mut response = ui.selectable_label(selected, &actor.name);
         if !actor.aliases.is_empty() {
             response = response.on_hover_text(format!("Also known as {}", actor.aliases.join(", ")));
         }
         if response.clicked() {
+            // Picking a name in a long list is a request to find it on the canvas too.
             commands.push(Command::Select(Selection::Actor(actor_index)));
+            commands.push(Command::CentreOn(actor_index));
         }
     });
 }

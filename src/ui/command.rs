@@ -2,7 +2,8 @@ use std::path::PathBuf;
 
 use super::evidence_card::EvidenceAt;
 use crate::io::Format;
-use crate::model::{ActorKind, OutsideFocus, Reliability, TimeWindow};
+use crate::io::ImportMapping;
+use crate::model::{OutsideFocus, Reliability, SizeBy, TimeWindow};
 
 /// What the user picked in the details panel, a list or the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,11 +37,19 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     SetMainView(MainView),
     ShowRelationKind(String, bool),
-    ShowActorKind(ActorKind, bool),
+    ShowActorKind(String, bool),
+    /// Show or hide the relations a source is the only evidence for (`None`: those with no
+    /// evidence at all).
+    ShowSource(Option<String>, bool),
     ShowAllKinds,
+    SetSizeBy(SizeBy),
+    /// Draw a file's own colours, sizes and shapes (true) or Entente's by kind.
+    SetFileLooks(bool),
     /// 0 turns focus off; 1 or 2 show the selected actor's neighbourhood that many steps out.
     SetFocusDepth(u8),
     SetOutsideFocus(OutsideFocus),
+    /// With Focus on, also show the relations among the actors it reaches.
+    SetFocusAmongNeighbours(bool),
     RestartLayout,
     Unpin(usize),
     UnpinAll,
@@ -74,6 +83,11 @@ pub enum Command {
     /// Show the native dialog to export the current graph view as an image.
     ExportViewDialog(ViewImage),
     ShowWindow(InfoWindow),
+    /// Ask again which attributes of the open file name actors and give kinds.
+    ReviewImportMapping,
+    /// Read the file under review with this mapping, and remember it for that file.
+    ConfirmImportMapping(ImportMapping),
+    CancelImportMapping,
     DismissDiagnostics,
     /// The analyst's grade of a source's reliability (`None`: not graded). An edit to the dataset.
     GradeSource {

@@ -5,13 +5,14 @@ use egui::{RichText, Ui};
 
 use super::command::{Command, Selection};
 use super::evidence_card::{EvidenceAt, evidence_card};
-use super::palette::{actor_kind_colour, relation_kind_colour};
+use super::palette::KindLooks;
 use super::widgets::{count, field, kind_chip, safe_link};
 use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summary};
 
 pub fn details_panel(
     ui: &mut Ui,
     dataset: &Dataset,
+    looks: &KindLooks,
     summary: &Summary,
     index: &DatasetIndex,
     selection: Option<Selection>,
@@ -21,11 +22,11 @@ pub fn details_panel(
         .auto_shrink(false)
         .show(ui, |ui| match selection {
             Some(Selection::Relation(i)) => match dataset.relations.get(i) {
-                Some(relation) => relation_details(ui, dataset, index, (i, relation), &mut commands),
+                Some(relation) => relation_details(ui, (dataset, looks, summary), index, (i, relation), &mut commands),
                 None => dataset_overview(ui, dataset, summary, &mut commands),
             },
             Some(Selection::Actor(i)) => match dataset.actors.get(i) {
-                Some(_) => actor_details(ui, dataset, index, i, &mut commands),
+                Some(_) => actor_details(ui, dataset, looks, index, i, &mut commands),
                 None => dataset_overview(ui, dataset, summary, &mut commands),
             },
             None => dataset_overview(ui, dataset, summary, &mut commands),
@@ -91,12 +92,12 @@ fn dataset_overview(ui: &mut Ui, dataset: &Dataset, summary: &Summary, commands:
 
 fn relation_details(
     ui: &mut Ui,
-    dataset: &Dataset,
+    (dataset, looks, summary): (&Dataset, &KindLooks, &Summary),
     index: &DatasetIndex,
     (relation_index, relation): (usize, &Relation),
     commands: &mut Vec<Command>,
 ) {
-    let colour = relation_kind_colour(dataset, &relation.kind);
+    let colour = looks.relation_colour(&relation.kind);
     kind_chip(ui, colour, dataset.relation_kind_label(&relation.kind));
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -137,7 +138,10 @@ fn relation_details(
             relation: relation_index,
             evidence: i,
         };
-        ui.push_id(i, |ui| commands.extend(evidence_card(ui, evidence, source, at)));
+        let source_items = summary.evidence_by_source.get(&evidence.source).copied().unwrap_or(1);
+        ui.push_id(i, |ui| {
+            commands.extend(evidence_card(ui, evidence, source, source_items, at));
+        });
     }
 }
 
@@ -191,6 +195,7 @@ fn group_digits(value: &serde_json::Number) -> String {
 fn actor_details(
     ui: &mut Ui,
     dataset: &Dataset,
+    looks: &KindLooks,
     index: &DatasetIndex,
     actor_index: usize,
     commands: &mut Vec<Command>,
@@ -199,7 +204,11 @@ fn actor_details(
         return;
     };
     ui.heading(&actor.name);
-    kind_chip(ui, actor_kind_colour(actor.kind), actor.kind.label());
+    kind_chip(
+        ui,
+        looks.actor_colour(&actor.kind),
+        dataset.actor_kind_label(&actor.kind),
+    );
     if !actor.aliases.is_empty() {
         field(ui, "Also known as", actor.aliases.join(", "));
     }
@@ -223,11 +232,7 @@ fn actor_details(
     kinds.dedup();
     for kind in kinds {
         ui.add_space(4.0);
-        kind_chip(
-            ui,
-            relation_kind_colour(dataset, kind),
-            dataset.relation_kind_label(kind),
-        );
+        kind_chip(ui, looks.relation_colour(kind), dataset.relation_kind_label(kind));
         // Relations with the same actor sit together, oldest first, so that a news claim and a
         // dataset's record about one pair can be read side by side.
         let mut rows: Vec<RelationRow> = relations
@@ -370,7 +375,7 @@ fn actor_link(ui: &mut Ui, dataset: &Dataset, index: &DatasetIndex, id: &str, co
         Some((i, actor)) => {
             if ui
                 .link(RichText::new(&actor.name).heading())
-                .on_hover_text(actor.kind.label())
+                .on_hover_text(dataset.actor_kind_label(&actor.kind))
                 .clicked()
             {
                 commands.push(Command::Select(Selection::Actor(i)));

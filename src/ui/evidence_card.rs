@@ -13,7 +13,15 @@ pub struct EvidenceAt {
 
 /// One piece of evidence: the verbatim quote first, then who said it and where it was published,
 /// then the analyst's grades, which can be changed here.
-pub fn evidence_card(ui: &mut Ui, evidence: &Evidence, source: Option<&Source>, at: EvidenceAt) -> Vec<Command> {
+/// `source_items` is how many evidence items in the dataset cite the same source: its
+/// reliability grade is theirs too.
+pub fn evidence_card(
+    ui: &mut Ui,
+    evidence: &Evidence,
+    source: Option<&Source>,
+    source_items: usize,
+    at: EvidenceAt,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -42,6 +50,12 @@ pub fn evidence_card(ui: &mut Ui, evidence: &Evidence, source: Option<&Source>, 
                         grade,
                     });
                 }
+                let scope = if source_items > 1 {
+                    format!("A source's reliability is one grade for all {source_items} evidence items from it.")
+                } else {
+                    "A source's reliability is one grade for every evidence item from it.".to_owned()
+                };
+                ui.label(RichText::new(scope).weak().small());
             }
             None => field(ui, "Source", format!("`{}` (not in this dataset)", evidence.source)),
         }

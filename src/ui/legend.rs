@@ -1,31 +1,75 @@
-//! The legend: every relation and actor kind in the dataset, how it is drawn, how many
-//! there are, and a check box to hide or show it.
+//! The legend: every relation and actor kind in the dataset drawn as the canvas draws it,
+//! how many there are, and a check box to hide or show it; the sources, to tell one
+//! dataset's claims from another's; what actors are sized by.
 
 use egui::{RichText, Ui};
 
 use super::command::Command;
-use super::graph::style::{actor_sample, line_sample, relation_line_style};
-use super::palette::{actor_kind_colour, relation_kind_colour};
-use crate::model::{ActorKind, Dataset, KindFilter, Summary};
+use super::graph::style::{actor_sample, line_sample};
+use super::palette::{KindLooks, NO_COLOUR};
+use crate::model::{Dataset, KindFilter, SizeBy, Summary};
 
-pub fn legend(ui: &mut Ui, dataset: &Dataset, summary: &Summary, filter: &KindFilter) -> Vec<Command> {
+/// Sources are listed open up to this many; more start folded.
+const SOURCES_OPEN_UP_TO: usize = 8;
+
+/// What the legend shows; it changes nothing itself.
+pub struct LegendView<'a> {
+    pub dataset: &'a Dataset,
+    pub summary: &'a Summary,
+    pub looks: &'a KindLooks,
+    pub filter: &'a KindFilter,
+    pub size_by: &'a SizeBy,
+    /// Attributes the file gives most actors as numbers, to size by.
+    pub size_attributes: &'a [String],
+    /// `Some` when the file has colours, sizes or shapes of its own: whether they are drawn.
+    pub file_looks: Option<bool>,
+    /// The canvas draws too many relations to show their patterns, as plain lines.
+    pub plain_lines: bool,
+}
+
+pub fn legend(ui: &mut Ui, view: &LegendView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
+    if let Some(file_looks) = view.file_looks {
+        let mut on = file_looks;
+        if ui
+            .checkbox(&mut on, "The file's own colours and sizes")
+            .on_hover_text(
+                "Draw actors as the file does (Gephi's colours, sizes and shapes); untick to draw them by kind",
+            )
+            .changed()
+        {
+            commands.push(Command::SetFileLooks(on));
+        }
+        ui.add_space(4.0);
+    }
+    relation_kinds(ui, view, &mut commands);
+    ui.add_space(6.0);
+    actor_kinds(ui, view, &mut commands);
+    sources(ui, view, &mut commands);
+    if view.filter.hides_anything() && ui.small_button("Show all").clicked() {
+        commands.push(Command::ShowAllKinds);
+    }
+    commands
+}
+
+fn relation_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {
+    let dataset = view.dataset;
     ui.label(RichText::new("Relations").strong());
     let mut kinds: Vec<&str> = dataset.known_relation_kinds();
     // Kinds used but never declared (a file with errors would not load, but be safe).
-    for kind in summary.relations_by_kind.keys() {
+    for kind in view.summary.relations_by_kind.keys() {
         if !kinds.contains(&kind.as_str()) {
             kinds.push(kind);
         }
     }
     for kind in kinds {
-        let Some(&count) = summary.relations_by_kind.get(kind) else {
+        let Some(&count) = view.summary.relations_by_kind.get(kind) else {
             continue;
         };
         ui.horizontal(|ui| {
-            let colour = relation_kind_colour(dataset, kind);
-            line_sample(ui, colour, relation_line_style(dataset, kind));
-            let mut shown = filter.relation_kind_shown(kind);
+            let (colour, style) = view.looks.relation(kind);
+            line_sample(ui, colour, style);
+            let mut shown = view.filter.relation_kind_shown(kind);
             let label = dataset.relation_kind_label(kind);
             let description = dataset
                 .relation_kinds
@@ -43,30 +87,136 @@ pub fn legend(ui: &mut Ui, dataset: &Dataset, summary: &Summary, filter: &KindFi
             ui.label(RichText::new(count.to_string()).weak());
         });
     }
-    ui.add_space(6.0);
-    ui.label(RichText::new("Actors").strong());
-    for kind in ActorKind::ALL {
-        let Some(&count) = summary.actors_by_kind.get(&kind) else {
+    if view.plain_lines {
+        ui.label(
+            RichText::new("Thousands of relations are in view: they are plain lines until you zoom in.")
+                .weak()
+                .small(),
+        );
+    }
+}
+
+fn actor_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {
+    let dataset = view.dataset;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Actors").strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            size_choice(ui, view, commands);
+        });
+    });
+    let mut kinds: Vec<&str> = dataset.known_actor_kinds();
+    for kind in view.summary.actors_by_kind.keys() {
+        if !kinds.contains(&kind.as_str()) {
+            kinds.push(kind);
+        }
+    }
+    // In the file's own colours, the kinds keep their outlines but not their colours.
+    let file_colours = view.file_looks == Some(true);
+    for kind in kinds {
+        let Some(&count) = view.summary.actors_by_kind.get(kind) else {
             continue;
         };
         ui.horizontal(|ui| {
-            ui.add_space(9.0);
-            actor_sample(ui, kind, actor_kind_colour(kind));
-            ui.add_space(9.0);
-            let mut shown = filter.actor_kind_shown(kind);
+            let (colour, shape) = view.looks.actor(kind);
+            let colour = if file_colours { NO_COLOUR } else { colour };
+            // Centred under the relations' line samples.
+            let indent = (super::graph::style::SAMPLE_LENGTH - 18.0) / 2.0;
+            ui.add_space(indent);
+            actor_sample(ui, shape, colour);
+            ui.add_space(indent);
+            let mut shown = view.filter.actor_kind_shown(kind);
             if ui
-                .checkbox(&mut shown, kind.label())
+                .checkbox(&mut shown, dataset.actor_kind_label(kind))
                 .on_hover_text("Show or hide these actors and their relations")
                 .changed()
             {
-                commands.push(Command::ShowActorKind(kind, shown));
+                commands.push(Command::ShowActorKind(kind.to_owned(), shown));
             }
             ui.label(RichText::new(count.to_string()).weak());
         });
     }
-    let anything_hidden = !filter.hidden_relation_kinds.is_empty() || !filter.hidden_actor_kinds.is_empty();
-    if anything_hidden && ui.small_button("Show all").clicked() {
-        commands.push(Command::ShowAllKinds);
+}
+
+/// What actors are sized by, as a drop-down (laid out right to left, beside the heading).
+fn size_choice(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {
+    let from_file = view.file_looks == Some(true) && view.dataset.actors.iter().all(|a| a.appearance.size.is_some());
+    {
+        ui.add_enabled_ui(!from_file, |ui| {
+            let selected = if from_file {
+                "the file".to_owned()
+            } else {
+                view.size_by.label()
+            };
+            egui::ComboBox::from_id_salt("size-by")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    let mut options = vec![SizeBy::Degree, SizeBy::Evidence];
+                    options.extend(view.size_attributes.iter().cloned().map(SizeBy::Attribute));
+                    options.push(SizeBy::Nothing);
+                    for option in options {
+                        if ui.selectable_label(*view.size_by == option, option.label()).clicked() {
+                            commands.push(Command::SetSizeBy(option));
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("What an actor's size stands for")
+                .on_disabled_hover_text("Sizes come from the file; untick its own colours and sizes to choose");
+        });
+        ui.label(RichText::new("sized by").weak());
     }
-    commands
+}
+
+fn sources(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {
+    let summary = view.summary;
+    let sources: Vec<(&str, &str, usize)> = view
+        .dataset
+        .sources
+        .iter()
+        .filter_map(|s| {
+            Some((
+                s.id.as_str(),
+                s.title.as_str(),
+                *summary.relations_by_source.get(&s.id)?,
+            ))
+        })
+        .collect();
+    // With one source or none (most files from other tools) there is nothing to tell apart.
+    let kinds_of_evidence = sources.len() + usize::from(summary.relations_without_evidence > 0);
+    if sources.is_empty() || kinds_of_evidence < 2 {
+        return;
+    }
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new(RichText::new(format!("Sources ({})", sources.len())).strong())
+        .id_salt("legend-sources")
+        .default_open(sources.len() <= SOURCES_OPEN_UP_TO)
+        .show(ui, |ui| {
+            for (id, title, count) in sources {
+                let mut shown = !view.filter.hidden_sources.contains(id);
+                // A title wraps rather than be cut: sources are told apart by their ends too.
+                let text = format!("{title}  {count}");
+                if ui
+                    .checkbox(&mut shown, text)
+                    .on_hover_text(format!(
+                        "{count} relations cite it. Show or hide those it is the only evidence for"
+                    ))
+                    .changed()
+                {
+                    commands.push(Command::ShowSource(Some(id.to_owned()), shown));
+                }
+            }
+            if summary.relations_without_evidence > 0 {
+                ui.horizontal(|ui| {
+                    let mut shown = !view.filter.hide_unsourced;
+                    if ui
+                        .checkbox(&mut shown, RichText::new("No evidence").italics())
+                        .on_hover_text("Show or hide the relations that carry no evidence")
+                        .changed()
+                    {
+                        commands.push(Command::ShowSource(None, shown));
+                    }
+                    ui.label(RichText::new(summary.relations_without_evidence.to_string()).weak());
+                });
+            }
+        });
 }

@@ -15,6 +15,8 @@ pub struct MenuState<'a> {
     pub watch_file: bool,
     /// The dataset has edits that are not saved yet.
     pub edited: bool,
+    /// The open file came from another tool and its attributes could be read another way.
+    pub has_attribute_reading: bool,
 }
 
 pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<Command> {
@@ -74,6 +76,14 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
             commands.push(Command::SetWatchFile(watch));
         }
     });
+    if ui
+        .add_enabled(state.has_attribute_reading, egui::Button::new("Read Attributes As…"))
+        .on_hover_text("Choose which of the file's attributes name the actors and give their kinds")
+        .on_disabled_hover_text("For GraphML and GEXF files from other tools")
+        .clicked()
+    {
+        commands.push(Command::ReviewImportMapping);
+    }
     ui.separator();
     let save = ui
         .add_enabled_ui(state.edited, |ui| shortcut_button(ui, "Save", Shortcut::Save))

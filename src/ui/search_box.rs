@@ -80,7 +80,7 @@ pub fn search_box(ui: &mut Ui, dataset: &Dataset, state: &mut SearchState) -> Ve
                     };
                     let item = ui
                         .selectable_label(row == state.highlighted, text)
-                        .on_hover_text(actor.kind.label());
+                        .on_hover_text(dataset.actor_kind_label(&actor.kind));
                     if item.clicked() {
                         chosen = Some(hit.actor);
                     }

@@ -26,7 +26,8 @@ const HEIGHT: f32 = 46.0;
 pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let (first, last) = view.years;
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window rather than push the strip under the side panels.
+    ui.horizontal_wrapped(|ui| {
         let mut on = view.window.is_some();
         if ui
             .checkbox(&mut on, "Time")

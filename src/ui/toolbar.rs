@@ -11,6 +11,7 @@ pub struct ToolbarState {
     pub main_view: MainView,
     pub focus_depth: u8,
     pub outside_focus: OutsideFocus,
+    pub focus_among_neighbours: bool,
     pub focus_available: bool,
     pub any_pinned: bool,
 }
@@ -66,6 +67,14 @@ fn focus_controls(ui: &mut Ui, state: &ToolbarState, commands: &mut Vec<Command>
             if ui.selectable_label(state.focus_depth == depth, text).clicked() {
                 commands.push(Command::SetFocusDepth(depth));
             }
+        }
+        let mut among = state.focus_among_neighbours;
+        if ui
+            .checkbox(&mut among, "Links among them")
+            .on_hover_text("Also show the relations between the actors Focus reaches, not only those leading out")
+            .changed()
+        {
+            commands.push(Command::SetFocusAmongNeighbours(among));
         }
         let mut hide = state.outside_focus == OutsideFocus::Hide;
         if ui

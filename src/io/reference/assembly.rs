@@ -63,13 +63,9 @@ impl Assembly {
             }
         };
         self.push_actor(Actor {
-            id: id.clone(),
-            name,
-            kind,
             aliases,
-            active: None,
-            description: None,
             extra,
+            ..Actor::new(id.clone(), name, kind)
         });
         id
     }
@@ -78,13 +74,8 @@ impl Assembly {
     pub fn named(&mut self, id: String, name: &str, kind: ActorKind, description: Option<String>) -> String {
         if !self.actors.contains_key(&id) {
             self.push_actor(Actor {
-                id: id.clone(),
-                name: name.to_owned(),
-                kind,
-                aliases: Vec::new(),
-                active: None,
                 description,
-                extra: ExtraFields::new(),
+                ..Actor::new(id.clone(), name, kind)
             });
         }
         id

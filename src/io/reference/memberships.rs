@@ -96,6 +96,7 @@ pub fn treaty(
         summary: Some(summary),
         magnitude: None,
         evidence,
+        appearance: Default::default(),
         extra,
     }
 }

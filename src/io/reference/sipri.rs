@@ -90,6 +90,7 @@ pub fn read_trade_register(
                 summary: None,
                 magnitude: None,
                 evidence: Vec::new(),
+                appearance: Default::default(),
                 extra: ExtraFields::new(),
             });
         }

@@ -19,9 +19,15 @@ pub const DETAILED_LIMIT: usize = 2_500;
 /// Up to this many relations on screen, their plain lines are smoothed; beyond it, where they
 /// cross by the thousand and smoothing shows nothing, they are not (it halves their triangles).
 pub const SMOOTH_LIMIT: usize = 10_000;
-/// Nodes are at least this big on screen, as `node_shape` draws them.
-const MIN_SCREEN_RADIUS: f32 = 2.5;
-const MAX_SCREEN_RADIUS: f32 = 60.0;
+use super::node_shape::{MAX_SCREEN_RADIUS, MIN_SCREEN_RADIUS};
+/// Up to this many relations on screen each is drawn in full strength; past it they thin
+/// out (with the square root of their number), so a dense view shows its structure rather
+/// than a solid block of colour.
+const CLEAR_UP_TO: f32 = 150.0;
+/// ...but never fainter than this.
+const FAINTEST: f32 = 0.1;
+/// How strongly relations outside a spotlight are drawn.
+const OUTSIDE_SPOTLIGHT: f32 = 0.07;
 
 /// Layout space to window: `screen = offset + position × zoom`.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +37,7 @@ pub struct ScreenTransform {
 }
 
 impl ScreenTransform {
-    fn apply(&self, p: Pos2) -> Vec2 {
+    pub fn apply(&self, p: Pos2) -> Vec2 {
         Vec2::new(self.offset.x + p.x * self.zoom, self.offset.y + p.y * self.zoom)
     }
 }
@@ -43,6 +49,8 @@ impl ScreenTransform {
 pub struct EdgeBuffers {
     mesh: Arc<egui::Mesh>,
     nodes: Vec<(Vec2, f32)>,
+    /// Last frame drew too many relations to show their patterns: plain lines.
+    pub plain_lines: bool,
 }
 
 /// Every node's centre and radius on screen, by node index, from where egui_graphs has them
@@ -75,8 +83,13 @@ fn ends(nodes: &[(Vec2, f32)], edge: &DrawnEdge, zoom: f32) -> Option<Ends> {
     })
 }
 
+/// How strongly each relation is drawn when `count` are on screen.
+pub fn density_opacity(count: usize) -> f32 {
+    (CLEAR_UP_TO / count.max(1) as f32).sqrt().clamp(FAINTEST, 1.0)
+}
+
 /// The shapes of every relation that shows inside `clip`: plain lines in one mesh first, then
-/// relations in full, then the selected one on top.
+/// relations in full, then those the spotlight brings forward, then the selected one on top.
 pub fn edge_shapes(
     scene: &GraphScene,
     buffers: &mut EdgeBuffers,
@@ -98,6 +111,9 @@ pub fn edge_shapes(
         .count();
     let detailed = counted <= DETAILED_LIMIT;
     let smooth = counted <= SMOOTH_LIMIT;
+    let spotlight = scene.spotlight();
+    let opacity = density_opacity(counted);
+    buffers.plain_lines = !detailed;
     let lines = Arc::make_mut(&mut buffers.mesh);
     // Not `Mesh::clear`, which gives the memory back.
     lines.vertices.clear();
@@ -109,20 +125,38 @@ pub fn edge_shapes(
     }
     let mut shapes = Vec::new();
     let mut highlighted = Vec::new();
+    let mut brought_forward = Vec::new();
     for edge in scene.edges() {
         let Some(ends) = on_screen(edge) else {
             continue;
         };
+        let relation = edge.payload.relation as usize;
+        let opacity = match spotlight {
+            Some(spotlight) if spotlight.has_relation(relation) => {
+                brought_forward.push((edge, ends));
+                continue;
+            }
+            Some(_) => OUTSIDE_SPOTLIGHT,
+            None => opacity,
+        };
         if edge.payload.highlighted {
             highlighted.push((edge, ends));
         } else if detailed {
-            detailed_shapes(&edge.payload, &ends, clip, halo, &mut shapes);
+            detailed_shapes(&edge.payload, &ends, clip, halo, opacity, &mut shapes);
         } else {
-            overview_line(&edge.payload, &ends, smooth, lines);
+            overview_line(&edge.payload, &ends, smooth, opacity, lines);
+        }
+    }
+    // What the spotlight brings forward is drawn in full, on top: a few dozen at most.
+    for (edge, ends) in brought_forward {
+        if edge.payload.highlighted {
+            highlighted.push((edge, ends));
+        } else {
+            detailed_shapes(&edge.payload, &ends, clip, halo, 1.0, &mut shapes);
         }
     }
     for (edge, ends) in highlighted {
-        detailed_shapes(&edge.payload, &ends, clip, halo, &mut shapes);
+        detailed_shapes(&edge.payload, &ends, clip, halo, 1.0, &mut shapes);
     }
     if !lines.is_empty() {
         shapes.insert(0, Shape::Mesh(Arc::clone(&buffers.mesh)));

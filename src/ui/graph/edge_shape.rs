@@ -92,21 +92,29 @@ impl Ends {
     }
 }
 
-/// The colour and width a relation is drawn in, after dimming and emphasis.
-fn colour_and_width(payload: &RelationEdge) -> (Color32, f32) {
+/// The colour and width a relation is drawn in, after dimming and emphasis; `opacity`
+/// thins out relations that crowd the view or lie outside what is brought forward.
+fn colour_and_width(payload: &RelationEdge, opacity: f32) -> (Color32, f32) {
     if payload.highlighted {
         (payload.colour, payload.width + 1.5)
     } else if payload.dimmed {
-        (payload.colour.gamma_multiply(0.15), payload.width)
+        (payload.colour.gamma_multiply(0.15 * opacity), payload.width)
     } else {
-        (payload.colour, payload.width)
+        (payload.colour.gamma_multiply(opacity), payload.width)
     }
 }
 
 /// The relation in full: its curve in its lane, line style, arrow, and a halo when selected.
-pub fn detailed_shapes(payload: &RelationEdge, ends: &Ends, clip: Rect, halo: Color32, out: &mut Vec<Shape>) {
+pub fn detailed_shapes(
+    payload: &RelationEdge,
+    ends: &Ends,
+    clip: Rect,
+    halo: Color32,
+    opacity: f32,
+    out: &mut Vec<Shape>,
+) {
     let curve = ends.curve(payload.lane);
-    let (colour, width) = colour_and_width(payload);
+    let (colour, width) = colour_and_width(payload, opacity);
     let (from_t, to_t) = ends.trimmed(&curve);
     let straight = !ends.same_node && payload.lane == 0.0;
     let segments = if straight { 1 } else { 18 };
@@ -128,7 +136,7 @@ pub fn detailed_shapes(payload: &RelationEdge, ends: &Ends, clip: Rect, halo: Co
 
 /// The relation as a thin straight line in its lane, added to one shared mesh: how relations
 /// are drawn when there are too many on screen to tell their styles apart.
-pub fn overview_line(payload: &RelationEdge, ends: &Ends, smooth: bool, mesh: &mut egui::Mesh) {
+pub fn overview_line(payload: &RelationEdge, ends: &Ends, smooth: bool, opacity: f32, mesh: &mut egui::Mesh) {
     if ends.same_node {
         return;
     }
@@ -139,7 +147,7 @@ pub fn overview_line(payload: &RelationEdge, ends: &Ends, smooth: bool, mesh: &m
     if (end - start).dot(along) <= 0.0 {
         return; // the nodes overlap: nothing of the line would show
     }
-    let (colour, _) = colour_and_width(payload);
+    let (colour, _) = colour_and_width(payload, opacity);
     if smooth {
         push_feathered_segment(mesh, start, end, 1.0, colour);
     } else {

@@ -4,13 +4,17 @@
 mod edge_layer;
 mod edge_shape;
 mod external_layout;
+mod label_layer;
 mod node_shape;
+mod node_size;
 mod payload;
 mod scene;
+mod spotlight;
 pub mod style;
 mod svg_export;
 mod view;
 
-pub use scene::{GraphScene, SavedPositions, SceneStart};
+pub use node_size::actor_radii;
+pub use scene::{DrawnActor, GraphScene, PlacedLabel, SavedPositions, SceneLook, SceneStart};
 pub use svg_export::view_to_svg;
 pub use view::{GRAPH_ID, graph_canvas, relation_screen_position};

@@ -6,21 +6,24 @@ use std::sync::Arc;
 use egui::Color32;
 
 use super::style::LineStyle;
-use crate::model::ActorKind;
+use crate::model::NodeShape;
 
 #[derive(Debug, Clone)]
 pub struct ActorNode {
     /// Index into the dataset's actors.
     pub actor: u32,
-    pub kind: ActorKind,
+    pub shape: NodeShape,
     pub colour: Color32,
     /// Radius in layout units; grows with the number of relations.
     pub radius: f32,
     /// Shared, so cloning a node does not copy its name.
     pub label: Arc<str>,
+    /// Outside the focus or the time window.
     pub dimmed: bool,
+    /// Outside what the selected or hovered actor brings forward.
+    pub faded: bool,
     pub pinned: bool,
-    /// Selected or searched for: drawn with a ring and always labelled.
+    /// Selected: drawn with a ring, and its label always shown.
     pub highlighted: bool,
 }
 
@@ -35,6 +38,8 @@ pub struct RelationEdge {
     /// Signed lane among the relations joining the same two actors (see `lane_offsets`).
     pub lane: f32,
     pub directed: bool,
+    /// Outside the focus or the time window.
     pub dimmed: bool,
+    /// Selected: drawn on top, wider, with a halo.
     pub highlighted: bool,
 }

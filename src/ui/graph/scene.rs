@@ -14,11 +14,11 @@ use super::edge_layer::EdgeBuffers;
 use super::edge_shape::{HiddenEdge, lane_spacing_on_screen};
 use super::node_shape::ActorNodeShape;
 use super::payload::{ActorNode, RelationEdge};
-use super::style::relation_line_style;
+use super::spotlight::{Spotlight, Subject};
 use crate::layout::{EdgeCurve, ForceLayout, ForceParams, LayoutRunner, Vec2, lane_offsets};
-use crate::model::{Dataset, DatasetIndex, Direction, Emphasis, Visibility};
+use crate::model::{ActorKind, Dataset, DatasetIndex, Direction, Emphasis, NodeShape, Visibility};
 use crate::ui::command::Selection;
-use crate::ui::palette::{actor_kind_colour, relation_kind_colour};
+use crate::ui::palette::{KindLooks, parse_hex_colour};
 
 /// The actors as egui_graphs draws them and lets the user drag and click them. It holds no
 /// edges: the relations are `GraphScene::edges`, drawn and picked by `edge_layer`.
@@ -32,8 +32,38 @@ pub struct DrawnEdge {
     pub payload: RelationEdge,
 }
 
+/// In a layout from a file, actors a median of this far from their nearest neighbour are
+/// drawn at full size; closer-packed layouts draw them smaller.
+const FILE_SPACING_PER_RADIUS_UNIT: f32 = 45.0;
+
 /// Node positions saved between runs: actor id, position, pinned.
 pub type SavedPositions = Vec<(String, f32, f32, bool)>;
+
+/// How the scene draws kinds: their looks, and whether a file's own colours, sizes and
+/// shapes (Gephi's `viz:` attributes) win over them.
+#[derive(Clone, Copy)]
+pub struct SceneLook<'a> {
+    pub looks: &'a KindLooks,
+    pub file_looks: bool,
+}
+
+/// How an actor is drawn, for tests and tools that check the picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawnActor {
+    pub colour: egui::Color32,
+    pub shape: NodeShape,
+    /// Radius in layout units.
+    pub radius: f32,
+    /// Outside what the selection brings forward, or dimmed by Focus or the time window.
+    pub faded: bool,
+}
+
+/// A label drawn last frame: the actor it names and where it is, in window coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedLabel {
+    pub actor: usize,
+    pub rect: egui::Rect,
+}
 
 pub struct GraphScene {
     pub graph: ActorGraph,
@@ -48,8 +78,16 @@ pub struct GraphScene {
     /// Per relation: the actor indices it joins, when both exist.
     relation_ends: Vec<Option<(u32, u32)>>,
     lanes: Vec<f32>,
-    degree: Vec<u32>,
+    /// Each actor's radius in layout units (see `node_size`).
+    radii: Vec<f32>,
+    /// Actors from the biggest down: the order in which labels claim room.
+    label_order: Vec<u32>,
+    /// The layout came from the file (Gephi's, yEd's): it is kept as it is.
+    positions_from_file: bool,
     highlighted: Option<Selection>,
+    spotlight: Option<Spotlight>,
+    /// The labels drawn last frame.
+    pub placed_labels: Vec<PlacedLabel>,
     /// A request to fit the view to the graph on the next frame.
     pub fit_requested: bool,
     /// Keep fitting while the first layout runs, until the user zooms or pans.
@@ -75,7 +113,6 @@ pub struct GraphScene {
 pub struct SceneStart {
     relation_ends: Vec<Option<(u32, u32)>>,
     lanes: Vec<f32>,
-    degree: Vec<u32>,
     layout: ForceLayout,
 }
 
@@ -83,14 +120,6 @@ impl SceneStart {
     pub fn new(dataset: &Dataset, index: &DatasetIndex) -> Self {
         let relation_ends = index.relation_ends().to_vec();
         let edges: Vec<(u32, u32)> = relation_ends.iter().flatten().copied().collect();
-        let mut degree = vec![0u32; dataset.actors.len()];
-        for &(a, b) in &edges {
-            for end in [a, b] {
-                if let Some(d) = degree.get_mut(end as usize) {
-                    *d += 1;
-                }
-            }
-        }
         let lanes_of_edges = lane_offsets(&edges);
         let mut lanes_iter = lanes_of_edges.into_iter();
         let lanes = relation_ends
@@ -106,7 +135,6 @@ impl SceneStart {
         Self {
             relation_ends,
             lanes,
-            degree,
             layout,
         }
     }
@@ -134,7 +162,6 @@ impl GraphScene {
         let SceneStart {
             relation_ends,
             lanes,
-            degree,
             mut layout,
         } = start;
         let restored = saved.is_some_and(|saved| {
@@ -150,9 +177,9 @@ impl GraphScene {
             }
             complete
         });
-        // A layout made in Gephi travels with its file: use it rather than lay out afresh.
+        // A layout made in Gephi or yEd travels with its file: use it rather than lay out afresh.
         let imported = !restored
-            && imported_positions(dataset).is_some_and(|positions| {
+            && positions_from_file(dataset).is_some_and(|positions| {
                 layout.set_positions(positions);
                 true
             });
@@ -169,8 +196,12 @@ impl GraphScene {
             edge_of_relation: Vec::new(),
             relation_ends,
             lanes,
-            degree,
+            radii: vec![super::node_size::MIN_RADIUS; dataset.actors.len()],
+            label_order: (0..dataset.actors.len() as u32).collect(),
+            positions_from_file: imported,
             highlighted: None,
+            spotlight: None,
+            placed_labels: Vec::new(),
             fit_requested: true,
             follow_layout: !restored,
             centre_on: None,
@@ -184,21 +215,32 @@ impl GraphScene {
 
     /// Rebuilds what egui_graphs draws from what is visible. Positions come from the layout,
     /// which always covers every actor, so nothing moves when kinds are hidden or shown.
-    pub fn rebuild(&mut self, dataset: &Dataset, visibility: &Visibility, selection: Option<Selection>) {
+    pub fn rebuild(
+        &mut self,
+        dataset: &Dataset,
+        visibility: &Visibility,
+        selection: Option<Selection>,
+        look: SceneLook<'_>,
+    ) {
         let mut graph = ActorGraph::new();
         self.node_of_actor = vec![None; dataset.actors.len()];
         for (actor_index, actor) in dataset.actors.iter().enumerate() {
             let Some(emphasis) = visibility.actor(actor_index) else {
                 continue;
             };
-            let degree = self.degree.get(actor_index).copied().unwrap_or(0) as f32;
+            let (colour, shape) = actor_look(actor, look);
             let payload = ActorNode {
                 actor: actor_index as u32,
-                kind: actor.kind,
-                colour: actor_kind_colour(actor.kind),
-                radius: 9.0 + 2.5 * degree.sqrt(),
+                shape,
+                colour,
+                radius: self
+                    .radii
+                    .get(actor_index)
+                    .copied()
+                    .unwrap_or(super::node_size::MIN_RADIUS),
                 label: Arc::from(actor.name.as_str()),
                 dimmed: emphasis == Emphasis::Dimmed,
+                faded: false,
                 pinned: self.layout.is_pinned(actor_index),
                 highlighted: false,
             };
@@ -210,9 +252,6 @@ impl GraphScene {
         }
         self.edge_of_relation = vec![None; dataset.relations.len()];
         let mut edges = Vec::with_capacity(dataset.relations.len());
-        // A kind's colour and line style, worked out once per kind rather than per relation.
-        let mut kind_looks: std::collections::HashMap<&str, (egui::Color32, super::style::LineStyle)> =
-            std::collections::HashMap::new();
         for (relation_index, relation) in dataset.relations.iter().enumerate() {
             let Some(emphasis) = visibility.relation(relation_index) else {
                 continue;
@@ -226,17 +265,32 @@ impl GraphScene {
             ) else {
                 continue;
             };
-            let (colour, style) = *kind_looks.entry(relation.kind.as_str()).or_insert_with(|| {
-                (
-                    relation_kind_colour(dataset, &relation.kind),
-                    relation_line_style(dataset, &relation.kind),
-                )
-            });
+            let (kind_colour, style) = look.looks.relation(&relation.kind);
+            let colour = if look.file_looks {
+                // As Gephi draws them: the file's colour, else the colour of the actor it
+                // starts from when the file coloured its actors.
+                relation
+                    .appearance
+                    .colour
+                    .as_deref()
+                    .and_then(parse_hex_colour)
+                    .or_else(|| {
+                        let from = dataset.actors.get(from as usize)?;
+                        from.appearance.colour.as_deref().and_then(parse_hex_colour)
+                    })
+                    .unwrap_or(kind_colour)
+            } else {
+                kind_colour
+            };
+            let width = match relation.appearance.thickness.filter(|_| look.file_looks) {
+                Some(thickness) => (1.0 + thickness.sqrt()).min(6.0),
+                None => 1.5 + 0.6 * relation.evidence.len().min(5) as f32,
+            };
             let payload = RelationEdge {
                 relation: relation_index as u32,
                 colour,
                 style,
-                width: 1.5 + 0.6 * relation.evidence.len().min(5) as f32,
+                width,
                 lane: self.lanes.get(relation_index).copied().unwrap_or(0.0),
                 directed: relation.direction == Direction::Directed,
                 dimmed: emphasis == Emphasis::Dimmed,
@@ -254,7 +308,86 @@ impl GraphScene {
         self.graph = graph;
         self.edges = edges;
         self.highlighted = None;
+        self.spotlight = None;
         self.set_selection(selection);
+    }
+
+    /// Sets every actor's radius (layout units): drawn at once, and the layout makes room.
+    /// A layout from the file keeps its places, and the sizes shrink to fit how closely it
+    /// packs its actors.
+    pub fn set_radii(&mut self, mut radii: Vec<f32>) {
+        if self.positions_from_file
+            && let Some(spacing) = crate::layout::median_nearest_distance(self.layout.positions())
+        {
+            let scale = (spacing / FILE_SPACING_PER_RADIUS_UNIT).clamp(0.1, 1.0);
+            radii.iter_mut().for_each(|r| *r *= scale);
+        }
+        for (actor, node) in self.node_of_actor.iter().enumerate() {
+            if let (Some(node), Some(&radius)) = (node, radii.get(actor))
+                && let Some(node) = self.graph.node_mut(*node)
+            {
+                node.payload_mut().radius = radius;
+            }
+        }
+        let mut order: Vec<u32> = (0..radii.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let radius = |i: u32| radii.get(i as usize).copied().unwrap_or(0.0);
+            radius(b).total_cmp(&radius(a)).then(a.cmp(&b))
+        });
+        self.label_order = order;
+        // A file's own layout is kept exactly; Entente's own makes room for the new sizes.
+        if !self.positions_from_file {
+            self.layout.set_radii(radii.clone());
+        }
+        self.radii = radii;
+    }
+
+    /// How an actor is drawn; `None` when hidden.
+    pub fn drawn_actor(&self, actor: usize) -> Option<DrawnActor> {
+        let payload = self.graph.node(self.node_of(actor)?)?.payload();
+        Some(DrawnActor {
+            colour: payload.colour,
+            shape: payload.shape,
+            radius: payload.radius,
+            faded: payload.faded || payload.dimmed,
+        })
+    }
+
+    /// Each actor's radius in layout units.
+    pub fn radius(&self, actor: usize) -> f32 {
+        self.radii.get(actor).copied().unwrap_or(super::node_size::MIN_RADIUS)
+    }
+
+    /// Actors from the biggest down.
+    pub fn label_order(&self) -> &[u32] {
+        &self.label_order
+    }
+
+    /// Brings an actor or relation forward and fades the rest (`None`: nothing is faded).
+    pub fn set_spotlight(&mut self, subject: Option<Subject>, index: &DatasetIndex) {
+        if self.spotlight.as_ref().map(|s| s.subject) == subject {
+            return;
+        }
+        let spotlight = subject.map(|subject| {
+            Spotlight::on(subject, index, |r| {
+                self.edge_of_relation.get(r).copied().flatten().is_some()
+            })
+        });
+        for (actor, node) in self.node_of_actor.iter().enumerate() {
+            if let Some(node) = node.and_then(|n| self.graph.node_mut(n)) {
+                node.payload_mut().faded = spotlight.as_ref().is_some_and(|s| !s.has_actor(actor));
+            }
+        }
+        self.spotlight = spotlight;
+    }
+
+    /// The selected actor or relation, as last marked.
+    pub fn selection(&self) -> Option<Selection> {
+        self.highlighted
+    }
+
+    pub fn spotlight(&self) -> Option<&Spotlight> {
+        self.spotlight.as_ref()
     }
 
     /// Marks the selected actor or relation so it is drawn on top and ringed.
@@ -364,10 +497,13 @@ impl GraphScene {
         }
     }
 
-    /// After a drop, lets the other nodes make room around the pinned one.
-    pub fn settle_around_pins(&mut self) {
-        if std::mem::take(&mut self.moved_by_user) {
-            self.layout.reheat(0.15);
+    /// After a drop, lets the dropped actor's neighbourhood make room around it; the rest of
+    /// the picture stays where it was.
+    pub fn settle_around(&mut self, node: NodeIndex) {
+        if std::mem::take(&mut self.moved_by_user)
+            && let Some(actor) = self.actor_of(node)
+        {
+            self.layout.reheat_near(actor, 1, 0.15);
         }
     }
 
@@ -412,7 +548,9 @@ impl GraphScene {
             .filter(|&a| self.layout.is_pinned(a))
             .filter_map(|a| Some((a, self.layout.position(a)?, true)));
         fresh.set_positions(pinned.collect::<Vec<_>>());
+        fresh.set_radii(self.radii.clone());
         self.layout = runner(fresh, &self.repaint);
+        self.positions_from_file = false;
         self.fit_while_settling();
     }
 
@@ -440,17 +578,6 @@ impl GraphScene {
         self.layout.position(actor)
     }
 
-    /// How many visible actors are inside `rect` at `zoom` and `pan`, counting no further
-    /// than `limit`.
-    pub fn nodes_within(&self, rect: egui::Rect, zoom: f32, pan: egui::Vec2, limit: usize) -> usize {
-        let offset = rect.min.to_vec2() + pan;
-        self.graph
-            .nodes_iter()
-            .filter(|(_, node)| rect.contains(node.location() * zoom + offset))
-            .take(limit)
-            .count()
-    }
-
     /// Where an actor was drawn last frame, in window coordinates.
     pub fn actor_screen_position(&self, actor: usize) -> Option<Pos2> {
         let (zoom, pan, origin) = self.view;
@@ -468,35 +595,20 @@ impl GraphScene {
         Some(EdgeCurve::between(a, b, lane, spacing).point_at(0.5))
     }
 
-    /// Bounds of the visible nodes in layout space, as (min, max).
-    pub fn visible_bounds(&self) -> Option<(Vec2, Vec2)> {
-        self.bounds_with(|_| (Vec2::ZERO, Vec2::ZERO))
-    }
-
-    /// Like `visible_bounds`, widened by each node's label as drawn at `zoom` (labels keep
-    /// their size on screen, so they take more layout space the further out one zooms).
-    pub fn visible_bounds_with_labels(&self, zoom: f32) -> Option<(Vec2, Vec2)> {
-        const POINTS_PER_CHARACTER: f32 = 6.4;
-        const LABEL_HEIGHT: f32 = 22.0;
-        let zoom = zoom.max(1e-3);
-        self.bounds_with(|node| {
-            let half_width = node.label.chars().count() as f32 * POINTS_PER_CHARACTER / 2.0 / zoom;
-            (
-                Vec2::new(-half_width, -node.radius),
-                Vec2::new(half_width, node.radius + LABEL_HEIGHT / zoom),
-            )
-        })
-    }
-
-    /// The union over visible nodes of their position plus the (low, high) offsets `extent` gives.
-    fn bounds_with(&self, extent: impl Fn(&ActorNode) -> (Vec2, Vec2)) -> Option<(Vec2, Vec2)> {
+    /// Bounds of the visible nodes in layout space, with their radii, as (min, max); with
+    /// `focused_only`, of those not dimmed (the focus).
+    pub fn visible_bounds(&self, focused_only: bool) -> Option<(Vec2, Vec2)> {
         let mut bounds: Option<(Vec2, Vec2)> = None;
         for (_, node) in self.graph.nodes_iter() {
-            let Some(p) = self.layout.position(node.payload().actor as usize) else {
+            let payload = node.payload();
+            if focused_only && payload.dimmed {
+                continue;
+            }
+            let Some(p) = self.layout.position(payload.actor as usize) else {
                 continue;
             };
-            let (low, high) = extent(node.payload());
-            let (low, high) = (p + low, p + high);
+            let r = Vec2::new(payload.radius, payload.radius);
+            let (low, high) = (p - r, p + r);
             bounds = Some(match bounds {
                 None => (low, high),
                 Some((min, max)) => (
@@ -506,6 +618,11 @@ impl GraphScene {
             });
         }
         bounds
+    }
+
+    /// True when some visible actor is dimmed (Focus or the time window fades it).
+    pub fn has_dimmed(&self) -> bool {
+        self.graph.nodes_iter().any(|(_, node)| node.payload().dimmed)
     }
 
     /// Positions to remember for the next run.
@@ -522,14 +639,14 @@ impl GraphScene {
     }
 }
 
-/// Positions every actor carries from a GEXF `viz:position` (kept as the attributes
-/// `viz_position_x`/`_y`), with y turned to point down as on screen; `None` unless all have one.
 fn runner(layout: ForceLayout, repaint: &egui::Context) -> LayoutRunner {
     let repaint = repaint.clone();
     LayoutRunner::new(layout, move || repaint.request_repaint())
 }
 
-fn imported_positions(dataset: &Dataset) -> Option<Vec<(usize, Vec2, bool)>> {
+/// Positions every actor carries from its file (GEXF's `viz:position`, yEd's geometry, x and
+/// y attributes); `None` unless all have one.
+fn positions_from_file(dataset: &Dataset) -> Option<Vec<(usize, Vec2, bool)>> {
     if dataset.actors.is_empty() {
         return None;
     }
@@ -538,19 +655,29 @@ fn imported_positions(dataset: &Dataset) -> Option<Vec<(usize, Vec2, bool)>> {
         .iter()
         .enumerate()
         .map(|(i, actor)| {
-            let attributes = actor.extra.get("attributes")?;
-            let read = |key: &str| {
-                attributes
-                    .get(key)?
-                    .as_str()?
-                    .trim()
-                    .parse::<f32>()
-                    .ok()
-                    .filter(|v| v.is_finite())
-            };
-            Some((i, Vec2::new(read("viz_position_x")?, -read("viz_position_y")?), false))
+            let (x, y) = actor.appearance.position()?;
+            Some((i, Vec2::new(x, y), false))
         })
         .collect()
+}
+
+/// An actor's colour and outline: its kind's, or with `file_looks` the file's own. An actor
+/// the file coloured but gave no kind is a disc, as Gephi draws it.
+fn actor_look(actor: &crate::model::Actor, look: SceneLook<'_>) -> (egui::Color32, NodeShape) {
+    let (kind_colour, kind_shape) = look.looks.actor(&actor.kind);
+    if !look.file_looks {
+        return (kind_colour, kind_shape);
+    }
+    let file_colour = actor.appearance.colour.as_deref().and_then(parse_hex_colour);
+    let shape = actor
+        .appearance
+        .shape
+        .unwrap_or(if file_colour.is_some() && actor.kind == ActorKind::Other.id() {
+            NodeShape::Disc
+        } else {
+            kind_shape
+        });
+    (file_colour.unwrap_or(kind_colour), shape)
 }
 
 #[cfg(test)]
@@ -587,7 +714,7 @@ mod tests {
         assert_eq!(scene.actor_position(2), Some(Vec2::new(60.0, -30.0)));
 
         let mut partial = dataset.clone();
-        partial.actors[2].extra.clear();
+        partial.actors[2].appearance = Default::default();
         let scene = GraphScene::new(&partial, &DatasetIndex::new(&partial), None, &egui::Context::default());
         assert!(
             scene.layout_running(),

@@ -3,44 +3,37 @@
 
 use egui::{Color32, Pos2, Rect, Shape, Stroke, Vec2};
 
-use crate::model::{ActorKind, BuiltinKind, Dataset};
+use crate::model::NodeShape;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum LineStyle {
+    #[default]
     Solid,
     Dashed,
     LongDashed,
     Dotted,
     DashDot,
+    DashDotDot,
     Double,
 }
 
-/// Built-ins have fixed styles; declared kinds take the styles no built-in uses first.
-pub fn relation_line_style(dataset: &Dataset, kind: &str) -> LineStyle {
-    const FOR_DECLARED: [LineStyle; 6] = [
-        LineStyle::LongDashed,
-        LineStyle::DashDot,
-        LineStyle::Solid,
-        LineStyle::Dashed,
-        LineStyle::Dotted,
-        LineStyle::Double,
-    ];
-    match BuiltinKind::from_id(kind) {
-        Some(BuiltinKind::Treaty) => LineStyle::Double,
-        Some(BuiltinKind::ArmsSupply) => LineStyle::Solid,
-        Some(BuiltinKind::TroopDeployment) => LineStyle::Dashed,
-        Some(BuiltinKind::HistoricalSupport) => LineStyle::Dotted,
-        None => {
-            let position = dataset
-                .relation_kinds
-                .iter()
-                .filter(|k| BuiltinKind::from_id(&k.id).is_none())
-                .position(|k| k.id == kind)
-                .unwrap_or(0);
-            FOR_DECLARED[position % FOR_DECLARED.len()]
+impl LineStyle {
+    /// The length after which the pattern repeats, in points (`None` for unbroken lines).
+    pub fn period(self) -> Option<f32> {
+        match self {
+            Self::Solid | Self::Double => None,
+            Self::Dashed => Some(10.0 * PATTERN_UNIT),
+            Self::LongDashed => Some(19.0 * PATTERN_UNIT),
+            Self::Dotted => Some(3.5 * PATTERN_UNIT),
+            Self::DashDot => Some(17.5 * PATTERN_UNIT),
+            Self::DashDotDot => Some(22.0 * PATTERN_UNIT),
         }
     }
 }
+
+/// The scale of every dash pattern, in points. Patterns do not grow with the line's width,
+/// so a thick relation on the canvas and the thin sample in the legend show the same pattern.
+pub const PATTERN_UNIT: f32 = 1.4;
 
 /// On screen, a line's pattern repeats as often as on a line this long at most; see `styled_line`.
 const PATTERN_LENGTH: f32 = 400.0;
@@ -53,16 +46,10 @@ pub fn styled_line(points: &[Pos2], colour: Color32, width: f32, style: LineStyl
         return;
     }
     let stroke = Stroke::new(width, colour);
-    let mut unit = width.max(1.0);
-    let period = match style {
-        LineStyle::Solid | LineStyle::Double => None,
-        LineStyle::Dashed => Some(10.0),
-        LineStyle::LongDashed => Some(19.0),
-        LineStyle::Dotted => Some(3.5),
-        LineStyle::DashDot => Some(17.5),
-    };
-    let runs = match period {
+    let mut unit = PATTERN_UNIT;
+    let runs = match style.period() {
         Some(period) => {
+            let period = period / PATTERN_UNIT;
             let runs = visible_runs(points, clip, period * unit);
             // A line across the whole window would be hundreds of dashes, each a shape to
             // tessellate: past PATTERN_LENGTH the pattern grows (by powers of two, so it seldom
@@ -86,12 +73,19 @@ pub fn styled_line(points: &[Pos2], colour: Color32, width: f32, style: LineStyl
             LineStyle::Solid => out.push(Shape::line(run.clone(), stroke)),
             LineStyle::Dashed => out.extend(Shape::dashed_line(run, stroke, 6.0 * unit, 4.0 * unit)),
             LineStyle::LongDashed => out.extend(Shape::dashed_line(run, stroke, 14.0 * unit, 5.0 * unit)),
-            LineStyle::Dotted => out.extend(Shape::dotted_line(run, colour, 3.5 * unit, width * 0.75)),
+            LineStyle::Dotted => out.extend(Shape::dotted_line(run, colour, 3.5 * unit, (width * 0.75).max(1.0))),
             LineStyle::DashDot => out.extend(Shape::dashed_line_with_offset(
                 run,
                 stroke,
                 &[9.0 * unit, 1.5 * unit],
                 &[3.5 * unit, 3.5 * unit],
+                0.0,
+            )),
+            LineStyle::DashDotDot => out.extend(Shape::dashed_line_with_offset(
+                run,
+                stroke,
+                &[9.0 * unit, 1.5 * unit, 1.5 * unit],
+                &[3.5 * unit, 3.5 * unit, 3.0 * unit],
                 0.0,
             )),
             LineStyle::Double => {
@@ -185,12 +179,11 @@ fn offset_polyline(points: &[Pos2], distance: f32) -> Vec<Pos2> {
         .collect()
 }
 
-/// Appends the outline of an actor of `kind`: a circle for states, a ring for historical
-/// states, a square for organisations, a hexagon for coalitions, a triangle for armed groups
-/// and a diamond for the rest.
-pub fn actor_shape(centre: Pos2, radius: f32, kind: ActorKind, fill: Color32, stroke: Stroke, out: &mut Vec<Shape>) {
-    match (kind, polygon_outline(kind)) {
-        (ActorKind::HistoricalState, _) => {
+/// Appends an actor's outline: filled, except a ring, which is a thick outline round a
+/// faint fill.
+pub fn actor_shape(centre: Pos2, radius: f32, shape: NodeShape, fill: Color32, stroke: Stroke, out: &mut Vec<Shape>) {
+    match (shape, polygon_outline(shape)) {
+        (NodeShape::Ring, _) => {
             out.push(Shape::circle_filled(centre, radius, fill.gamma_multiply(0.35)));
             out.push(Shape::circle_stroke(centre, radius - 1.5, Stroke::new(3.0, fill)));
         }
@@ -208,16 +201,16 @@ pub fn actor_shape(centre: Pos2, radius: f32, kind: ActorKind, fill: Color32, st
     }
 }
 
-/// The corners of an actor kind drawn as a polygon, for a radius of 1; `None` for the kinds
-/// drawn as circles. Shared by the canvas and the SVG export.
-pub fn polygon_outline(kind: ActorKind) -> Option<Vec<[f32; 2]>> {
+/// The corners of an outline drawn as a polygon, for a radius of 1; `None` for the round
+/// ones. Shared by the canvas and the SVG export.
+pub fn polygon_outline(shape: NodeShape) -> Option<Vec<[f32; 2]>> {
     use std::f32::consts::{FRAC_PI_2, FRAC_PI_4, TAU};
-    let (corners, rotation, scale) = match kind {
-        ActorKind::State | ActorKind::HistoricalState => return None,
-        ActorKind::Organisation => (4, FRAC_PI_4, 1.2),
-        ActorKind::Coalition => (6, 0.0, 1.1),
-        ActorKind::NonStateArmedGroup => (3, -FRAC_PI_2, 1.3),
-        ActorKind::Other => (4, 0.0, 1.25),
+    let (corners, rotation, scale) = match shape {
+        NodeShape::Disc | NodeShape::Ring => return None,
+        NodeShape::Square => (4, FRAC_PI_4, 1.2),
+        NodeShape::Hexagon => (6, 0.0, 1.1),
+        NodeShape::Triangle => (3, -FRAC_PI_2, 1.3),
+        NodeShape::Diamond => (4, 0.0, 1.25),
     };
     Some(
         (0..corners)
@@ -229,15 +222,21 @@ pub fn polygon_outline(kind: ActorKind) -> Option<Vec<[f32; 2]>> {
     )
 }
 
+/// How long a legend's sample line is: two periods of the longest pattern, so a pattern in
+/// the legend never looks like an unbroken line.
+pub const SAMPLE_LENGTH: f32 = 2.0 * 22.0 * PATTERN_UNIT + 4.0;
+/// How thick a legend's sample line is.
+pub const SAMPLE_WIDTH: f32 = 2.0;
+
 /// Draws a short sample of a line style, for legends.
 pub fn line_sample(ui: &mut egui::Ui, colour: Color32, style: LineStyle) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(36.0, 14.0), egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(SAMPLE_LENGTH, 14.0), egui::Sense::hover());
     let mut shapes = Vec::new();
     let y = rect.center().y;
     styled_line(
         &[Pos2::new(rect.left() + 2.0, y), Pos2::new(rect.right() - 2.0, y)],
         colour,
-        2.0,
+        SAMPLE_WIDTH,
         style,
         rect,
         &mut shapes,
@@ -247,10 +246,10 @@ pub fn line_sample(ui: &mut egui::Ui, colour: Color32, style: LineStyle) -> egui
 }
 
 /// Draws a small actor symbol, for legends.
-pub fn actor_sample(ui: &mut egui::Ui, kind: ActorKind, colour: Color32) -> egui::Response {
+pub fn actor_sample(ui: &mut egui::Ui, shape: NodeShape, colour: Color32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(18.0, 16.0), egui::Sense::hover());
     let mut shapes = Vec::new();
-    actor_shape(rect.center(), 6.0, kind, colour, Stroke::NONE, &mut shapes);
+    actor_shape(rect.center(), 6.0, shape, colour, Stroke::NONE, &mut shapes);
     ui.painter().extend(shapes);
     response
 }
@@ -310,18 +309,62 @@ mod tests {
         let short = [Pos2::new(0.0, 500.0), Pos2::new(100.0, 500.0)];
         let mut shapes = Vec::new();
         styled_line(&short, Color32::RED, 1.0, LineStyle::Dashed, clip, &mut shapes);
-        assert_eq!(shapes.len(), 10, "a short line keeps its fine pattern");
+        let periods = (100.0 / LineStyle::Dashed.period().unwrap_or(1.0)).ceil() as usize;
+        assert_eq!(shapes.len(), periods, "a short line keeps its fine pattern");
+    }
+
+    /// The lengths of the dashes a line is drawn with, in order.
+    fn dash_lengths(style: LineStyle, width: f32, length: f32) -> Vec<f32> {
+        let clip = Rect::from_min_max(Pos2::new(-10.0, -10.0), Pos2::new(1000.0, 10.0));
+        let mut shapes = Vec::new();
+        styled_line(
+            &[Pos2::ZERO, Pos2::new(length, 0.0)],
+            Color32::RED,
+            width,
+            style,
+            clip,
+            &mut shapes,
+        );
+        shapes
+            .iter()
+            .map(|shape| match shape {
+                Shape::LineSegment { points, .. } => points[0].distance(points[1]),
+                Shape::Path(path) => path.points.windows(2).map(|w| w[0].distance(w[1])).sum(),
+                Shape::Circle(_) => 0.0,
+                _ => -1.0,
+            })
+            .collect()
     }
 
     #[test]
-    fn the_four_built_in_kinds_have_four_different_line_styles() {
-        let dataset = Dataset::new("t");
-        let styles: Vec<LineStyle> = BuiltinKind::ALL
-            .iter()
-            .map(|k| relation_line_style(&dataset, k.id()))
-            .collect();
-        for (i, a) in styles.iter().enumerate() {
-            assert!(!styles[i + 1..].contains(a), "{a:?} is used twice");
+    fn the_legend_shows_each_pattern_as_a_thick_relation_on_the_canvas_has_it() {
+        let styles = [
+            LineStyle::Solid,
+            LineStyle::Dashed,
+            LineStyle::LongDashed,
+            LineStyle::Dotted,
+            LineStyle::DashDot,
+            LineStyle::DashDotDot,
+            LineStyle::Double,
+        ];
+        for style in styles {
+            let sample = dash_lengths(style, SAMPLE_WIDTH, SAMPLE_LENGTH - 4.0);
+            // A relation with five evidence items is drawn 4.5 points wide.
+            let canvas = dash_lengths(style, 4.5, SAMPLE_LENGTH - 4.0);
+            assert_eq!(sample.len(), canvas.len(), "{style:?}: {sample:?} against {canvas:?}");
+            for (a, b) in sample.iter().zip(&canvas) {
+                assert!((a - b).abs() < 0.01, "{style:?}: {sample:?} against {canvas:?}");
+            }
+            if let Some(period) = style.period() {
+                assert!(
+                    SAMPLE_LENGTH - 4.0 >= 2.0 * period,
+                    "{style:?} repeats at least twice in the legend"
+                );
+                assert!(
+                    sample.len() >= 3,
+                    "{style:?} is broken at least twice in the legend: {sample:?}"
+                );
+            }
         }
     }
 }

@@ -7,15 +7,15 @@ use egui::Color32;
 use quick_xml::escape::escape;
 
 use super::scene::{DrawnEdge, GraphScene};
-use super::style::{LineStyle, polygon_outline};
+use super::style::{LineStyle, PATTERN_UNIT, polygon_outline};
 use crate::layout::{EdgeCurve, Vec2};
-use crate::model::{ActorKind, Dataset};
+use crate::model::{Dataset, NodeShape};
 
 const MARGIN: f32 = 60.0;
 const LANE_SPACING: f32 = 16.0;
 
 pub fn view_to_svg(scene: &GraphScene, dataset: &Dataset) -> String {
-    let Some((min, max)) = scene.visible_bounds() else {
+    let Some((min, max)) = scene.visible_bounds(false) else {
         return String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"40\"/>\n");
     };
     let origin = min - Vec2::new(MARGIN * 2.0, MARGIN);
@@ -92,7 +92,7 @@ fn write_edge(out: &mut String, scene: &GraphScene, dataset: &Dataset, edge: &Dr
             out,
             "<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{:.1}\"{}/>",
             payload.width,
-            dasharray(payload.style, payload.width)
+            dasharray(payload.style)
         );
     }
     if payload.directed && a != b {
@@ -117,19 +117,19 @@ fn write_node(out: &mut String, node: &ActorGraphNode, origin: Vec2) {
     let opacity = if payload.dimmed { 0.25 } else { 1.0 };
     let colour = hex(payload.colour);
     let r = payload.radius;
-    let shape = match payload.kind {
-        ActorKind::State => format!(
+    let shape = match payload.shape {
+        NodeShape::Disc => format!(
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"{colour}\"/>",
             centre.x, centre.y
         ),
-        ActorKind::HistoricalState => format!(
+        NodeShape::Ring => format!(
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{colour}\" fill-opacity=\"0.35\" stroke=\"{colour}\" stroke-width=\"3\"/>",
             centre.x,
             centre.y,
             r - 1.5
         ),
-        kind => {
-            let corners: Vec<Vec2> = polygon_outline(kind)
+        shape => {
+            let corners: Vec<Vec2> = polygon_outline(shape)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|[x, y]| centre + Vec2::new(x, y) * r)
@@ -170,8 +170,8 @@ fn polyline_points(points: &[Vec2]) -> String {
         .join(" ")
 }
 
-fn dasharray(style: LineStyle, width: f32) -> String {
-    let unit = width.max(1.0);
+fn dasharray(style: LineStyle) -> String {
+    let unit = PATTERN_UNIT;
     let pattern = match style {
         LineStyle::Solid | LineStyle::Double => return String::new(),
         LineStyle::Dashed => format!("{:.1} {:.1}", 6.0 * unit, 4.0 * unit),
@@ -183,6 +183,15 @@ fn dasharray(style: LineStyle, width: f32) -> String {
             3.5 * unit,
             1.5 * unit,
             3.5 * unit
+        ),
+        LineStyle::DashDotDot => format!(
+            "{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
+            9.0 * unit,
+            3.5 * unit,
+            1.5 * unit,
+            3.5 * unit,
+            1.5 * unit,
+            3.0 * unit
         ),
     };
     format!(" stroke-dasharray=\"{pattern}\"")
@@ -203,7 +212,12 @@ mod tests {
         let mut filter = KindFilter::default();
         filter.hidden_relation_kinds.insert("war".into());
         let visibility = Visibility::compute(&dataset, &index, &ViewQuery::all(&filter));
-        scene.rebuild(&dataset, &visibility, None);
+        let looks = crate::ui::KindLooks::of(&dataset);
+        let look = crate::ui::graph::SceneLook {
+            looks: &looks,
+            file_looks: true,
+        };
+        scene.rebuild(&dataset, &visibility, None, look);
         let svg = view_to_svg(&scene, &dataset);
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert_eq!(svg.matches("<text ").count(), dataset.actors.len());

@@ -7,27 +7,28 @@ use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, Se
 
 use super::edge_layer::{EdgeBuffers, ScreenTransform, edge_shapes, relation_at};
 use super::external_layout::{ExternalLayout, ExternalLayoutState};
+use super::label_layer::label_shapes;
 use super::scene::GraphScene;
-use crate::layout::Vec2;
-use crate::model::{Dataset, Direction};
+use super::spotlight::Subject;
+use crate::model::{Dataset, DatasetIndex, Direction};
 use crate::ui::command::{Command, Selection};
 
 /// Keys egui_graphs' zoom and pan in egui memory; reset when a dataset is replaced.
 pub const GRAPH_ID: &str = "entente-graph";
 pub const MIN_ZOOM: f32 = 0.02;
 pub const MAX_ZOOM: f32 = 6.0;
-/// Actors are labelled only while no more than this many are on screen: past that the labels
-/// cover one another, and laying out their text is most of a frame.
-const LABELS_UP_TO: usize = 400;
-/// Room left around the graph when fitting, in points.
-const FIT_MARGIN: f32 = 48.0;
+/// Room left around the graph when fitting, in points: enough for the labels at its rim,
+/// which are kept inside the canvas.
+const FIT_MARGIN: f32 = 14.0;
 
 type EntenteGraphView = GraphView<ExternalLayoutState, ExternalLayout>;
 
-pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> Vec<Command> {
+pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, index: &DatasetIndex) -> Vec<Command> {
     let mut commands = Vec::new();
     let id = Some(GRAPH_ID.to_owned());
     let rect = ui.available_rect_before_wrap().intersect(ui.clip_rect());
+    let hovered = scene.graph.hovered_node().and_then(|n| scene.actor_of(n));
+    scene.set_spotlight(spotlight_subject(hovered, scene.selection()), index);
 
     if scene.layout_running() {
         // A few milliseconds a frame: the layout animates while the window stays responsive.
@@ -41,14 +42,12 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     if scene.graph.node_count() > 0 {
         place_view(ui, scene, rect, &mut meta);
     }
-    let (zoom, pan) = (meta.zoom, meta.pan);
     meta.save(ui);
 
     // The relations go under the nodes, but are drawn once egui_graphs has moved the view and
     // the nodes this frame: their place in the paint order is kept for them here.
     let edge_painter = ui.painter().with_clip_rect(rect);
     let edge_slot = edge_painter.add(egui::Shape::Noop);
-    let labels_fit = scene.nodes_within(rect, zoom, pan, LABELS_UP_TO + 1) <= LABELS_UP_TO;
     let response = EntenteGraphView::new()
         .with_id(id.clone())
         .with_interactions(
@@ -62,8 +61,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
                 .with_fit_to_screen_enabled(false)
                 .with_zoom_and_pan_enabled(true),
         )
-        // egui_graphs hands this switch to every node shape: Entente's means "labels fit".
-        .with_styles(&SettingsStyle::new().with_labels_always(labels_fit))
+        .with_styles(&SettingsStyle::new().with_labels_always(false))
         .show(ui, &mut scene.graph);
 
     let mut meta = MetadataFrame::new(id).load(ui);
@@ -76,6 +74,8 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     let mut buffers = std::mem::take(&mut scene.edge_buffers);
     let shapes = edge_shapes(scene, &mut buffers, transform, clip, halo);
     edge_painter.set(edge_slot, egui::Shape::Vec(shapes));
+    let labels = label_shapes(ui, scene, transform, response.response.rect, hovered);
+    ui.painter().with_clip_rect(rect).extend(labels);
     clamp_zoom(&mut meta, response.response.rect, ui.input(|i| i.pointer.hover_pos()));
     scene.view = (meta.zoom, meta.pan, response.response.rect.min);
     scene.frames_drawn = scene.frames_drawn.saturating_add(1);
@@ -97,7 +97,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
                 scene.pin(*node, *new_position);
             }
             GraphChange::NodeMoved { node, .. } => scene.restore_position(*node),
-            GraphChange::NodeDragEnded { .. } => scene.settle_around_pins(),
+            GraphChange::NodeDragEnded { node } => scene.settle_around(*node),
             GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => scene.follow_layout = false,
             _ => {}
         }
@@ -132,6 +132,16 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset) -> V
     commands
 }
 
+/// What the spotlight is on: hovering an actor previews what selecting it would bring forward.
+fn spotlight_subject(hovered: Option<usize>, selection: Option<Selection>) -> Option<Subject> {
+    match (hovered, selection) {
+        (Some(actor), _) => Some(Subject::Actor(actor)),
+        (None, Some(Selection::Actor(actor))) => Some(Subject::Actor(actor)),
+        (None, Some(Selection::Relation(relation))) => Some(Subject::Relation(relation)),
+        (None, None) => None,
+    }
+}
+
 /// Applies wheel zoom and pending fit/centre requests to the view before it is drawn.
 fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFrame) {
     let size = rect.size();
@@ -151,16 +161,15 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
     }
     // egui_graphs fits the view its own way on the first frame it draws: fit again after it.
     if scene.fit_requested || scene.follow_layout || scene.frames_drawn < 2 {
-        let fit = |(min, max): (Vec2, Vec2)| {
+        // With Focus (or a time window) fading part of the graph, fit what is in full.
+        let bounds = scene
+            .visible_bounds(scene.has_dimmed())
+            .or_else(|| scene.visible_bounds(false));
+        if let Some((min, max)) = bounds {
             let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
             let room = (size - egui::vec2(FIT_MARGIN, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
             let zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 1.5);
-            (zoom, (min + max) * 0.5)
-        };
-        // Fit the nodes, then fit again with the labels as wide as they are drawn at that zoom.
-        if let Some((first_zoom, _)) = scene.visible_bounds().map(fit)
-            && let Some((zoom, centre)) = scene.visible_bounds_with_labels(first_zoom).map(fit)
-        {
+            let centre = (min + max) * 0.5;
             meta.zoom = zoom;
             meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * zoom;
         }
@@ -211,7 +220,7 @@ fn hover_tooltip(
             // Never wrapped: while the layout moves actors under a resting pointer the tooltip
             // changes actor, and egui sizes it from the last frame's, which could be narrower.
             ui.add(egui::Label::new(RichText::new(&actor.name).strong()).extend());
-            ui.add(egui::Label::new(actor.kind.label()).extend());
+            ui.add(egui::Label::new(dataset.actor_kind_label(&actor.kind)).extend());
             if !actor.aliases.is_empty() {
                 ui.label(RichText::new(format!("Also known as {}", actor.aliases.join(", "))).weak());
             }
@@ -259,6 +268,6 @@ fn hover_tooltip(
 /// Where a relation's midpoint was drawn last frame, for tests that click edges as a user would.
 pub fn relation_screen_position(scene: &GraphScene, relation: usize) -> Option<egui::Pos2> {
     let (zoom, pan, origin) = scene.view;
-    let midpoint: Vec2 = scene.relation_midpoint(relation, zoom)?;
+    let midpoint: crate::layout::Vec2 = scene.relation_midpoint(relation, zoom)?;
     Some(origin + egui::vec2(midpoint.x, midpoint.y) * zoom + pan)
 }
