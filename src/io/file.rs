@@ -7,7 +7,7 @@ use super::entente_json;
 use super::format::Format;
 use super::{ImportMapping, LoadReport};
 use super::{csv_import, dot, gexf, graphml, reference};
-use crate::model::{Dataset, Diagnostic, validate};
+use crate::model::{Dataset, Diagnostic, Naming, validate_naming};
 
 /// Files larger than this are refused before they are read: a dataset of 100,000 relations
 /// with evidence is a few tens of MiB, and reading a file of gigabytes would take the user's memory.
@@ -117,7 +117,9 @@ fn parse_any(path: &Path, text: &str, mapping: Option<&ImportMapping>) -> LoadRe
     };
     match imported {
         Ok((dataset, mut diagnostics, proposal)) => {
-            diagnostics.extend(validate(&dataset).into_iter().filter(|d| d.code != "no-evidence"));
+            // Other tools' ids (node `4941`) mean nothing to a reader: problems name actors.
+            let found = validate_naming(&dataset, Naming::Names);
+            diagnostics.extend(found.into_iter().filter(|d| d.code != "no-evidence"));
             let without_evidence = dataset.relations.iter().filter(|r| r.evidence.is_empty()).count();
             if without_evidence > 0 {
                 diagnostics.push(Diagnostic::warning(

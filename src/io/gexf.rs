@@ -311,30 +311,50 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         }
     };
     let mut nodes = String::new();
-    let write_node =
-        |nodes: &mut String, titles: &mut Vec<String>, id: &str, label: &str, attrs: &[(String, String)]| {
-            nodes.push_str(&format!(
-                "      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n",
-                escape(id),
-                escape(label)
-            ));
-            for (title, value) in attrs {
-                let i = title_id(titles, title);
-                nodes.push_str(&format!(
-                    "          <attvalue for=\"n{i}\" value=\"{}\"/>\n",
-                    escape_attribute(value)
-                ));
-            }
-            nodes.push_str("        </attvalues>\n      </node>\n");
+    let write_node = |nodes: &mut String,
+                      titles: &mut Vec<String>,
+                      (id, label): (&str, &str),
+                      attrs: &[(String, String)],
+                      look: Option<&Appearance>| {
+        nodes.push_str(&format!(
+            "      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n",
+            escape(id),
+            escape(label)
+        ));
+        // What Gephi reads as the node's look goes out as viz elements, not attributes.
+        let is_look = |title: &str| match look {
+            // GEXF has no hexagon or ring: those stay an attribute, so they come back as they were.
+            Some(look) if title == "shape" => look.shape.is_some_and(|s| gexf_shape(s).is_some()),
+            Some(_) => VIZ_ATTRIBUTES.contains(&title),
+            None => false,
         };
-    write_node(&mut nodes, &mut node_titles, META_NODE, "", &graph_attributes(dataset));
+        for (title, value) in attrs.iter().filter(|(title, _)| !is_look(title)) {
+            let i = title_id(titles, title);
+            nodes.push_str(&format!(
+                "          <attvalue for=\"n{i}\" value=\"{}\"/>\n",
+                escape_attribute(value)
+            ));
+        }
+        nodes.push_str("        </attvalues>\n");
+        if let Some(look) = look {
+            write_viz(nodes, look);
+        }
+        nodes.push_str("      </node>\n");
+    };
+    write_node(
+        &mut nodes,
+        &mut node_titles,
+        (META_NODE, ""),
+        &graph_attributes(dataset),
+        None,
+    );
     for actor in &dataset.actors {
         write_node(
             &mut nodes,
             &mut node_titles,
-            &actor.id,
-            &actor.name,
+            (&actor.id, &actor.name),
             &actor_attributes(actor),
+            Some(&actor.appearance),
         );
     }
     let mut edges = String::new();
@@ -350,17 +370,26 @@ pub fn write_gexf(dataset: &Dataset) -> String {
             escape(relation.from.as_str()),
             escape(relation.to.as_str())
         ));
-        for (title, value) in relation_attributes(relation) {
+        let line = &relation.appearance;
+        let is_look = |title: &str| matches!(title, "colour" | "thickness");
+        for (title, value) in relation_attributes(relation).into_iter().filter(|(t, _)| !is_look(t)) {
             let i = title_id(&mut edge_titles, &title);
             edges.push_str(&format!(
                 "          <attvalue for=\"e{i}\" value=\"{}\"/>\n",
                 escape_attribute(&value)
             ));
         }
-        edges.push_str("        </attvalues>\n      </edge>\n");
+        edges.push_str("        </attvalues>\n");
+        if let Some((r, g, b)) = line.colour.as_deref().and_then(rgb) {
+            edges.push_str(&format!("        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n"));
+        }
+        if let Some(thickness) = line.thickness {
+            edges.push_str(&format!("        <viz:thickness value=\"{thickness}\"/>\n"));
+        }
+        edges.push_str("      </edge>\n");
     }
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n");
+    out.push_str("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n");
     out.push_str(&format!(
         "  <meta>\n    <creator>Entente</creator>\n    <description>{}</description>\n  </meta>\n",
         escape(dataset.description.as_deref().unwrap_or_default())
@@ -380,6 +409,43 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         "    <nodes>\n{nodes}    </nodes>\n    <edges>\n{edges}    </edges>\n  </graph>\n</gexf>\n"
     ));
     out
+}
+
+/// The attributes Entente writes for an actor's look, which GEXF has elements for instead.
+const VIZ_ATTRIBUTES: [&str; 4] = ["x", "y", "size", "colour"];
+
+/// An actor's look as Gephi's `viz:` elements (GEXF's y axis points up).
+fn write_viz(out: &mut String, look: &Appearance) {
+    if let Some((x, y)) = look.position() {
+        out.push_str(&format!("        <viz:position x=\"{x}\" y=\"{}\" z=\"0.0\"/>\n", -y));
+    }
+    if let Some((r, g, b)) = look.colour.as_deref().and_then(rgb) {
+        out.push_str(&format!("        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n"));
+    }
+    if let Some(size) = look.size {
+        out.push_str(&format!("        <viz:size value=\"{size}\"/>\n"));
+    }
+    if let Some(name) = look.shape.and_then(gexf_shape) {
+        out.push_str(&format!("        <viz:shape value=\"{name}\"/>\n"));
+    }
+}
+
+/// GEXF's name for an outline, when it has one.
+fn gexf_shape(shape: NodeShape) -> Option<&'static str> {
+    match shape {
+        NodeShape::Disc => Some("disc"),
+        NodeShape::Square => Some("square"),
+        NodeShape::Triangle => Some("triangle"),
+        NodeShape::Diamond => Some("diamond"),
+        NodeShape::Ring | NodeShape::Hexagon => None,
+    }
+}
+
+/// `#rrggbb` as red, green and blue.
+fn rgb(hex: &str) -> Option<(u8, u8, u8)> {
+    let digits = hex.strip_prefix('#').filter(|d| d.len() == 6)?;
+    let channel = |at: usize| digits.get(at..at + 2).and_then(|c| u8::from_str_radix(c, 16).ok());
+    Some((channel(0)?, channel(2)?, channel(4)?))
 }
 
 /// Attribute values keep their line breaks and tabs (which XML would turn into spaces).

@@ -40,5 +40,5 @@ pub use search::{ActorMatch, search_actors};
 pub use source::{Reliability, Source, credibility_meaning};
 pub use summary::Summary;
 pub use time_filter::{OutsideTime, YearSpan, active_per_year, this_year, year_range};
-pub use validate::{is_web_link, validate};
+pub use validate::{Naming, is_web_link, validate, validate_naming};
 pub use visibility::{Emphasis, Focus, KindFilter, OutsideFocus, TimeWindow, ViewQuery, Visibility};

@@ -5,8 +5,24 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Dataset, Diagnostic, FORMAT_NAME, FORMAT_VERSION, Period, credibility_meaning, is_hex_colour};
 
+/// How problems name actors and relations: by id in Entente's own files, where ids are what
+/// the user writes and looks for; by name in other tools' files, whose ids (node `4941`, a
+/// generated `r17`) mean nothing to a reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    Ids,
+    Names,
+}
+
 /// Validates a dataset that parsed, returning every problem found (errors and warnings).
 pub fn validate(dataset: &Dataset) -> Vec<Diagnostic> {
+    validate_naming(dataset, Naming::Ids)
+}
+
+/// `validate`, naming actors and relations as `naming` says.
+pub fn validate_naming(dataset: &Dataset, naming: Naming) -> Vec<Diagnostic> {
+    let names = Names::new(dataset, naming);
+    let names = &names;
     let mut out = Vec::new();
     check_header(dataset, &mut out);
 
@@ -43,9 +59,58 @@ pub fn validate(dataset: &Dataset) -> Vec<Diagnostic> {
 
     check_relation_kinds(dataset, &mut out);
     check_sources(dataset, &mut out);
-    check_actors(dataset, &mut out);
-    check_relations(dataset, &actor_ids, &source_ids, &mut out);
+    check_actors(dataset, names, &mut out);
+    check_relations(dataset, names, (&actor_ids, &source_ids), &mut out);
     out
+}
+
+/// Names for actors and relations in messages.
+struct Names<'a> {
+    dataset: &'a Dataset,
+    naming: Naming,
+    name_of: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn new(dataset: &'a Dataset, naming: Naming) -> Self {
+        let name_of = match naming {
+            Naming::Ids => HashMap::new(),
+            Naming::Names => dataset
+                .actors
+                .iter()
+                .map(|a| (a.id.as_str(), a.name.as_str()))
+                .collect(),
+        };
+        Self {
+            dataset,
+            naming,
+            name_of,
+        }
+    }
+
+    /// "actor `b`", or "actor “Beta” (id `b`)".
+    fn actor(&self, id: &str) -> String {
+        match self.name_of.get(id) {
+            Some(name) if *name != id && !name.trim().is_empty() => format!("actor “{name}” (id `{id}`)"),
+            _ => format!("actor `{id}`"),
+        }
+    }
+
+    /// "relation `r1`", or "relation “Alpha → Beta” (Calls)".
+    fn relation(&self, relation: &super::Relation) -> String {
+        match self.naming {
+            Naming::Ids => format!("relation `{}`", relation.id),
+            Naming::Names => {
+                let name = |id: &str| self.name_of.get(id).map_or_else(|| id.to_owned(), |n| (*n).to_owned());
+                format!(
+                    "relation “{} → {}” ({})",
+                    name(&relation.from),
+                    name(&relation.to),
+                    self.dataset.relation_kind_label(&relation.kind)
+                )
+            }
+        }
+    }
 }
 
 fn check_header(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
@@ -179,7 +244,7 @@ fn check_sources(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_actors(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
+fn check_actors(dataset: &Dataset, names: &Names<'_>, out: &mut Vec<Diagnostic>) {
     let known_kinds = dataset.known_actor_kinds();
     for (index, actor) in dataset.actors.iter().enumerate() {
         if !known_kinds.contains(&actor.kind.as_str()) {
@@ -187,8 +252,9 @@ fn check_actors(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     "unknown-actor-kind",
                     format!(
-                        "actor `{}` has kind `{}`, which is neither built in nor declared",
-                        actor.id, actor.kind
+                        "{} has kind `{}`, which is neither built in nor declared",
+                        names.actor(&actor.id),
+                        actor.kind
                     ),
                 )
                 .expected(format!(
@@ -206,26 +272,21 @@ fn check_actors(dataset: &Dataset, out: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(period) = &actor.active {
-            check_period(
-                period,
-                &format!("actor `{}`", actor.id),
-                &format!("/actors/{index}/active"),
-                out,
-            );
+            check_period(period, &names.actor(&actor.id), &format!("/actors/{index}/active"), out);
         }
     }
 }
 
 fn check_relations(
     dataset: &Dataset,
-    actor_ids: &HashSet<&str>,
-    source_ids: &HashSet<&str>,
+    names: &Names<'_>,
+    (actor_ids, source_ids): (&HashSet<&str>, &HashSet<&str>),
     out: &mut Vec<Diagnostic>,
 ) {
     let known_kinds = dataset.known_relation_kinds();
     for (index, relation) in dataset.relations.iter().enumerate() {
         let at = |field: &str| format!("/relations/{index}/{field}");
-        let name = format!("relation `{}`", relation.id);
+        let name = names.relation(relation);
         if !known_kinds.contains(&relation.kind.as_str()) {
             out.push(
                 Diagnostic::error(
@@ -258,7 +319,7 @@ fn check_relations(
             out.push(
                 Diagnostic::warning(
                     "self-relation",
-                    format!("{name} links actor `{}` to itself", relation.from),
+                    format!("{name} links {} to itself", names.actor(&relation.from)),
                 )
                 .at(at("to")),
             );
@@ -285,19 +346,19 @@ fn check_relations(
                     .at(at("evidence")),
             );
         }
-        check_evidence(relation, index, source_ids, out);
+        check_evidence(relation, (index, &name), source_ids, out);
     }
 }
 
 fn check_evidence(
     relation: &super::Relation,
-    relation_index: usize,
+    (relation_index, relation_name): (usize, &str),
     source_ids: &HashSet<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
     for (index, item) in relation.evidence.iter().enumerate() {
         let at = |field: &str| format!("/relations/{relation_index}/evidence/{index}/{field}");
-        let name = format!("evidence #{} of relation `{}`", index + 1, relation.id);
+        let name = format!("evidence #{} of {relation_name}", index + 1);
         if !source_ids.contains(item.source.as_str()) {
             out.push(
                 Diagnostic::error(
@@ -367,4 +428,43 @@ pub fn is_web_link(link: &str) -> bool {
 
 fn quoted_list(items: &[&str]) -> String {
     items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind, Direction, Relation};
+
+    #[test]
+    fn problems_in_other_tools_files_name_actors_by_name_and_keep_the_id_beside_it() {
+        let mut dataset = Dataset::new("t");
+        dataset
+            .actors
+            .push(Actor::new("4941", "Order service", ActorKind::Other));
+        dataset.relations.push(Relation {
+            id: "r4".into(),
+            kind: "treaty".into(),
+            from: "4941".into(),
+            to: "4941".into(),
+            direction: Direction::Directed,
+            period: None,
+            summary: None,
+            magnitude: None,
+            evidence: Vec::new(),
+            appearance: Default::default(),
+            extra: Default::default(),
+        });
+        let message = |naming| {
+            validate_naming(&dataset, naming)
+                .into_iter()
+                .find(|d| d.code == "self-relation")
+                .map(|d| d.message)
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            message(Naming::Names),
+            "relation “Order service → Order service” (Treaty) links actor “Order service” (id `4941`) to itself"
+        );
+        assert_eq!(message(Naming::Ids), "relation `r4` links actor `4941` to itself");
+    }
 }

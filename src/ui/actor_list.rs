@@ -148,3 +148,21 @@ fn actor_row(
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind};
+
+    #[test]
+    fn actors_are_listed_by_kind_then_as_people_read_numbers() {
+        let mut dataset = Dataset::new("t");
+        for name in ["100", "10", "2", "1", "Actor 10", "actor 9", "0"] {
+            dataset.actors.push(Actor::new(name, name, ActorKind::Other));
+        }
+        dataset.actors.push(Actor::new("s", "Zed", ActorKind::State));
+        let list = ActorListIndex::new(&dataset);
+        let names: Vec<&str> = list.order.iter().map(|&i| dataset.actors[i].name.as_str()).collect();
+        assert_eq!(names, ["Zed", "0", "1", "2", "10", "100", "actor 9", "Actor 10"]);
+    }
+}
