@@ -357,37 +357,7 @@ pub fn write_gexf(dataset: &Dataset) -> String {
             Some(&actor.appearance),
         );
     }
-    let mut edges = String::new();
-    for relation in &dataset.relations {
-        let edge_type = if relation.direction == Direction::Directed {
-            "directed"
-        } else {
-            "undirected"
-        };
-        edges.push_str(&format!(
-            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{edge_type}\">\n        <attvalues>\n",
-            escape(relation.id.as_str()),
-            escape(relation.from.as_str()),
-            escape(relation.to.as_str())
-        ));
-        let line = &relation.appearance;
-        let is_look = |title: &str| matches!(title, "colour" | "thickness");
-        for (title, value) in relation_attributes(relation).into_iter().filter(|(t, _)| !is_look(t)) {
-            let i = title_id(&mut edge_titles, &title);
-            edges.push_str(&format!(
-                "          <attvalue for=\"e{i}\" value=\"{}\"/>\n",
-                escape_attribute(&value)
-            ));
-        }
-        edges.push_str("        </attvalues>\n");
-        if let Some((r, g, b)) = line.colour.as_deref().and_then(rgb) {
-            edges.push_str(&format!("        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n"));
-        }
-        if let Some(thickness) = line.thickness {
-            edges.push_str(&format!("        <viz:thickness value=\"{thickness}\"/>\n"));
-        }
-        edges.push_str("      </edge>\n");
-    }
+    let edges = write_edges(dataset, &mut edge_titles, title_id);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n");
     out.push_str(&format!(
@@ -409,6 +379,46 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         "    <nodes>\n{nodes}    </nodes>\n    <edges>\n{edges}    </edges>\n  </graph>\n</gexf>\n"
     ));
     out
+}
+
+/// The `<edge>` elements, naming their attributes in `titles`.
+fn write_edges(
+    dataset: &Dataset,
+    edge_titles: &mut Vec<String>,
+    title_id: impl Fn(&mut Vec<String>, &str) -> usize,
+) -> String {
+    let mut edges = String::new();
+    for relation in &dataset.relations {
+        let edge_type = if relation.direction == Direction::Directed {
+            "directed"
+        } else {
+            "undirected"
+        };
+        edges.push_str(&format!(
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{edge_type}\">\n        <attvalues>\n",
+            escape(relation.id.as_str()),
+            escape(relation.from.as_str()),
+            escape(relation.to.as_str())
+        ));
+        let line = &relation.appearance;
+        let is_look = |title: &str| matches!(title, "colour" | "thickness");
+        for (title, value) in relation_attributes(relation).into_iter().filter(|(t, _)| !is_look(t)) {
+            let i = title_id(edge_titles, &title);
+            edges.push_str(&format!(
+                "          <attvalue for=\"e{i}\" value=\"{}\"/>\n",
+                escape_attribute(&value)
+            ));
+        }
+        edges.push_str("        </attvalues>\n");
+        if let Some((r, g, b)) = line.colour.as_deref().and_then(rgb) {
+            edges.push_str(&format!("        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n"));
+        }
+        if let Some(thickness) = line.thickness {
+            edges.push_str(&format!("        <viz:thickness value=\"{thickness}\"/>\n"));
+        }
+        edges.push_str("      </edge>\n");
+    }
+    edges
 }
 
 /// The attributes Entente writes for an actor's look, which GEXF has elements for instead.
