@@ -472,7 +472,15 @@ fn the_relation_table_sorts_by_any_column_filters_and_follows_focus() {
     let names = from_names(&harness);
     assert!(names.windows(2).all(|w| w[0] >= w[1]), "and reversed: {names:?}");
 
-    let in_table = |r: egui::Rect| r.left() > 300.0 && r.top() > 60.0;
+    // The table's filter is the text field lowest on screen outside the left panel.
+    let canvas_left = harness.state().graph_area().left();
+    let table_filter_top = harness
+        .query_all_by_role(Role::TextInput)
+        .map(|n| n.rect())
+        .filter(|r| r.left() >= canvas_left - 10.0)
+        .map(|r| r.top())
+        .fold(0.0f32, f32::max);
+    let in_table = |r: egui::Rect| r.left() >= canvas_left - 10.0 && r.top() >= table_filter_top;
     type_into(&mut harness, in_table, "Hezbollah");
     assert_eq!(harness.state().table_rows().len(), 2, "Hezbollah's two relations");
     for _ in 0.."Hezbollah".len() {
@@ -545,5 +553,21 @@ fn the_window_fits_at_1280_by_800_and_at_1024_by_700() {
         );
         let play = harness.get_by_label("▶ Play").rect();
         assert!(strip.contains_rect(play), "at {size:?} Play is in view");
+        for control in ["Fit", "Re-layout", "Unpin all"] {
+            let at = harness.get_by_label(control).rect();
+            assert!(
+                at.right() <= canvas.right() + 1.0,
+                "at {size:?} the toolbar's {control} ({at:?}) is beside the canvas ({canvas:?})"
+            );
+        }
+        let hide = harness.get_by_label("Hide the rest").rect();
+        assert!(
+            hide.right() <= canvas.right() + 1.0,
+            "at {size:?} Focus's controls are in view"
+        );
+        assert!(
+            canvas.width() >= 0.44 * size.x,
+            "at {size:?} the canvas keeps the largest share of the window: {canvas:?}"
+        );
     }
 }

@@ -24,6 +24,8 @@ pub struct Derived {
     pub size_attributes: Vec<String>,
     /// The file gives some actor a colour, size or shape of its own.
     pub has_file_looks: bool,
+    /// The colours the file gives its actors, most used first (a dozen at most), for the legend.
+    pub file_colours: Vec<String>,
 }
 
 impl Derived {
@@ -42,8 +44,20 @@ impl Derived {
                 let look = &a.appearance;
                 look.colour.is_some() || look.size.is_some() || look.shape.is_some()
             }),
+            file_colours: most_used_colours(dataset),
         }
     }
+}
+
+/// The colours a file gives its actors, most used first, a dozen at most.
+fn most_used_colours(dataset: &Dataset) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for colour in dataset.actors.iter().filter_map(|a| a.appearance.colour.as_deref()) {
+        *counts.entry(colour).or_insert(0) += 1;
+    }
+    let mut colours: Vec<(&str, usize)> = counts.into_iter().collect();
+    colours.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    colours.into_iter().take(12).map(|(c, _)| c.to_owned()).collect()
 }
 
 /// A file read, checked and, if it loaded, indexed.

@@ -92,6 +92,8 @@ pub struct App {
     size_attributes: Vec<String>,
     /// The file gives some actor a colour, size or shape of its own.
     has_file_looks: bool,
+    /// The colours the file gives its actors, most used first, for the legend.
+    file_colours: Vec<String>,
     /// The actor Focus is on: the last actor selected. Selecting one of its relations keeps it.
     focus_actor: Option<usize>,
     table: RelationTableState,
@@ -183,6 +185,7 @@ impl App {
             looks: derived.looks,
             size_attributes: derived.size_attributes,
             has_file_looks: derived.has_file_looks,
+            file_colours: derived.file_colours,
             focus_actor: None,
             table,
             view_revision: 0,
@@ -361,6 +364,7 @@ impl App {
         };
         self.scene
             .rebuild(&self.dataset, &self.visibility, self.selection, look);
+        self.scene.focus_on = query.focus.is_some();
         self.view_revision += 1;
         self.view_dirty = false;
     }
@@ -451,6 +455,7 @@ impl App {
         );
         self.size_attributes = derived.size_attributes;
         self.has_file_looks = derived.has_file_looks;
+        self.file_colours = derived.file_colours;
         self.focus_actor = match self.selection {
             Some(Selection::Actor(actor)) => Some(actor),
             _ => None,
@@ -799,10 +804,13 @@ impl App {
             Command::SetFocusDepth(depth) => {
                 self.state.focus_depth = depth.min(2);
                 self.view_dirty = true;
+                // The view moves to what Focus now shows (or back to everything).
+                self.scene.fit_requested |= self.focus_actor.is_some();
             }
             Command::SetOutsideFocus(outside) => {
                 self.state.outside_focus = outside;
                 self.view_dirty = true;
+                self.scene.fit_requested |= self.focus().is_some();
             }
             file_command => self.apply_file_command(file_command),
         }
@@ -892,7 +900,8 @@ impl App {
             ));
             let hidden = self.dataset.relations.len().saturating_sub(self.scene.edges().len());
             if hidden > 0 && self.state.main_view == MainView::Graph {
-                ui.label(egui::RichText::new(format!("({hidden} hidden)")).weak());
+                ui.label(egui::RichText::new(format!("({} hidden)", ui::widgets::count(hidden, "relation"))).weak())
+                    .on_hover_text("Hidden by the legend, the time window or Focus");
             }
             if self.scene.layout_running() {
                 // Words, not a spinner: a spinner asks for a new frame every frame, and drawing
@@ -903,8 +912,16 @@ impl App {
             }
             if let Some(problems) = &mut self.problems {
                 ui.separator();
-                let count = problems.diagnostics.len();
-                if ui.link(format!("⚠ {}", ui::widgets::count(count, "problem"))).clicked() {
+                // That a graph file carries no evidence is worth knowing, not a problem.
+                let notes = problems.diagnostics.iter().filter(|d| d.code == "no-evidence").count();
+                let count = problems.diagnostics.len() - notes;
+                let link = if count > 0 {
+                    ui.link(format!("⚠ {}", ui::widgets::count(count, "problem")))
+                } else {
+                    ui.link(ui::widgets::count(notes, "note"))
+                        .on_hover_text("Worth knowing about this file, such as relations that carry no evidence")
+                };
+                if link.clicked() {
                     problems.visible = true;
                 }
             }
@@ -952,6 +969,7 @@ impl App {
             size_by: &self.state.size_by,
             size_attributes: &self.size_attributes,
             file_looks: self.has_file_looks.then_some(self.state.file_looks),
+            file_colours: &self.file_colours,
             plain_lines: self.scene.edge_buffers.plain_lines && self.state.main_view == MainView::Graph,
         };
         // The legend takes what it needs up to half the panel; the actor list the rest.
@@ -963,8 +981,7 @@ impl App {
         ui.heading("Actors");
         commands.extend(ui::actor_list(
             ui,
-            &self.dataset,
-            &self.looks,
+            (&self.dataset, &self.looks, &self.state.filter),
             &self.actor_list,
             &mut self.actor_filter,
             self.selection,
@@ -1098,15 +1115,19 @@ impl eframe::App for App {
         };
         egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(ui::menu_bar(ui, &menu_state)));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
+        // Side panels give way in a small window, so the graph keeps most of it.
+        let width = ctx.content_rect().width();
         egui::Panel::left("sidebar")
             .resizable(true)
-            .default_size(230.0)
+            .default_size((width * 0.19).clamp(180.0, 240.0))
             .min_size(180.0)
+            .max_size((width * 0.3).max(180.0))
             .show(ui, |ui| commands.extend(self.sidebar(ui)));
         egui::Panel::right("details")
             .resizable(true)
-            .default_size(380.0)
-            .min_size(260.0)
+            .default_size((width * 0.29).clamp(260.0, 380.0))
+            .min_size(240.0)
+            .max_size((width * 0.4).max(240.0))
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 commands.extend(ui::details_panel(

@@ -235,6 +235,11 @@ impl ForceLayout {
         }
     }
 
+    /// Takes the radii without making room now: for a mirror of a layout that runs elsewhere.
+    pub fn keep_radii(&mut self, radii: Vec<f32>) {
+        self.radii = radii;
+    }
+
     /// Moves overlapping nodes apart, leaving pinned ones where the user put them and held
     /// ones where they were.
     fn spread_overlaps(&mut self) {

@@ -15,7 +15,7 @@ mod vector;
 pub use components::Components;
 pub use edge_geometry::{EdgeCurve, distance_to_curve, lane_offsets};
 pub use force::{ForceLayout, ForceParams, LayoutStatus};
-pub use labels::{LabelCandidate, Rect, place_labels};
+pub use labels::{LabelCandidate, Obstacle, Rect, place_labels};
 pub use overlap::{median_nearest_distance, remove_overlaps};
 pub use quadtree::QuadTree;
 pub use quality::linked_closeness;

@@ -15,12 +15,19 @@ pub fn remove_overlaps(positions: &mut [Vec2], radii: &[f32], fixed: &[bool], ga
     spread_crowd(positions, radii, fixed, gap);
     let largest = radii.iter().take(count).copied().fold(0.0f32, f32::max);
     let cell = (2.0 * largest + gap).max(1.0);
-    let mut grid: std::collections::HashMap<(i32, i32), Vec<u32>> = std::collections::HashMap::new();
+    // Nodes sorted by their grid cell, so a cell's members are one run found by binary
+    // search: one buffer for every round, where a map of lists would allocate thousands.
+    let mut by_cell: Vec<((i32, i32), u32)> = Vec::with_capacity(count);
     for round in 0..max_rounds {
-        grid.clear();
-        for (node, p) in positions.iter().enumerate().take(count) {
-            grid.entry(cell_of(*p, cell)).or_default().push(node as u32);
-        }
+        by_cell.clear();
+        by_cell.extend(
+            positions
+                .iter()
+                .take(count)
+                .enumerate()
+                .map(|(node, p)| (cell_of(*p, cell), node as u32)),
+        );
+        by_cell.sort_unstable();
         let mut overlapping = false;
         // Each pair is parted at once, in node order (Gauss–Seidel): in a crowd, later pairs
         // see the room earlier ones made, which settles many times faster than moving
@@ -31,10 +38,14 @@ pub fn remove_overlaps(positions: &mut [Vec2], radii: &[f32], fixed: &[bool], ga
             let ra = radii.get(a).copied().unwrap_or(0.0);
             for dx in -1..=1 {
                 for dy in -1..=1 {
-                    let Some(members) = grid.get(&(cx + dx, cy + dy)) else {
-                        continue;
-                    };
-                    for &b in members {
+                    let key = (cx + dx, cy + dy);
+                    let start = by_cell.partition_point(|(k, _)| *k < key);
+                    let members = by_cell
+                        .get(start..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|(k, _)| *k == key);
+                    for &(_, b) in members {
                         let b = b as usize;
                         if b <= a {
                             continue;

@@ -162,9 +162,14 @@ impl LayoutRunner {
     }
 
     /// The radius each node is drawn with, so that the settled layout leaves none overlapping.
+    /// With a worker, the worker makes the room and publishes it; the window never waits.
     pub fn set_radii(&mut self, radii: Vec<f32>) {
-        self.order(Order::SetRadii(radii.clone()));
-        self.local.set_radii(radii);
+        if self.worker.is_some() {
+            self.order(Order::SetRadii(radii.clone()));
+            self.local.keep_radii(radii);
+        } else {
+            self.local.set_radii(radii);
+        }
     }
 
     fn order(&self, order: Order) {

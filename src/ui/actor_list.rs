@@ -3,7 +3,7 @@ use egui::{RichText, Ui};
 use super::command::{Command, Selection};
 use super::palette::KindLooks;
 use super::widgets::colour_swatch;
-use crate::model::Dataset;
+use crate::model::{Dataset, KindFilter};
 
 /// Above this many matches the list is one flat, virtualised list: only the rows on screen
 /// are laid out, so twenty thousand actors cost no more than twenty.
@@ -59,8 +59,7 @@ impl ActorListIndex {
 /// Actors grouped by kind, filtered by `filter` (name or alias, any case).
 pub fn actor_list(
     ui: &mut Ui,
-    dataset: &Dataset,
-    looks: &KindLooks,
+    (dataset, looks, filter_by_kind): (&Dataset, &KindLooks, &KindFilter),
     list: &ActorListIndex,
     filter: &mut String,
     selection: Option<Selection>,
@@ -94,7 +93,7 @@ pub fn actor_list(
             .auto_shrink(false)
             .show_rows(ui, row_height, matches.len(), |ui, rows| {
                 for &i in matches.get(rows).unwrap_or_default() {
-                    actor_row(ui, dataset, looks, i, selection, &mut commands);
+                    actor_row(ui, (dataset, looks, filter_by_kind), i, selection, &mut commands);
                 }
             });
         return commands;
@@ -115,7 +114,7 @@ pub fn actor_list(
                 .default_open(true)
                 .show(ui, |ui| {
                     for i in members {
-                        actor_row(ui, dataset, looks, i, selection, &mut commands);
+                        actor_row(ui, (dataset, looks, filter_by_kind), i, selection, &mut commands);
                     }
                 });
         }
@@ -125,8 +124,7 @@ pub fn actor_list(
 
 fn actor_row(
     ui: &mut Ui,
-    dataset: &Dataset,
-    looks: &KindLooks,
+    (dataset, looks, filter_by_kind): (&Dataset, &KindLooks, &KindFilter),
     actor_index: usize,
     selection: Option<Selection>,
     commands: &mut Vec<Command>,
@@ -137,7 +135,22 @@ fn actor_row(
     ui.horizontal(|ui| {
         colour_swatch(ui, looks.actor_colour(&actor.kind));
         let selected = selection == Some(Selection::Actor(actor_index));
-        let mut response = ui.selectable_label(selected, &actor.name);
+        // Long names are cut to the panel, not the panel stretched to them; the full name is
+        // in the tooltip and the side panel.
+        // Actors whose kind the legend hides stay listed, greyed, and can still be picked.
+        let hidden = !filter_by_kind.actor_kind_shown(&actor.kind);
+        let name = if hidden {
+            RichText::new(&actor.name).weak()
+        } else {
+            RichText::new(&actor.name)
+        };
+        let mut response = ui
+            .add(egui::Button::selectable(selected, name).truncate())
+            .on_hover_text(if hidden {
+                format!("{} (its kind is hidden in the legend)", actor.name)
+            } else {
+                actor.name.clone()
+            });
         if !actor.aliases.is_empty() {
             response = response.on_hover_text(format!("Also known as {}", actor.aliases.join(", ")));
         }

@@ -23,6 +23,8 @@ pub struct LegendView<'a> {
     pub size_attributes: &'a [String],
     /// `Some` when the file has colours, sizes or shapes of its own: whether they are drawn.
     pub file_looks: Option<bool>,
+    /// The colours the file gives its actors, most used first.
+    pub file_colours: &'a [String],
     /// The canvas draws too many relations to show their patterns, as plain lines.
     pub plain_lines: bool,
 }
@@ -39,6 +41,20 @@ pub fn legend(ui: &mut Ui, view: &LegendView<'_>) -> Vec<Command> {
             .changed()
         {
             commands.push(Command::SetFileLooks(on));
+        }
+        if on && !view.file_colours.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Actors in the file's colours").weak());
+                for colour in view.file_colours {
+                    if let Some(colour) = super::palette::parse_hex_colour(colour) {
+                        super::widgets::colour_swatch(ui, colour);
+                    }
+                }
+            })
+            .response
+            .on_hover_text(
+                "The file coloured its actors (in Gephi, often by community); kinds below keep their outlines",
+            );
         }
         ui.add_space(4.0);
     }
@@ -86,6 +102,13 @@ fn relation_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command
             }
             ui.label(RichText::new(count.to_string()).weak());
         });
+    }
+    if view.file_looks == Some(true) && !view.file_colours.is_empty() {
+        ui.label(
+            RichText::new("Relations with no colour of their own take the colour of the actor they start from.")
+                .weak()
+                .small(),
+        );
     }
     if view.plain_lines {
         ui.label(
@@ -148,6 +171,7 @@ fn size_choice(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) 
                 view.size_by.label()
             };
             egui::ComboBox::from_id_salt("size-by")
+                .width(92.0)
                 .selected_text(selected)
                 .show_ui(ui, |ui| {
                     let mut options = vec![SizeBy::Degree, SizeBy::Evidence];

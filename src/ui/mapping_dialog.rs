@@ -116,7 +116,8 @@ fn attribute_choice(ui: &mut Ui, id: &str, none: &str, attributes: &[AttributeSu
         .width(300.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, none);
-            for attribute in attributes {
+            // Numbers (coordinates, weights) are neither names nor kinds.
+            for attribute in attributes.iter().filter(|a| a.numeric * 2 < a.present) {
                 ui.selectable_value(chosen, Some(attribute.name.clone()), describe(attribute))
                     .on_hover_text(format!("For example: {}", attribute.samples.join(", ")));
             }

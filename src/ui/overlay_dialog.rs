@@ -87,9 +87,11 @@ pub fn overlay_dialog(ctx: &egui::Context, review: OverlayReview<'_>) -> Vec<Com
 }
 
 /// Indices of the incoming actors the filter lets through, in file order.
+/// The rows the filter lets through: the actors Entente matched first (what the user checks),
+/// by the proposal, so that a row does not jump when its choice changes.
 fn visible_rows(review: &OverlayReview<'_>) -> Vec<usize> {
     let filter = normalise_name(review.filter);
-    review
+    let mut rows: Vec<usize> = review
         .incoming
         .actors
         .iter()
@@ -101,7 +103,15 @@ fn visible_rows(review: &OverlayReview<'_>) -> Vec<usize> {
                     .any(|n| normalise_name(n).contains(&filter))
         })
         .map(|(i, _)| i)
-        .collect()
+        .collect();
+    let mut proposed = vec![false; review.incoming.actors.len()];
+    for proposal in review.proposals.iter().filter(|p| p.base.is_some()) {
+        if let Some(flag) = proposed.get_mut(proposal.incoming) {
+            *flag = true;
+        }
+    }
+    rows.sort_by_key(|&i| !proposed.get(i).copied().unwrap_or(false));
+    rows
 }
 
 fn match_table(ui: &mut Ui, review: &OverlayReview<'_>, rows: &[usize], height: f32, commands: &mut Vec<Command>) {

@@ -183,9 +183,11 @@ pub fn relation_table(
         let text = if shown == total {
             format!("{total} relations")
         } else {
-            format!("{shown} of {total} relations (the legend, the time window, Focus and the filter apply)")
+            format!("{shown} of {total} relations")
         };
-        ui.label(RichText::new(text).weak());
+        ui.label(RichText::new(text).weak()).on_hover_text(
+            "The table lists what the graph shows: the legend, the time window and Focus apply, and the filter",
+        );
     });
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     // Selectable text would take the click that selects the row.
@@ -211,10 +213,10 @@ fn table(
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(130.0).at_least(60.0).resizable(true).clip(true))
-        .column(Column::initial(110.0).at_least(60.0).resizable(true).clip(true))
+        .column(Column::initial(140.0).at_least(60.0).resizable(true).clip(true))
         .column(Column::exact(22.0))
-        .column(Column::initial(110.0).at_least(60.0).resizable(true).clip(true))
-        .column(Column::initial(170.0).at_least(90.0).resizable(true).clip(true))
+        .column(Column::initial(140.0).at_least(60.0).resizable(true).clip(true))
+        .column(Column::initial(150.0).at_least(90.0).resizable(true).clip(true))
         .column(Column::exact(78.0))
         .column(Column::remainder().at_least(120.0).clip(true))
         .header(row_height, |mut header| {
@@ -230,9 +232,14 @@ fn table(
                     } else {
                         format!("{}{arrow}", column.title())
                     };
+                    let hover = if column == TableColumn::Direction {
+                        "Direction: one way (→) or mutual (⇄). Click to sort; again to reverse"
+                    } else {
+                        "Sort by this column; click again to reverse"
+                    };
                     if ui
                         .add(egui::Button::new(RichText::new(title).strong()).frame(false))
-                        .on_hover_text("Sort by this column; click again to reverse")
+                        .on_hover_text(hover)
                         .clicked()
                     {
                         clicked_header = Some(column);

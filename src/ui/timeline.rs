@@ -80,18 +80,21 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> Vec<Command> {
             .on_hover_text("Show a span of years: drag either end")
             .changed()
         {
-            let to = if range {
-                (window.span.from + 5).min(last)
-            } else {
-                window.span.from
-            };
-            commands.push(Command::SetTimeWindow(Some(TimeWindow {
-                span: YearSpan {
+            // Five years from the year shown, or up to it when it is the last year.
+            let span = if !range {
+                YearSpan::year(window.span.from)
+            } else if window.span.from + 5 <= last {
+                YearSpan {
                     from: window.span.from,
-                    to,
-                },
-                ..window
-            })));
+                    to: window.span.from + 5,
+                }
+            } else {
+                YearSpan {
+                    from: (last - 5).max(first),
+                    to: last,
+                }
+            };
+            commands.push(Command::SetTimeWindow(Some(TimeWindow { span, ..window })));
         }
         let mut hide = window.outside == OutsideTime::Hide;
         if ui

@@ -18,7 +18,8 @@ pub struct ToolbarState {
 
 pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: &ToolbarState) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window rather than push the canvas under the side panels.
+    ui.horizontal_wrapped(|ui| {
         commands.extend(search_box(ui, dataset, search));
         ui.separator();
         for (view, label) in [(MainView::Graph, "Graph"), (MainView::Table, "Table")] {
@@ -53,7 +54,7 @@ pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: 
         }
     });
     if state.main_view == MainView::Graph {
-        ui.horizontal(|ui| focus_controls(ui, state, &mut commands));
+        ui.horizontal_wrapped(|ui| focus_controls(ui, state, &mut commands));
     }
     commands
 }

@@ -10,7 +10,7 @@ use egui::{Color32, FontId, Rect, Shape, Ui};
 use super::edge_layer::ScreenTransform;
 use super::node_shape::{MAX_SCREEN_RADIUS, MIN_SCREEN_RADIUS};
 use super::scene::{GraphScene, PlacedLabel};
-use crate::layout::{LabelCandidate, Vec2, place_labels};
+use crate::layout::{LabelCandidate, Obstacle, Vec2, place_labels};
 use crate::ui::command::Selection;
 
 /// Labels keep this size on screen whatever the zoom, so their text layouts are cached.
@@ -20,6 +20,8 @@ const LABEL_SIZE: f32 = 12.5;
 const MOST_CONSIDERED: usize = 3_000;
 /// At most this many labels are drawn.
 const MOST_LABELS: usize = 600;
+/// Actors drawn at least this big (radius on screen) are kept clear of lesser actors' labels.
+const OBSTACLE_RADIUS: f32 = 5.0;
 
 /// Places this frame's labels, remembers them in the scene, and returns their shapes.
 pub fn label_shapes(
@@ -39,7 +41,8 @@ pub fn label_shapes(
         forward.sort_by(|&a, &b| scene.radius(b).total_cmp(&scene.radius(a)).then(a.cmp(&b)));
         first.extend(forward);
     }
-    let important: HashSet<usize> = first.iter().copied().collect();
+    let mut important: HashSet<usize> = HashSet::new();
+    first.retain(|a| important.insert(*a));
     let rest = scene
         .label_order()
         .iter()
@@ -48,6 +51,9 @@ pub fn label_shapes(
     let font = FontId::proportional(LABEL_SIZE);
     let mut chosen = Vec::new();
     let mut candidates = Vec::new();
+    // Labels keep off the actors in full view that are big enough to hide and rank above
+    // their own: a dot under a label is no loss, an important actor under a lesser name is.
+    let mut obstacles = Vec::new();
     for actor in first.iter().copied().chain(rest) {
         if candidates.len() >= MOST_CONSIDERED {
             break;
@@ -64,6 +70,16 @@ pub fn label_shapes(
         if !canvas.expand(radius).contains(egui::pos2(centre.x, centre.y)) {
             continue;
         }
+        if radius >= OBSTACLE_RADIUS && !(payload.dimmed || payload.faded) {
+            let r = Vec2::new(radius, radius);
+            obstacles.push(Obstacle {
+                rect: crate::layout::Rect {
+                    min: centre - r,
+                    max: centre + r,
+                },
+                rank: candidates.len(),
+            });
+        }
         let galley = ui.fonts_mut(|f| f.layout_no_wrap(payload.label.to_string(), font.clone(), Color32::PLACEHOLDER));
         let size = galley.size() + egui::vec2(4.0, 2.0);
         candidates.push(LabelCandidate {
@@ -77,9 +93,9 @@ pub fn label_shapes(
         min: Vec2::new(canvas.min.x, canvas.min.y),
         max: Vec2::new(canvas.max.x, canvas.max.y),
     };
-    let placed = place_labels(&candidates, bounds, MOST_LABELS);
+    let placed = place_labels(&candidates, &obstacles, bounds, MOST_LABELS);
     let visuals = ui.visuals();
-    let backdrop = visuals.extreme_bg_color.gamma_multiply(0.75);
+    let backdrop = visuals.extreme_bg_color.gamma_multiply(0.85);
     let mut shapes = Vec::new();
     scene.placed_labels.clear();
     for ((actor, galley, faint), spot) in chosen.into_iter().zip(placed) {

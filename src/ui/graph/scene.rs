@@ -86,6 +86,8 @@ pub struct GraphScene {
     positions_from_file: bool,
     highlighted: Option<Selection>,
     spotlight: Option<Spotlight>,
+    /// Focus is on: it brings its own set forward, and Fit fits that set.
+    pub focus_on: bool,
     /// The labels drawn last frame.
     pub placed_labels: Vec<PlacedLabel>,
     /// A request to fit the view to the graph on the next frame.
@@ -201,6 +203,7 @@ impl GraphScene {
             positions_from_file: imported,
             highlighted: None,
             spotlight: None,
+            focus_on: false,
             placed_labels: Vec::new(),
             fit_requested: true,
             follow_layout: !restored,
@@ -252,6 +255,7 @@ impl GraphScene {
         }
         self.edge_of_relation = vec![None; dataset.relations.len()];
         let mut edges = Vec::with_capacity(dataset.relations.len());
+        let line_colours = look.file_looks.then(|| FileLineColours::of(dataset));
         for (relation_index, relation) in dataset.relations.iter().enumerate() {
             let Some(emphasis) = visibility.relation(relation_index) else {
                 continue;
@@ -266,22 +270,18 @@ impl GraphScene {
                 continue;
             };
             let (kind_colour, style) = look.looks.relation(&relation.kind);
-            let colour = if look.file_looks {
-                // As Gephi draws them: the file's colour, else the colour of the actor it
-                // starts from when the file coloured its actors.
-                relation
-                    .appearance
-                    .colour
-                    .as_deref()
-                    .and_then(parse_hex_colour)
-                    .or_else(|| {
-                        let from = dataset.actors.get(from as usize)?;
-                        from.appearance.colour.as_deref().and_then(parse_hex_colour)
-                    })
-                    .unwrap_or(kind_colour)
-            } else {
-                kind_colour
-            };
+            let colour = match line_colours {
+                Some(FileLineColours::Varied) => relation.appearance.colour.as_deref().and_then(parse_hex_colour),
+                // As Gephi draws a file that colours its nodes only: in the colour of the
+                // actor the relation starts from.
+                Some(FileLineColours::None) => dataset
+                    .actors
+                    .get(from as usize)
+                    .and_then(|a| a.appearance.colour.as_deref())
+                    .and_then(parse_hex_colour),
+                Some(FileLineColours::Same) | None => None,
+            }
+            .unwrap_or(kind_colour);
             let width = match relation.appearance.thickness.filter(|_| look.file_looks) {
                 Some(thickness) => (1.0 + thickness.sqrt()).min(6.0),
                 None => 1.5 + 0.6 * relation.evidence.len().min(5) as f32,
@@ -437,6 +437,7 @@ impl GraphScene {
     /// A layout the old scene had not finished goes on from where it was.
     pub fn keep_view_of(&mut self, old: &GraphScene) {
         self.fit_requested = false;
+        self.focus_on = old.focus_on;
         self.follow_layout = old.follow_layout;
         self.frames_drawn = old.frames_drawn;
         self.view = old.view;
@@ -620,9 +621,9 @@ impl GraphScene {
         bounds
     }
 
-    /// True when some visible actor is dimmed (Focus or the time window fades it).
-    pub fn has_dimmed(&self) -> bool {
-        self.graph.nodes_iter().any(|(_, node)| node.payload().dimmed)
+    /// True when Focus is on and fades part of the graph.
+    pub fn fits_focus(&self) -> bool {
+        self.focus_on && self.graph.nodes_iter().any(|(_, node)| node.payload().dimmed)
     }
 
     /// Positions to remember for the next run.
@@ -659,6 +660,28 @@ fn positions_from_file(dataset: &Dataset) -> Option<Vec<(usize, Vec2, bool)>> {
             Some((i, Vec2::new(x, y), false))
         })
         .collect()
+}
+
+/// What colours a file gives its relations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileLineColours {
+    /// None: Gephi's own exports, which colour nodes only.
+    None,
+    /// All the same (yEd's default black): it says nothing, and the kinds' colours do.
+    Same,
+    /// Colours that tell relations apart.
+    Varied,
+}
+
+impl FileLineColours {
+    fn of(dataset: &Dataset) -> Self {
+        let mut colours = dataset.relations.iter().filter_map(|r| r.appearance.colour.as_deref());
+        match colours.next() {
+            None => Self::None,
+            Some(first) if colours.all(|c| c == first) => Self::Same,
+            Some(_) => Self::Varied,
+        }
+    }
 }
 
 /// An actor's colour and outline: its kind's, or with `file_looks` the file's own. An actor

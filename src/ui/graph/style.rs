@@ -33,7 +33,7 @@ impl LineStyle {
 
 /// The scale of every dash pattern, in points. Patterns do not grow with the line's width,
 /// so a thick relation on the canvas and the thin sample in the legend show the same pattern.
-pub const PATTERN_UNIT: f32 = 1.4;
+pub const PATTERN_UNIT: f32 = 1.2;
 
 /// On screen, a line's pattern repeats as often as on a line this long at most; see `styled_line`.
 const PATTERN_LENGTH: f32 = 400.0;

@@ -20,6 +20,8 @@ pub const MAX_ZOOM: f32 = 6.0;
 /// Room left around the graph when fitting, in points: enough for the labels at its rim,
 /// which are kept inside the canvas.
 const FIT_MARGIN: f32 = 14.0;
+/// Fitting a handful of actors zooms in no further than this.
+const MAX_FIT_ZOOM: f32 = 2.5;
 
 type EntenteGraphView = GraphView<ExternalLayoutState, ExternalLayout>;
 
@@ -28,7 +30,9 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     let id = Some(GRAPH_ID.to_owned());
     let rect = ui.available_rect_before_wrap().intersect(ui.clip_rect());
     let hovered = scene.graph.hovered_node().and_then(|n| scene.actor_of(n));
-    scene.set_spotlight(spotlight_subject(hovered, scene.selection()), index);
+    // With Focus on, Focus decides what is in full; hovering still previews.
+    let selection = scene.selection().filter(|_| !scene.focus_on);
+    scene.set_spotlight(spotlight_subject(hovered, selection), index);
 
     if scene.layout_running() {
         // A few milliseconds a frame: the layout animates while the window stays responsive.
@@ -161,14 +165,14 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
     }
     // egui_graphs fits the view its own way on the first frame it draws: fit again after it.
     if scene.fit_requested || scene.follow_layout || scene.frames_drawn < 2 {
-        // With Focus (or a time window) fading part of the graph, fit what is in full.
+        // With Focus on, fit what it shows in full.
         let bounds = scene
-            .visible_bounds(scene.has_dimmed())
+            .visible_bounds(scene.fits_focus())
             .or_else(|| scene.visible_bounds(false));
         if let Some((min, max)) = bounds {
             let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
             let room = (size - egui::vec2(FIT_MARGIN, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
-            let zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, 1.5);
+            let zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, MAX_FIT_ZOOM);
             let centre = (min + max) * 0.5;
             meta.zoom = zoom;
             meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * zoom;
