@@ -981,7 +981,7 @@ impl App {
         ui.heading("Actors");
         commands.extend(ui::actor_list(
             ui,
-            (&self.dataset, &self.looks, &self.state.filter),
+            (&self.dataset, &self.looks, &self.state.filter, self.state.file_looks),
             &self.actor_list,
             &mut self.actor_filter,
             self.selection,

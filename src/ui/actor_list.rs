@@ -59,7 +59,7 @@ impl ActorListIndex {
 /// Actors grouped by kind, filtered by `filter` (name or alias, any case).
 pub fn actor_list(
     ui: &mut Ui,
-    (dataset, looks, filter_by_kind): (&Dataset, &KindLooks, &KindFilter),
+    (dataset, looks, filter_by_kind, file_looks): (&Dataset, &KindLooks, &KindFilter, bool),
     list: &ActorListIndex,
     filter: &mut String,
     selection: Option<Selection>,
@@ -93,7 +93,13 @@ pub fn actor_list(
             .auto_shrink(false)
             .show_rows(ui, row_height, matches.len(), |ui, rows| {
                 for &i in matches.get(rows).unwrap_or_default() {
-                    actor_row(ui, (dataset, looks, filter_by_kind), i, selection, &mut commands);
+                    actor_row(
+                        ui,
+                        (dataset, looks, filter_by_kind, file_looks),
+                        i,
+                        selection,
+                        &mut commands,
+                    );
                 }
             });
         return commands;
@@ -114,7 +120,13 @@ pub fn actor_list(
                 .default_open(true)
                 .show(ui, |ui| {
                     for i in members {
-                        actor_row(ui, (dataset, looks, filter_by_kind), i, selection, &mut commands);
+                        actor_row(
+                            ui,
+                            (dataset, looks, filter_by_kind, file_looks),
+                            i,
+                            selection,
+                            &mut commands,
+                        );
                     }
                 });
         }
@@ -124,7 +136,7 @@ pub fn actor_list(
 
 fn actor_row(
     ui: &mut Ui,
-    (dataset, looks, filter_by_kind): (&Dataset, &KindLooks, &KindFilter),
+    (dataset, looks, filter_by_kind, file_looks): (&Dataset, &KindLooks, &KindFilter, bool),
     actor_index: usize,
     selection: Option<Selection>,
     commands: &mut Vec<Command>,
@@ -133,7 +145,14 @@ fn actor_row(
         return;
     };
     ui.horizontal(|ui| {
-        colour_swatch(ui, looks.actor_colour(&actor.kind));
+        // The swatch is the actor's colour on the canvas: the file's own, when it is drawn.
+        let file_colour = actor
+            .appearance
+            .colour
+            .as_deref()
+            .filter(|_| file_looks)
+            .and_then(super::palette::parse_hex_colour);
+        colour_swatch(ui, file_colour.unwrap_or_else(|| looks.actor_colour(&actor.kind)));
         let selected = selection == Some(Selection::Actor(actor_index));
         // Long names are cut to the panel, not the panel stretched to them; the full name is
         // in the tooltip and the side panel.

@@ -17,11 +17,19 @@ use crate::ui::command::Selection;
 const LABEL_SIZE: f32 = 12.5;
 /// At most this many actors are considered for a label each frame, biggest first: past it,
 /// on a big graph, the rest would find no room anyway.
-const MOST_CONSIDERED: usize = 3_000;
+const MOST_CONSIDERED: usize = 1_500;
+/// At most this many names are measured for the first time in one frame (laying out text is
+/// the costly part); the others wait a frame or two, the most important measured first.
+const MEASURED_PER_FRAME: usize = 60;
 /// At most this many labels are drawn.
-const MOST_LABELS: usize = 600;
+const MOST_LABELS: usize = 300;
 /// Actors drawn at least this big (radius on screen) are kept clear of lesser actors' labels.
 const OBSTACLE_RADIUS: f32 = 5.0;
+
+/// A label's text laid out (egui caches it from frame to frame).
+fn layout(ui: &Ui, label: &str, font: &FontId) -> std::sync::Arc<egui::Galley> {
+    ui.fonts_mut(|f| f.layout_no_wrap(label.to_owned(), font.clone(), Color32::PLACEHOLDER))
+}
 
 /// Places this frame's labels, remembers them in the scene, and returns their shapes.
 pub fn label_shapes(
@@ -41,6 +49,7 @@ pub fn label_shapes(
         forward.sort_by(|&a, &b| scene.radius(b).total_cmp(&scene.radius(a)).then(a.cmp(&b)));
         first.extend(forward);
     }
+    let mut sizes = std::mem::take(&mut scene.label_sizes);
     let mut important: HashSet<usize> = HashSet::new();
     first.retain(|a| important.insert(*a));
     let rest = scene
@@ -54,6 +63,7 @@ pub fn label_shapes(
     // Labels keep off the actors in full view that are big enough to hide and rank above
     // their own: a dot under a label is no loss, an important actor under a lesser name is.
     let mut obstacles = Vec::new();
+    let mut measured = 0;
     for actor in first.iter().copied().chain(rest) {
         if candidates.len() >= MOST_CONSIDERED {
             break;
@@ -80,15 +90,30 @@ pub fn label_shapes(
                 rank: candidates.len(),
             });
         }
-        let galley = ui.fonts_mut(|f| f.layout_no_wrap(payload.label.to_string(), font.clone(), Color32::PLACEHOLDER));
-        let size = galley.size() + egui::vec2(4.0, 2.0);
+        let size = match sizes.get(actor).copied().flatten() {
+            Some(size) => size,
+            None if measured >= MEASURED_PER_FRAME => {
+                ui.ctx().request_repaint();
+                continue;
+            }
+            None => {
+                measured += 1;
+                let galley = layout(ui, &payload.label, &font);
+                let size = galley.size() + egui::vec2(4.0, 2.0);
+                if let Some(slot) = sizes.get_mut(actor) {
+                    *slot = Some(size);
+                }
+                size
+            }
+        };
         candidates.push(LabelCandidate {
             centre,
             radius,
             size: Vec2::new(size.x, size.y),
         });
-        chosen.push((actor, galley, payload.dimmed || payload.faded));
+        chosen.push((actor, payload.label.clone(), payload.dimmed || payload.faded));
     }
+    scene.label_sizes = sizes;
     let bounds = crate::layout::Rect {
         min: Vec2::new(canvas.min.x, canvas.min.y),
         max: Vec2::new(canvas.max.x, canvas.max.y),
@@ -98,8 +123,9 @@ pub fn label_shapes(
     let backdrop = visuals.extreme_bg_color.gamma_multiply(0.85);
     let mut shapes = Vec::new();
     scene.placed_labels.clear();
-    for ((actor, galley, faint), spot) in chosen.into_iter().zip(placed) {
+    for ((actor, label, faint), spot) in chosen.into_iter().zip(placed) {
         let Some(spot) = spot else { continue };
+        let galley = layout(ui, &label, &font);
         let rect = Rect::from_min_max(egui::pos2(spot.min.x, spot.min.y), egui::pos2(spot.max.x, spot.max.y));
         let colour = if faint && !important.contains(&actor) {
             visuals.weak_text_color()

@@ -90,10 +90,18 @@ pub struct GraphScene {
     pub focus_on: bool,
     /// The labels drawn last frame.
     pub placed_labels: Vec<PlacedLabel>,
+    /// Each actor's label size on screen, measured the first time it is needed: measuring
+    /// thousands of names every frame took longer than placing them.
+    pub label_sizes: Vec<Option<egui::Vec2>>,
     /// A request to fit the view to the graph on the next frame.
     pub fit_requested: bool,
     /// Keep fitting while the first layout runs, until the user zooms or pans.
     pub follow_layout: bool,
+    /// The view is as Fit left it (no zoom, pan or centring since): it stays fitted when the
+    /// canvas changes size (the timeline opening, the window resized).
+    pub view_is_fitted: bool,
+    /// The canvas's size last frame.
+    pub canvas_size: egui::Vec2,
     /// A request to centre the view on an actor on the next frame.
     pub centre_on: Option<usize>,
     /// Zoom, pan and canvas origin of the last frame drawn.
@@ -205,8 +213,11 @@ impl GraphScene {
             spotlight: None,
             focus_on: false,
             placed_labels: Vec::new(),
+            label_sizes: vec![None; dataset.actors.len()],
             fit_requested: true,
             follow_layout: !restored,
+            view_is_fitted: false,
+            canvas_size: egui::Vec2::ZERO,
             centre_on: None,
             view: (1.0, egui::Vec2::ZERO, Pos2::ZERO),
             canvas_rect: egui::Rect::NOTHING,
@@ -256,6 +267,19 @@ impl GraphScene {
         self.edge_of_relation = vec![None; dataset.relations.len()];
         let mut edges = Vec::with_capacity(dataset.relations.len());
         let line_colours = look.file_looks.then(|| FileLineColours::of(dataset));
+        // For a file that colours its actors but not its relations: each actor's colour, in a
+        // compact table (reading it from 100,000 relations' actors, scattered in memory, showed).
+        let actor_colours: Vec<Option<egui::Color32>> = match line_colours {
+            Some(FileLineColours::None) if dataset.actors.iter().any(|a| a.appearance.colour.is_some()) => dataset
+                .actors
+                .iter()
+                .map(|a| a.appearance.colour.as_deref().and_then(parse_hex_colour))
+                .collect(),
+            _ => Vec::new(),
+        };
+        // A kind's colour and line style, looked up once per kind rather than per relation.
+        let mut kind_looks: std::collections::HashMap<&str, (egui::Color32, super::style::LineStyle)> =
+            std::collections::HashMap::new();
         for (relation_index, relation) in dataset.relations.iter().enumerate() {
             let Some(emphasis) = visibility.relation(relation_index) else {
                 continue;
@@ -269,16 +293,14 @@ impl GraphScene {
             ) else {
                 continue;
             };
-            let (kind_colour, style) = look.looks.relation(&relation.kind);
+            let (kind_colour, style) = *kind_looks
+                .entry(relation.kind.as_str())
+                .or_insert_with(|| look.looks.relation(&relation.kind));
             let colour = match line_colours {
                 Some(FileLineColours::Varied) => relation.appearance.colour.as_deref().and_then(parse_hex_colour),
                 // As Gephi draws a file that colours its nodes only: in the colour of the
                 // actor the relation starts from.
-                Some(FileLineColours::None) => dataset
-                    .actors
-                    .get(from as usize)
-                    .and_then(|a| a.appearance.colour.as_deref())
-                    .and_then(parse_hex_colour),
+                Some(FileLineColours::None) => actor_colours.get(from as usize).copied().flatten(),
                 Some(FileLineColours::Same) | None => None,
             }
             .unwrap_or(kind_colour);

@@ -102,7 +102,10 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
             }
             GraphChange::NodeMoved { node, .. } => scene.restore_position(*node),
             GraphChange::NodeDragEnded { node } => scene.settle_around(*node),
-            GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => scene.follow_layout = false,
+            GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => {
+                scene.follow_layout = false;
+                scene.view_is_fitted = false;
+            }
             _ => {}
         }
     }
@@ -162,9 +165,12 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
         meta.zoom = (meta.zoom * (scroll * 0.0025).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
         meta.pan = anchor - canvas * meta.zoom;
         scene.follow_layout = false;
+        scene.view_is_fitted = false;
     }
+    let resized = (size - scene.canvas_size).length() > 0.5;
+    scene.canvas_size = size;
     // egui_graphs fits the view its own way on the first frame it draws: fit again after it.
-    if scene.fit_requested || scene.follow_layout || scene.frames_drawn < 2 {
+    if scene.fit_requested || scene.follow_layout || scene.frames_drawn < 2 || (scene.view_is_fitted && resized) {
         // With Focus on, fit what it shows in full.
         let bounds = scene
             .visible_bounds(scene.fits_focus())
@@ -178,6 +184,7 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
             meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * zoom;
         }
         scene.fit_requested = false;
+        scene.view_is_fitted = true;
         // Follow the first layout to its end, then leave the view to the user.
         scene.follow_layout &= scene.layout_running();
     }
@@ -187,6 +194,7 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
         meta.zoom = meta.zoom.max(0.8);
         meta.pan = size * 0.5 - egui::vec2(position.x, position.y) * meta.zoom;
         scene.follow_layout = false;
+        scene.view_is_fitted = false;
     }
 }
 
