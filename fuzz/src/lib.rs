@@ -20,7 +20,11 @@ pub fn saved_dataset_loads_again(dataset: &Dataset) {
         let _ = active_per_year(dataset, &kinds, years);
         let query = ViewQuery {
             filter: &filter,
-            focus: Some(Focus { actor: 0, depth: 2 }),
+            focus: Some(Focus {
+                actor: 0,
+                depth: 2,
+                among_neighbours: false,
+            }),
             outside_focus: OutsideFocus::Hide,
             time: Some(TimeWindow {
                 span: YearSpan::year(years.0),
