@@ -571,3 +571,29 @@ fn the_window_fits_at_1280_by_800_and_at_1024_by_700() {
         );
     }
 }
+
+#[test]
+fn the_user_chooses_what_sizes_actors() {
+    let mut harness = settled_app(None);
+    let radii = |harness: &Harness<'_, App>| {
+        (0..harness.state().dataset().actors.len())
+            .map(|a| harness.state().actor_radius(a))
+            .collect::<Vec<f32>>()
+    };
+    let by_relations = radii(&harness);
+    let north_korea = actor(&harness, "North Korea");
+    assert!(
+        by_relations.iter().all(|r| *r <= by_relations[north_korea]),
+        "the hub is the biggest"
+    );
+    harness.get_by_role_and_label(Role::ComboBox, "sized by").click();
+    harness.run_steps(2);
+    harness.get_by_label("Nothing (all the same)").click();
+    harness.run_steps(3);
+    let same = radii(&harness);
+    assert!(same.windows(2).all(|w| w[0] == w[1]), "{same:?}");
+    assert_eq!(
+        harness.state().drawn_actor(north_korea).map(|d| d.radius),
+        Some(same[0])
+    );
+}

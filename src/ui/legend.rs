@@ -123,9 +123,7 @@ fn actor_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) 
     let dataset = view.dataset;
     ui.horizontal(|ui| {
         ui.label(RichText::new("Actors").strong());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            size_choice(ui, view, commands);
-        });
+        size_choice(ui, view, commands);
     });
     let mut kinds: Vec<&str> = dataset.known_actor_kinds();
     for kind in view.summary.actors_by_kind.keys() {
@@ -160,35 +158,37 @@ fn actor_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) 
     }
 }
 
-/// What actors are sized by, as a drop-down (laid out right to left, beside the heading).
+/// What actors are sized by: "sized by" and a drop-down, at the right of the heading's row.
 fn size_choice(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {
     let from_file = view.file_looks == Some(true) && view.dataset.actors.iter().all(|a| a.appearance.size.is_some());
-    {
-        ui.add_enabled_ui(!from_file, |ui| {
-            let selected = if from_file {
-                "the file".to_owned()
-            } else {
-                view.size_by.label()
-            };
-            egui::ComboBox::from_id_salt("size-by")
-                .width(92.0)
-                .selected_text(selected)
-                .show_ui(ui, |ui| {
-                    let mut options = vec![SizeBy::Degree, SizeBy::Evidence];
-                    options.extend(view.size_attributes.iter().cloned().map(SizeBy::Attribute));
-                    options.push(SizeBy::Nothing);
-                    for option in options {
-                        if ui.selectable_label(*view.size_by == option, option.label()).clicked() {
-                            commands.push(Command::SetSizeBy(option));
-                        }
+    const COMBO_WIDTH: f32 = 92.0;
+    let label_width = 52.0;
+    ui.add_space((ui.available_width() - COMBO_WIDTH - label_width - 2.0 * ui.spacing().item_spacing.x).max(0.0));
+    let label = ui.label(RichText::new("sized by").weak());
+    ui.add_enabled_ui(!from_file, |ui| {
+        let selected = if from_file {
+            "the file".to_owned()
+        } else {
+            view.size_by.label()
+        };
+        egui::ComboBox::from_id_salt("size-by")
+            .width(COMBO_WIDTH)
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                let mut options = vec![SizeBy::Degree, SizeBy::Evidence];
+                options.extend(view.size_attributes.iter().cloned().map(SizeBy::Attribute));
+                options.push(SizeBy::Nothing);
+                for option in options {
+                    if ui.selectable_label(*view.size_by == option, option.label()).clicked() {
+                        commands.push(Command::SetSizeBy(option));
                     }
-                })
-                .response
-                .on_hover_text("What an actor's size stands for")
-                .on_disabled_hover_text("Sizes come from the file; untick its own colours and sizes to choose");
-        });
-        ui.label(RichText::new("sized by").weak());
-    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("What an actor's size stands for")
+            .on_disabled_hover_text("Sizes come from the file; untick its own colours and sizes to choose");
+    });
 }
 
 fn sources(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {

@@ -184,3 +184,21 @@ pub fn relation_at(
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, relation)| relation)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relations_thin_out_as_more_crowd_the_view_but_never_vanish() {
+        assert_eq!(density_opacity(10), 1.0, "a few are drawn in full");
+        assert_eq!(density_opacity(CLEAR_UP_TO as usize), 1.0);
+        let mut last = 1.0;
+        for count in [300, 1_000, 3_000, 10_000, 100_000] {
+            let opacity = density_opacity(count);
+            assert!(opacity < last, "{count}: {opacity}");
+            last = opacity;
+        }
+        assert_eq!(density_opacity(1_000_000), FAINTEST);
+    }
+}
