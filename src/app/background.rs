@@ -5,60 +5,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use super::TimelineData;
+use super::derived::Derived;
 use crate::io::{Format, ImportMapping, LoadReport, load_path_with};
-use crate::model::{Dataset, DatasetIndex, Summary, numeric_attributes};
-use crate::ui::graph::SceneStart;
-use crate::ui::{ActorListIndex, KindLooks, ViewImage};
-
-/// What the app works out once per dataset. For a file it is worked out on the loading
-/// thread, so that putting a big dataset on screen costs the window as little as it can.
-pub struct Derived {
-    pub index: DatasetIndex,
-    pub summary: Summary,
-    pub actor_list: ActorListIndex,
-    pub timeline: Option<TimelineData>,
-    pub scene_start: SceneStart,
-    pub looks: KindLooks,
-    /// Attributes most actors have as numbers, which the user may size actors by.
-    pub size_attributes: Vec<String>,
-    /// The file gives some actor a colour, size or shape of its own.
-    pub has_file_looks: bool,
-    /// The colours the file gives its actors, most used first (a dozen at most), for the legend.
-    pub file_colours: Vec<String>,
-}
-
-impl Derived {
-    pub fn of(dataset: &Dataset) -> Self {
-        let index = DatasetIndex::new(dataset);
-        let looks = KindLooks::of(dataset);
-        Self {
-            scene_start: SceneStart::new(dataset, &index),
-            index,
-            summary: Summary::of(dataset),
-            actor_list: ActorListIndex::new(dataset),
-            timeline: TimelineData::of(dataset, &looks),
-            looks,
-            size_attributes: numeric_attributes(dataset),
-            has_file_looks: dataset.actors.iter().any(|a| {
-                let look = &a.appearance;
-                look.colour.is_some() || look.size.is_some() || look.shape.is_some()
-            }),
-            file_colours: most_used_colours(dataset),
-        }
-    }
-}
-
-/// The colours a file gives its actors, most used first, a dozen at most.
-fn most_used_colours(dataset: &Dataset) -> Vec<String> {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for colour in dataset.actors.iter().filter_map(|a| a.appearance.colour.as_deref()) {
-        *counts.entry(colour).or_insert(0) += 1;
-    }
-    let mut colours: Vec<(&str, usize)> = counts.into_iter().collect();
-    colours.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    colours.into_iter().take(12).map(|(c, _)| c.to_owned()).collect()
-}
+use crate::ui::ViewImage;
 
 /// A file read, checked and, if it loaded, indexed.
 pub struct Loaded {

@@ -38,7 +38,7 @@ impl App {
 
     /// File › Read Attributes As: the step again for the open file.
     pub(super) fn review_import_mapping(&mut self) {
-        let Some((path, proposal)) = self.file_proposal.clone() else {
+        let Some((path, proposal)) = self.doc.reading.clone() else {
             return;
         };
         let choice = self

@@ -110,3 +110,87 @@ impl PersistedState {
         self.recent_files.truncate(REMEMBERED_FILES);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use egui::ThemePreference;
+
+    use super::*;
+    use crate::layout::SavedPosition;
+    use crate::model::ActorKind;
+
+    #[derive(Default)]
+    struct MemoryStorage(HashMap<String, String>);
+
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn view_settings_survive_a_restart() {
+        let mut state = PersistedState {
+            theme: ThemePreference::Light,
+            focus_depth: 2,
+            ..Default::default()
+        };
+        state.filter.hidden_relation_kinds.insert("war".into());
+        state.filter.hidden_actor_kinds.insert(ActorKind::Coalition.into());
+        state.layouts.push((
+            "0123".into(),
+            vec![SavedPosition {
+                actor: "north_korea".into(),
+                x: 1.5,
+                y: -2.0,
+                pinned: true,
+            }],
+        ));
+        state.recent_files.push(PathBuf::from("/data/a.graphml"));
+        let mut storage = MemoryStorage::default();
+        eframe::set_value(&mut storage, eframe::APP_KEY, &state);
+        assert_eq!(PersistedState::load(Some(&storage)), state);
+    }
+
+    #[test]
+    fn a_corrupt_or_missing_saved_state_gives_defaults() {
+        let mut storage = MemoryStorage::default();
+        assert_eq!(PersistedState::load(Some(&storage)), PersistedState::default());
+        eframe::Storage::set_string(
+            &mut storage,
+            eframe::APP_KEY,
+            "(theme: Dark, filter: {{{ not ron".into(),
+        );
+        let (state, problem) = PersistedState::load_or_explain(Some(&storage));
+        assert_eq!(state, PersistedState::default());
+        assert!(
+            problem.is_some_and(|p| p.contains("could not be read")),
+            "the user is told"
+        );
+        assert_eq!(PersistedState::load(None), PersistedState::default());
+    }
+
+    #[test]
+    fn recent_files_are_most_recent_first_without_repeats_and_bounded() {
+        let mut state = PersistedState::default();
+        for i in 0..15 {
+            state.add_recent_file(PathBuf::from(format!("/nowhere/{i}.json")));
+        }
+        state.add_recent_file(PathBuf::from("/nowhere/7.json"));
+        assert_eq!(state.recent_files.len(), REMEMBERED_FILES);
+        assert_eq!(state.recent_files[0], PathBuf::from("/nowhere/7.json"));
+        assert_eq!(state.recent_files.iter().filter(|p| p.ends_with("7.json")).count(), 1);
+    }
+}

@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::App;
 use super::background::{DialogPurpose, PendingLoad};
-use super::{App, Origin};
+use super::document::Origin;
 use crate::io::{Format, save_path};
 use crate::ui::UnsavedChoice;
 
@@ -73,7 +74,7 @@ impl App {
             Replacing::OpenDialog => self.start_dialog(DialogPurpose::Open),
             Replacing::OpenFile(path) => self.open_path(&path),
             Replacing::Reload | Replacing::ChangedOnDisk => {
-                if let Origin::File(path) = &self.origin {
+                if let Some(path) = self.doc.file() {
                     let quiet = action == Replacing::ChangedOnDisk;
                     self.loading = Some(PendingLoad::start(
                         path.clone(),
@@ -106,16 +107,16 @@ impl App {
     /// Writes the dataset back to its Entente JSON file; a dataset from anywhere else (the
     /// built-in one, an imported GraphML) asks where first, so no import is overwritten.
     pub(super) fn save_to_own_file(&mut self) {
-        match &self.origin {
-            Origin::File(path) if Format::from_extension(path) == Some(Format::Entente) => {
+        match self.doc.file() {
+            Some(path) if Format::from_extension(path) == Some(Format::Entente) => {
                 let path = path.clone();
-                match save_path(&self.dataset, &path) {
+                match save_path(&self.doc.dataset, &path) {
                     Ok(()) => {
                         self.edits.unsaved = false;
                         self.edits.written = stamp(&path);
                         self.notify(format!("Saved {}", path.display()));
                     }
-                    Err(err) => self.report_failure("Could not save".into(), err.to_string()),
+                    Err(err) => self.notices.failure("Could not save".into(), err.to_string()),
                 }
             }
             _ => self.start_dialog(DialogPurpose::SaveAs(Format::Entente)),
@@ -126,10 +127,10 @@ impl App {
     pub(super) fn saved_as(&mut self, path: PathBuf) {
         self.edits.unsaved = false;
         self.edits.written = stamp(&path);
-        if self.origin != Origin::File(path.clone()) {
+        if self.doc.origin != Origin::File(path.clone()) {
             self.state.add_recent_file(path.clone());
             self.watch_file(&path);
-            self.origin = Origin::File(path);
+            self.doc.origin = Origin::File(path);
         }
         if let Some(action) = self.edits.after_save.take() {
             self.carry_out(action);

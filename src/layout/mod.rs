@@ -9,7 +9,9 @@ mod overlap;
 mod quadtree;
 mod quality;
 mod runner;
+mod saved_position;
 mod seed;
+mod start;
 mod vector;
 
 pub use components::Components;
@@ -20,5 +22,7 @@ pub use overlap::{median_nearest_distance, remove_overlaps};
 pub use quadtree::QuadTree;
 pub use quality::linked_closeness;
 pub use runner::{LayoutRunner, WORKER_THRESHOLD};
+pub use saved_position::SavedPosition;
 pub use seed::{initial_positions, mix};
+pub use start::LayoutStart;
 pub use vector::Vec2;

@@ -51,6 +51,13 @@ pub enum Command {
     /// With Focus on, also show the relations among the actors it reaches.
     SetFocusAmongNeighbours(bool),
     RestartLayout,
+    /// The user dragged an actor here (layout space): it stays until unpinned.
+    Pin {
+        actor: usize,
+        at: [f32; 2],
+    },
+    /// The user let go of a dragged actor: its neighbourhood makes room around it.
+    Dropped(usize),
     Unpin(usize),
     UnpinAll,
     FocusSearch,
@@ -63,18 +70,18 @@ pub enum Command {
     /// Show the native file dialog to open a dataset.
     OpenDialog,
     OpenFile(PathBuf),
-    /// Show the native file dialog to pick a dataset to lay over the one on screen.
+    /// Show the native file dialog to pick a dataset to add to the one on screen.
     AddDatasetDialog,
-    /// Read a file to lay over the dataset on screen; its actors are matched for the user to check.
+    /// Read a file to add to the dataset on screen; its actors are matched for the user to check.
     AddDatasetFile(PathBuf),
-    /// In the overlay's review: incoming actor `incoming` is actor `base` (`None`: a new actor).
-    SetOverlayMatch {
+    /// In the review of a file to add: its actor `incoming` is actor `base` (`None`: a new actor).
+    SetAddedMatch {
         incoming: usize,
         base: Option<usize>,
     },
-    /// Merge the reviewed overlay into the dataset. An edit to the dataset.
-    ConfirmOverlay,
-    CancelOverlay,
+    /// Merge the reviewed file into the dataset. An edit to the dataset.
+    ConfirmAddDataset,
+    CancelAddDataset,
     Reload,
     ClearRecentFiles,
     SetWatchFile(bool),
@@ -83,6 +90,9 @@ pub enum Command {
     /// Show the native dialog to export the current graph view as an image.
     ExportViewDialog(ViewImage),
     ShowWindow(InfoWindow),
+    CloseInfoWindow,
+    /// Open the list of problems found in the file.
+    ShowProblems,
     /// Ask again which attributes of the open file name actors and give kinds.
     ReviewImportMapping,
     /// Read the file under review with this mapping, and remember it for that file.

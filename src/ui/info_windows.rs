@@ -1,10 +1,10 @@
 use egui::RichText;
 
-use super::command::InfoWindow;
+use super::command::{Command, InfoWindow};
 use super::shortcuts;
 
-/// Shows the open info window, if any; returns false once the user closed it.
-pub fn info_window(ctx: &egui::Context, window: InfoWindow) -> bool {
+/// Shows an info window; `Command::CloseInfoWindow` once the user closes it.
+pub fn info_window(ctx: &egui::Context, window: InfoWindow) -> Option<Command> {
     let mut open = true;
     let title = match window {
         InfoWindow::Shortcuts => "Keyboard shortcuts",
@@ -34,5 +34,5 @@ pub fn info_window(ctx: &egui::Context, window: InfoWindow) -> bool {
                 ui.label("every link carries the evidence behind it.");
             }
         });
-    open
+    (!open).then_some(Command::CloseInfoWindow)
 }

@@ -1,6 +1,7 @@
 //! Drawing. Each function draws one part of the window and returns the commands the user gave.
 
 mod actor_list;
+mod add_dataset_dialog;
 pub mod command;
 mod details_panel;
 mod diagnostics_window;
@@ -11,17 +12,18 @@ mod info_windows;
 mod legend;
 mod mapping_dialog;
 mod menu_bar;
-mod overlay_dialog;
 pub mod palette;
 mod relation_table;
 mod search_box;
 pub mod shortcuts;
+mod status_bar;
 mod timeline;
 mod toolbar;
 mod unsaved_dialog;
 pub(crate) mod widgets;
 
 pub use actor_list::{ActorListIndex, actor_list};
+pub use add_dataset_dialog::{AddDatasetReview, add_dataset_dialog};
 pub use command::{Command, InfoWindow, MainView, Selection, UnsavedChoice, ViewImage};
 pub use details_panel::details_panel;
 pub use diagnostics_window::diagnostics_window;
@@ -31,10 +33,10 @@ pub use info_windows::info_window;
 pub use legend::{LegendView, legend};
 pub use mapping_dialog::mapping_dialog;
 pub use menu_bar::{MenuState, menu_bar};
-pub use overlay_dialog::{OverlayReview, overlay_dialog};
 pub use palette::KindLooks;
 pub use relation_table::{RelationTableState, TableColumn, relation_table};
 pub use search_box::{SEARCH_HINT, SearchState};
+pub use status_bar::{StatusView, status_bar};
 pub use timeline::{TimelineView, timeline};
 pub use toolbar::{ToolbarState, toolbar};
 pub use unsaved_dialog::unsaved_dialog;

@@ -1,6 +1,7 @@
 //! The alliance graph on screen: egui_graphs draws the actors and handles dragging, zoom and
 //! pan; Entente draws and picks the relations itself (`edge_layer`).
 
+mod camera;
 mod edge_layer;
 mod edge_shape;
 mod external_layout;
@@ -14,7 +15,8 @@ pub mod style;
 mod svg_export;
 mod view;
 
+pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ViewRequest};
 pub use node_size::actor_radii;
-pub use scene::{DrawnActor, GraphScene, PlacedLabel, SavedPositions, SceneLook, SceneStart};
+pub use scene::{DrawnActor, GraphScene, PlacedLabel, SavedPositions, SceneLook};
 pub use svg_export::view_to_svg;
 pub use view::{GRAPH_ID, graph_canvas, relation_screen_position};

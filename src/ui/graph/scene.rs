@@ -10,12 +10,13 @@ use petgraph::Directed;
 use petgraph::graph::DefaultIx;
 use petgraph::stable_graph::NodeIndex;
 
+use super::camera::{Camera, ViewRequest};
 use super::edge_layer::EdgeBuffers;
 use super::edge_shape::{HiddenEdge, lane_spacing_on_screen};
 use super::node_shape::ActorNodeShape;
 use super::payload::{ActorNode, RelationEdge};
 use super::spotlight::{Spotlight, Subject};
-use crate::layout::{EdgeCurve, ForceLayout, ForceParams, LayoutRunner, Vec2, lane_offsets};
+use crate::layout::{EdgeCurve, ForceLayout, ForceParams, LayoutRunner, LayoutStart, SavedPosition, Vec2};
 use crate::model::{ActorKind, Dataset, DatasetIndex, Direction, Emphasis, NodeShape, Visibility};
 use crate::ui::command::Selection;
 use crate::ui::palette::{KindLooks, parse_hex_colour};
@@ -36,8 +37,8 @@ pub struct DrawnEdge {
 /// drawn at full size; closer-packed layouts draw them smaller.
 const FILE_SPACING_PER_RADIUS_UNIT: f32 = 45.0;
 
-/// Node positions saved between runs: actor id, position, pinned.
-pub type SavedPositions = Vec<(String, f32, f32, bool)>;
+/// Node positions saved between runs.
+pub type SavedPositions = Vec<SavedPosition>;
 
 /// How the scene draws kinds: their looks, and whether a file's own colours, sizes and
 /// shapes (Gephi's `viz:` attributes) win over them.
@@ -93,61 +94,12 @@ pub struct GraphScene {
     /// Each actor's label size on screen, measured the first time it is needed: measuring
     /// thousands of names every frame took longer than placing them.
     pub label_sizes: Vec<Option<egui::Vec2>>,
-    /// A request to fit the view to the graph on the next frame.
-    pub fit_requested: bool,
-    /// Keep fitting while the first layout runs, until the user zooms or pans.
-    pub follow_layout: bool,
-    /// The view is as Fit left it (no zoom, pan or centring since): it stays fitted when the
-    /// canvas changes size (the timeline opening, the window resized).
-    pub view_is_fitted: bool,
-    /// The canvas's size last frame.
-    pub canvas_size: egui::Vec2,
-    /// A request to centre the view on an actor on the next frame.
-    pub centre_on: Option<usize>,
-    /// Zoom, pan and canvas origin of the last frame drawn.
-    pub view: (f32, egui::Vec2, Pos2),
-    /// Where the canvas was on screen last frame (the PNG export cuts it out).
-    pub canvas_rect: egui::Rect,
+    /// Where the view looks, and what the app asked of it.
+    pub camera: Camera,
     /// A node has been dragged since the pointer went down.
     moved_by_user: bool,
-    /// Frames drawn of this scene.
-    pub frames_drawn: u32,
     /// What drawing the relations reuses from frame to frame.
     pub edge_buffers: EdgeBuffers,
-}
-
-/// What a scene starts from that depends only on the dataset: every relation's ends, the
-/// lanes of parallel relations, each actor's degree and the layout's starting positions. For a
-/// 20,000-actor file this is tens of milliseconds, so it is worked out on the loading thread
-/// rather than in the frame that shows the file.
-pub struct SceneStart {
-    relation_ends: Vec<Option<(u32, u32)>>,
-    lanes: Vec<f32>,
-    layout: ForceLayout,
-}
-
-impl SceneStart {
-    pub fn new(dataset: &Dataset, index: &DatasetIndex) -> Self {
-        let relation_ends = index.relation_ends().to_vec();
-        let edges: Vec<(u32, u32)> = relation_ends.iter().flatten().copied().collect();
-        let lanes_of_edges = lane_offsets(&edges);
-        let mut lanes_iter = lanes_of_edges.into_iter();
-        let lanes = relation_ends
-            .iter()
-            .map(|ends| ends.and_then(|_| lanes_iter.next()).unwrap_or(0.0))
-            .collect();
-        let layout = ForceLayout::new(
-            dataset.actors.len(),
-            &edges,
-            dataset.structure_key(),
-            ForceParams::default(),
-        );
-        Self {
-            relation_ends,
-            lanes,
-            layout,
-        }
-    }
 }
 
 impl GraphScene {
@@ -158,18 +110,18 @@ impl GraphScene {
         saved: Option<&SavedPositions>,
         repaint: &egui::Context,
     ) -> Self {
-        Self::from_start(SceneStart::new(dataset, index), dataset, index, saved, repaint)
+        Self::from_start(LayoutStart::new(dataset, index), dataset, index, saved, repaint)
     }
 
     /// A scene from a start worked out beforehand (for a file, on its loading thread).
     pub fn from_start(
-        start: SceneStart,
+        start: LayoutStart,
         dataset: &Dataset,
         index: &DatasetIndex,
         saved: Option<&SavedPositions>,
         repaint: &egui::Context,
     ) -> Self {
-        let SceneStart {
+        let LayoutStart {
             relation_ends,
             lanes,
             mut layout,
@@ -177,7 +129,7 @@ impl GraphScene {
         let restored = saved.is_some_and(|saved| {
             let positions: Vec<(usize, Vec2, bool)> = saved
                 .iter()
-                .filter_map(|(id, x, y, pinned)| Some((index.actor(id)?, Vec2::new(*x, *y), *pinned)))
+                .filter_map(|saved| Some((index.actor(&saved.actor)?, Vec2::new(saved.x, saved.y), saved.pinned)))
                 .collect();
             let complete = positions.len() == dataset.actors.len();
             let placed: Vec<usize> = positions.iter().map(|(actor, ..)| *actor).collect();
@@ -214,15 +166,8 @@ impl GraphScene {
             focus_on: false,
             placed_labels: Vec::new(),
             label_sizes: vec![None; dataset.actors.len()],
-            fit_requested: true,
-            follow_layout: !restored,
-            view_is_fitted: false,
-            canvas_size: egui::Vec2::ZERO,
-            centre_on: None,
-            view: (1.0, egui::Vec2::ZERO, Pos2::ZERO),
-            canvas_rect: egui::Rect::NOTHING,
+            camera: Camera::new(!restored),
             moved_by_user: false,
-            frames_drawn: 0,
             edge_buffers: EdgeBuffers::default(),
         }
     }
@@ -458,11 +403,8 @@ impl GraphScene {
     /// Takes over the zoom and pan of the scene this one replaces, instead of fitting anew.
     /// A layout the old scene had not finished goes on from where it was.
     pub fn keep_view_of(&mut self, old: &GraphScene) {
-        self.fit_requested = false;
         self.focus_on = old.focus_on;
-        self.follow_layout = old.follow_layout;
-        self.frames_drawn = old.frames_drawn;
-        self.view = old.view;
+        self.camera.keep_view_of(&old.camera);
         if old.layout_running() && !self.layout_running() {
             self.layout.reheat(0.3);
         }
@@ -500,14 +442,11 @@ impl GraphScene {
         }
     }
 
-    /// The user dropped a node: it stays there until unpinned.
-    pub fn pin(&mut self, node: NodeIndex, position: Pos2) {
-        let Some(actor) = self.graph.node(node).map(|n| n.payload().actor as usize) else {
-            return;
-        };
-        self.layout.pin_at(actor, Vec2::new(position.x, position.y));
+    /// The user dragged an actor here (layout space): it stays until unpinned.
+    pub fn pin(&mut self, actor: usize, [x, y]: [f32; 2]) {
+        self.layout.pin_at(actor, Vec2::new(x, y));
         self.moved_by_user = true;
-        if let Some(node) = self.graph.node_mut(node) {
+        if let Some(node) = self.node_of(actor).and_then(|n| self.graph.node_mut(n)) {
             node.payload_mut().pinned = true;
         }
     }
@@ -522,10 +461,8 @@ impl GraphScene {
 
     /// After a drop, lets the dropped actor's neighbourhood make room around it; the rest of
     /// the picture stays where it was.
-    pub fn settle_around(&mut self, node: NodeIndex) {
-        if std::mem::take(&mut self.moved_by_user)
-            && let Some(actor) = self.actor_of(node)
-        {
+    pub fn settle_around(&mut self, actor: usize) {
+        if std::mem::take(&mut self.moved_by_user) {
             self.layout.reheat_near(actor, 1, 0.15);
         }
     }
@@ -574,14 +511,7 @@ impl GraphScene {
         fresh.set_radii(self.radii.clone());
         self.layout = runner(fresh, &self.repaint);
         self.positions_from_file = false;
-        self.fit_while_settling();
-    }
-
-    /// Fits the view to the whole graph, and keeps fitting it while the layout runs, until
-    /// the user zooms or pans.
-    pub fn fit_while_settling(&mut self) {
-        self.follow_layout = true;
-        self.fit_requested = true;
+        self.camera.request(ViewRequest::FollowLayout);
     }
 
     pub fn actor_of(&self, node: NodeIndex) -> Option<usize> {
@@ -603,9 +533,8 @@ impl GraphScene {
 
     /// Where an actor was drawn last frame, in window coordinates.
     pub fn actor_screen_position(&self, actor: usize) -> Option<Pos2> {
-        let (zoom, pan, origin) = self.view;
         let p = self.layout.position(actor)?;
-        Some(origin + egui::vec2(p.x, p.y) * zoom + pan)
+        Some(self.camera.to_screen(p.x, p.y))
     }
 
     /// The point half-way along a drawn relation, in layout space, at `zoom` (parallel
@@ -656,7 +585,12 @@ impl GraphScene {
             .enumerate()
             .filter_map(|(i, actor)| {
                 let p = self.layout.position(i)?;
-                Some((actor.id.clone(), p.x, p.y, self.layout.is_pinned(i)))
+                Some(SavedPosition {
+                    actor: actor.id.clone(),
+                    x: p.x,
+                    y: p.y,
+                    pinned: self.layout.is_pinned(i),
+                })
             })
             .collect()
     }
@@ -771,7 +705,12 @@ mod tests {
     fn positions_saved_for_other_actors_are_ignored() {
         let dataset = built_in_dataset();
         let index = DatasetIndex::new(&dataset);
-        let saved: SavedPositions = vec![("atlantis".into(), 5.0, 5.0, true)];
+        let saved: SavedPositions = vec![SavedPosition {
+            actor: "atlantis".into(),
+            x: 5.0,
+            y: 5.0,
+            pinned: true,
+        }];
         let scene = GraphScene::new(&dataset, &index, Some(&saved), &egui::Context::default());
         assert!(scene.layout_running(), "an incomplete saved layout is laid out afresh");
     }

@@ -15,13 +15,6 @@ use crate::ui::command::{Command, Selection};
 
 /// Keys egui_graphs' zoom and pan in egui memory; reset when a dataset is replaced.
 pub const GRAPH_ID: &str = "entente-graph";
-pub const MIN_ZOOM: f32 = 0.02;
-pub const MAX_ZOOM: f32 = 6.0;
-/// Room left around the graph when fitting, in points: enough for the labels at its rim,
-/// which are kept inside the canvas.
-const FIT_MARGIN: f32 = 14.0;
-/// Fitting a handful of actors zooms in no further than this.
-const MAX_FIT_ZOOM: f32 = 2.5;
 
 type EntenteGraphView = GraphView<ExternalLayoutState, ExternalLayout>;
 
@@ -42,10 +35,13 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
             ui.ctx().request_repaint();
         }
     }
-    let mut meta = MetadataFrame::new(id.clone()).load(ui);
     if scene.graph.node_count() > 0 {
-        place_view(ui, scene, rect, &mut meta);
+        place_view(ui, scene, rect);
     }
+    // egui_graphs keeps the view in egui memory and pans it itself when the background is
+    // dragged: it is handed the camera's, and the camera takes back what it did.
+    let mut meta = MetadataFrame::new(id.clone()).load(ui);
+    (meta.zoom, meta.pan) = (scene.camera.zoom, scene.camera.pan);
     meta.save(ui);
 
     // The relations go under the nodes, but are drawn once egui_graphs has moved the view and
@@ -69,10 +65,14 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
         .show(ui, &mut scene.graph);
 
     let mut meta = MetadataFrame::new(id).load(ui);
-    let transform = ScreenTransform {
-        offset: response.response.rect.min.to_vec2() + meta.pan,
-        zoom: meta.zoom,
-    };
+    let camera = &mut scene.camera;
+    (camera.zoom, camera.pan, camera.canvas) = (meta.zoom, meta.pan, response.response.rect);
+    camera.clamp_zoom(ui.input(|i| i.pointer.hover_pos()));
+    camera.frames = camera.frames.saturating_add(1);
+    (meta.zoom, meta.pan) = (camera.zoom, camera.pan);
+    meta.save(ui);
+    let transform = camera.transform();
+
     let halo = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
     let clip = ui.clip_rect().intersect(response.response.rect).expand(8.0);
     let mut buffers = std::mem::take(&mut scene.edge_buffers);
@@ -80,35 +80,9 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     edge_painter.set(edge_slot, egui::Shape::Vec(shapes));
     let labels = label_shapes(ui, scene, transform, response.response.rect, hovered);
     ui.painter().with_clip_rect(rect).extend(labels);
-    clamp_zoom(&mut meta, response.response.rect, ui.input(|i| i.pointer.hover_pos()));
-    scene.view = (meta.zoom, meta.pan, response.response.rect.min);
-    scene.frames_drawn = scene.frames_drawn.saturating_add(1);
-    scene.canvas_rect = response.response.rect;
-    meta.clone().save(ui);
 
-    let mut clicked_something = false;
-    for change in &response.changes {
-        match change {
-            GraphChange::NodeClicked { node } => {
-                clicked_something = true;
-                if let Some(actor) = scene.actor_of(*node) {
-                    commands.push(Command::Select(Selection::Actor(actor)));
-                }
-            }
-            // egui_graphs moves a node under the pointer as soon as it is pressed; only a real
-            // drag puts it somewhere new.
-            GraphChange::NodeMoved { node, new_position, .. } if response.response.dragged() => {
-                scene.pin(*node, *new_position);
-            }
-            GraphChange::NodeMoved { node, .. } => scene.restore_position(*node),
-            GraphChange::NodeDragEnded { node } => scene.settle_around(*node),
-            GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => {
-                scene.follow_layout = false;
-                scene.view_is_fitted = false;
-            }
-            _ => {}
-        }
-    }
+    let (changes, clicked_something) = graph_changes(scene, &response);
+    commands.extend(changes);
     if response.response.clicked() && !clicked_something {
         let picked = response
             .response
@@ -139,6 +113,42 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     commands
 }
 
+/// What egui_graphs reports the user did to actors, as commands; and whether an actor was
+/// clicked (a click anywhere else may be on a relation).
+fn graph_changes(scene: &mut GraphScene, response: &egui_graphs::GraphViewResponse) -> (Vec<Command>, bool) {
+    let mut commands = Vec::new();
+    let mut clicked_something = false;
+    for change in &response.changes {
+        match change {
+            GraphChange::NodeClicked { node } => {
+                clicked_something = true;
+                if let Some(actor) = scene.actor_of(*node) {
+                    commands.push(Command::Select(Selection::Actor(actor)));
+                }
+            }
+            // egui_graphs moves a node under the pointer as soon as it is pressed; only a real
+            // drag puts it somewhere new.
+            GraphChange::NodeMoved { node, new_position, .. } if response.response.dragged() => {
+                if let Some(actor) = scene.actor_of(*node) {
+                    commands.push(Command::Pin {
+                        actor,
+                        at: [new_position.x, new_position.y],
+                    });
+                }
+            }
+            GraphChange::NodeMoved { node, .. } => scene.restore_position(*node),
+            GraphChange::NodeDragEnded { node } => {
+                if let Some(actor) = scene.actor_of(*node) {
+                    commands.push(Command::Dropped(actor));
+                }
+            }
+            GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => scene.camera.moved_by_user(),
+            _ => {}
+        }
+    }
+    (commands, clicked_something)
+}
+
 /// What the spotlight is on: hovering an actor previews what selecting it would bring forward.
 fn spotlight_subject(hovered: Option<usize>, selection: Option<Selection>) -> Option<Subject> {
     match (hovered, selection) {
@@ -149,9 +159,8 @@ fn spotlight_subject(hovered: Option<usize>, selection: Option<Selection>) -> Op
     }
 }
 
-/// Applies wheel zoom and pending fit/centre requests to the view before it is drawn.
-fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFrame) {
-    let size = rect.size();
+/// Applies wheel zoom and the app's requests (fit, follow, centre) before the view is drawn.
+fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect) {
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|&p| ui.rect_contains_pointer(rect) && rect.contains(p));
@@ -160,57 +169,22 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect, meta: &mut MetadataFr
     if let Some(pointer) = pointer
         && scroll != 0.0
     {
-        let anchor = pointer - rect.min;
-        let canvas = (anchor - meta.pan) / meta.zoom;
-        meta.zoom = (meta.zoom * (scroll * 0.0025).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
-        meta.pan = anchor - canvas * meta.zoom;
-        scene.follow_layout = false;
-        scene.view_is_fitted = false;
+        scene.camera.zoom_about(pointer - rect.min, (scroll * 0.0025).exp());
     }
-    let resized = (size - scene.canvas_size).length() > 0.5;
-    scene.canvas_size = size;
-    // egui_graphs fits the view its own way on the first frame it draws: fit again after it.
-    if scene.fit_requested || scene.follow_layout || scene.frames_drawn < 2 || (scene.view_is_fitted && resized) {
-        // With Focus on, fit what it shows in full.
-        let bounds = scene
+    // With Focus on, Fit fits what it shows in full.
+    let bounds = || {
+        let to_egui = |(min, max): (crate::layout::Vec2, crate::layout::Vec2)| {
+            (egui::vec2(min.x, min.y), egui::vec2(max.x, max.y))
+        };
+        scene
             .visible_bounds(scene.fits_focus())
-            .or_else(|| scene.visible_bounds(false));
-        if let Some((min, max)) = bounds {
-            let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
-            let room = (size - egui::vec2(FIT_MARGIN, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
-            let zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, MAX_FIT_ZOOM);
-            let centre = (min + max) * 0.5;
-            meta.zoom = zoom;
-            meta.pan = size * 0.5 - egui::vec2(centre.x, centre.y) * zoom;
-        }
-        scene.fit_requested = false;
-        scene.view_is_fitted = true;
-        // Follow the first layout to its end, then leave the view to the user.
-        scene.follow_layout &= scene.layout_running();
-    }
-    if let Some(actor) = scene.centre_on.take()
-        && let Some(position) = scene.actor_position(actor)
-    {
-        meta.zoom = meta.zoom.max(0.8);
-        meta.pan = size * 0.5 - egui::vec2(position.x, position.y) * meta.zoom;
-        scene.follow_layout = false;
-        scene.view_is_fitted = false;
-    }
-}
-
-/// Keeps zoom within limits, holding the point under the pointer (or the centre) in place.
-fn clamp_zoom(meta: &mut MetadataFrame, rect: Rect, pointer: Option<egui::Pos2>) {
-    let clamped = meta.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
-    if clamped == meta.zoom || !meta.zoom.is_finite() {
-        if !meta.zoom.is_finite() {
-            meta.zoom = 1.0;
-        }
-        return;
-    }
-    let anchor = pointer.filter(|p| rect.contains(*p)).unwrap_or(rect.center()) - rect.min;
-    let canvas = (anchor - meta.pan) / meta.zoom;
-    meta.zoom = clamped;
-    meta.pan = anchor - canvas * clamped;
+            .or_else(|| scene.visible_bounds(false))
+            .map(to_egui)
+    };
+    let position = |actor: usize| scene.actor_position(actor).map(|p| egui::vec2(p.x, p.y));
+    let mut camera = scene.camera.clone();
+    camera.place(rect, scene.layout_running(), bounds, position);
+    scene.camera = camera;
 }
 
 fn hover_tooltip(
@@ -279,7 +253,6 @@ fn hover_tooltip(
 
 /// Where a relation's midpoint was drawn last frame, for tests that click edges as a user would.
 pub fn relation_screen_position(scene: &GraphScene, relation: usize) -> Option<egui::Pos2> {
-    let (zoom, pan, origin) = scene.view;
-    let midpoint: crate::layout::Vec2 = scene.relation_midpoint(relation, zoom)?;
-    Some(origin + egui::vec2(midpoint.x, midpoint.y) * zoom + pan)
+    let midpoint = scene.relation_midpoint(relation, scene.camera.zoom)?;
+    Some(scene.camera.to_screen(midpoint.x, midpoint.y))
 }

@@ -8,7 +8,7 @@ use super::command::Command;
 use crate::model::{Dataset, ProposedMatch, normalise_name};
 
 /// What the review shows; only `filter` is changed in place.
-pub struct OverlayReview<'a> {
+pub struct AddDatasetReview<'a> {
     pub file_name: &'a str,
     pub base: &'a Dataset,
     pub incoming: &'a Dataset,
@@ -23,9 +23,9 @@ pub struct OverlayReview<'a> {
 const ROW_HEIGHT: f32 = 22.0;
 
 /// A modal over the window; Escape or a click outside cancels.
-pub fn overlay_dialog(ctx: &egui::Context, review: OverlayReview<'_>) -> Vec<Command> {
+pub fn add_dataset_dialog(ctx: &egui::Context, review: AddDatasetReview<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
-    let modal = egui::Modal::new(egui::Id::new("overlay-review")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::new("add-dataset-review")).show(ctx, |ui| {
         let width = (ctx.content_rect().width() - 80.0).clamp(320.0, 760.0);
         ui.set_width(width);
         ui.heading(format!("Add “{}” to this dataset", review.file_name));
@@ -62,7 +62,7 @@ pub fn overlay_dialog(ctx: &egui::Context, review: OverlayReview<'_>) -> Vec<Com
         ui.add_space(4.0);
         let rows = visible_rows(&review);
         let table_height = (ctx.content_rect().height() * 0.55).clamp(120.0, 520.0);
-        ui.push_id("overlay-table", |ui| {
+        ui.push_id("add-dataset-table", |ui| {
             match_table(ui, &review, &rows, table_height, &mut commands);
         });
         ui.add_space(8.0);
@@ -73,15 +73,15 @@ pub fn overlay_dialog(ctx: &egui::Context, review: OverlayReview<'_>) -> Vec<Com
                 .clicked()
                 || ui.input(|i| i.key_pressed(Key::Enter))
             {
-                commands.push(Command::ConfirmOverlay);
+                commands.push(Command::ConfirmAddDataset);
             }
             if ui.button("Cancel").on_hover_text("Leave the dataset as it is (Escape)").clicked() {
-                commands.push(Command::CancelOverlay);
+                commands.push(Command::CancelAddDataset);
             }
         });
     });
     if modal.should_close() && commands.is_empty() {
-        commands.push(Command::CancelOverlay);
+        commands.push(Command::CancelAddDataset);
     }
     commands
 }
@@ -89,7 +89,7 @@ pub fn overlay_dialog(ctx: &egui::Context, review: OverlayReview<'_>) -> Vec<Com
 /// Indices of the incoming actors the filter lets through, in file order.
 /// The rows the filter lets through: the actors Entente matched first (what the user checks),
 /// by the proposal, so that a row does not jump when its choice changes.
-fn visible_rows(review: &OverlayReview<'_>) -> Vec<usize> {
+fn visible_rows(review: &AddDatasetReview<'_>) -> Vec<usize> {
     let filter = normalise_name(review.filter);
     let mut rows: Vec<usize> = review
         .incoming
@@ -114,7 +114,7 @@ fn visible_rows(review: &OverlayReview<'_>) -> Vec<usize> {
     rows
 }
 
-fn match_table(ui: &mut Ui, review: &OverlayReview<'_>, rows: &[usize], height: f32, commands: &mut Vec<Command>) {
+fn match_table(ui: &mut Ui, review: &AddDatasetReview<'_>, rows: &[usize], height: f32, commands: &mut Vec<Command>) {
     TableBuilder::new(ui)
         .striped(true)
         .max_scroll_height(height)
@@ -154,7 +154,7 @@ fn match_table(ui: &mut Ui, review: &OverlayReview<'_>, rows: &[usize], height: 
                 let choice = review.choices.get(incoming).copied().flatten();
                 row.col(|ui| {
                     if let Some(base) = counterpart_picker(ui, review, incoming, choice, label) {
-                        commands.push(Command::SetOverlayMatch { incoming, base });
+                        commands.push(Command::SetAddedMatch { incoming, base });
                     }
                 });
                 row.col(|ui| {
@@ -167,7 +167,7 @@ fn match_table(ui: &mut Ui, review: &OverlayReview<'_>, rows: &[usize], height: 
 /// A drop-down of "New actor" and every actor of the dataset; `Some(choice)` when changed.
 fn counterpart_picker(
     ui: &mut Ui,
-    review: &OverlayReview<'_>,
+    review: &AddDatasetReview<'_>,
     incoming: usize,
     choice: Option<usize>,
     label: Option<egui::Id>,
@@ -208,7 +208,7 @@ fn counterpart_picker(
     picked.filter(|p| *p != choice)
 }
 
-fn why(review: &OverlayReview<'_>, incoming: usize, choice: Option<usize>) -> String {
+fn why(review: &AddDatasetReview<'_>, incoming: usize, choice: Option<usize>) -> String {
     let Some(proposal) = review.proposals.get(incoming) else {
         return String::new();
     };

@@ -25,7 +25,7 @@ fn reviewing(file: &str) -> Harness<'static, App> {
     harness.state_mut().add_dataset_path(&fixture(file));
     run_until_idle(&mut harness);
     assert!(
-        harness.state().is_reviewing_overlay(),
+        harness.state().is_reviewing_added_dataset(),
         "the review opens once the file is read"
     );
     harness.get_by_label(&format!("Add “{file}” to this dataset"));
@@ -68,7 +68,7 @@ fn adding_cow_records_shows_them_beside_the_articles_claims_with_their_sources()
     run_until_idle(&mut harness);
 
     let app = harness.state();
-    assert!(!app.is_reviewing_overlay());
+    assert!(!app.is_reviewing_added_dataset());
     assert_eq!(app.dataset().relations.len(), before + 2);
     assert_eq!(app.dataset().actors.len(), 14, "every actor was matched; none added");
     assert!(app.has_unsaved_edits(), "an added dataset is an edit to save");
@@ -126,7 +126,7 @@ fn cancelling_the_review_leaves_the_dataset_as_it_was() {
     let before = harness.state().dataset().clone();
     harness.key_press_modifiers(Modifiers::NONE, Key::Escape);
     harness.run_steps(3);
-    assert!(!harness.state().is_reviewing_overlay());
+    assert!(!harness.state().is_reviewing_added_dataset());
     assert_eq!(harness.state().dataset(), &before);
     assert!(!harness.state().has_unsaved_edits());
 }
@@ -193,7 +193,7 @@ fn a_file_that_cannot_be_added_says_why_and_changes_nothing() {
     let before = harness.state().dataset().relations.len();
     harness.state_mut().add_dataset_path(&path);
     run_until_idle(&mut harness);
-    assert!(!harness.state().is_reviewing_overlay());
+    assert!(!harness.state().is_reviewing_added_dataset());
     harness.get_by_label("Could not add alliances.csv");
     assert_eq!(harness.state().dataset().relations.len(), before);
 }
@@ -229,7 +229,7 @@ fn a_file_dropped_with_shift_held_is_added_not_opened() {
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     run_until_idle(&mut harness);
     assert!(
-        harness.state().is_reviewing_overlay(),
+        harness.state().is_reviewing_added_dataset(),
         "Shift and drop adds, after the review"
     );
     assert_eq!(

@@ -1,18 +1,31 @@
 //! File › Add Dataset: another file laid over the dataset on screen, once the user has
-//! checked which of its actors are which.
+//! checked which of its actors are which. Reading, reviewing and merging are one flow.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use super::background::{Derived, Loaded, PendingLoad};
-use super::{App, ProblemReport};
+use super::App;
+use super::background::{Loaded, PendingLoad};
+use super::derived::Derived;
+use super::document::file_name;
 use crate::model::{Dataset, Diagnostic, MergeSummary, ProposedMatch, merge, propose_matches};
 use crate::ui;
+use crate::ui::graph::ViewRequest;
+
+/// Where adding a file has got to.
+pub enum AddDataset {
+    /// The file is being read.
+    Reading(PendingLoad),
+    /// It has been read: the user checks which of its actors are which.
+    Reviewing(Box<AddReview>),
+    /// Reviewed: it is being merged into the dataset on another thread.
+    Merging(PendingMerge),
+}
 
 /// A file read for adding, waiting for the user to review its actor matches.
-pub struct OverlayDraft {
+pub struct AddReview {
     pub path: PathBuf,
     pub incoming: Dataset,
     pub proposals: Vec<ProposedMatch>,
@@ -42,9 +55,9 @@ pub struct Merged {
 }
 
 impl PendingMerge {
-    fn start(base: Arc<Dataset>, draft: OverlayDraft, revision: u64, repaint: egui::Context) -> Self {
+    fn start(base: Arc<Dataset>, draft: AddReview, revision: u64, repaint: egui::Context) -> Self {
         let (sender, receiver) = channel();
-        let OverlayDraft {
+        let AddReview {
             path,
             incoming,
             choices,
@@ -86,42 +99,56 @@ impl PendingMerge {
     }
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
-
 impl App {
-    /// Starts reading a file to lay over the dataset on screen.
+    /// Starts reading a file to add to the dataset on screen.
     pub fn add_dataset_path(&mut self, path: &Path) {
-        self.adding = Some(PendingLoad::start(
+        self.add = Some(AddDataset::Reading(PendingLoad::start(
             path.to_owned(),
             false,
             self.state.import_mapping(path).cloned(),
-        ));
+        )));
         self.ctx.request_repaint();
     }
 
+    /// Moves the flow on when its background work is done. A file to add waits for a file
+    /// being opened: it is matched against what ends up on screen.
+    pub(super) fn poll_add_dataset(&mut self) {
+        match self.add.take() {
+            Some(AddDataset::Reading(pending)) if self.loading.is_none() => match pending.poll() {
+                Some(loaded) => self.added_file_read(pending.path, loaded),
+                None => self.add = Some(AddDataset::Reading(pending)),
+            },
+            Some(AddDataset::Merging(pending)) => match pending.poll() {
+                Some(merged) => self.added_file_merged(pending, merged),
+                None => self.add = Some(AddDataset::Merging(pending)),
+            },
+            other => self.add = other,
+        }
+    }
+
+    /// True while a file to add is being read or merged (not while the user reviews it).
+    pub(super) fn is_adding(&self) -> bool {
+        matches!(self.add, Some(AddDataset::Reading(_) | AddDataset::Merging(_)))
+    }
+
     /// The file to add has been read: on to the review, or to why it could not be read.
-    pub(super) fn overlay_loaded(&mut self, path: PathBuf, Loaded { report, .. }: Loaded) {
+    fn added_file_read(&mut self, path: PathBuf, Loaded { report, .. }: Loaded) {
         let Some(incoming) = report.dataset else {
-            self.problems = Some(ProblemReport {
-                title: format!("Could not add {}", file_name(&path)),
-                diagnostics: report.diagnostics,
-                visible: true,
-            });
+            self.notices
+                .problems(format!("Could not add {}", file_name(&path)), report.diagnostics, true);
             return;
         };
-        self.review_overlay(path, incoming, report.diagnostics);
+        self.review_added(path, incoming, report.diagnostics);
     }
 
     /// Opens the review of `incoming` against the dataset on screen, with proposed matches.
-    fn review_overlay(&mut self, path: PathBuf, incoming: Dataset, diagnostics: Vec<Diagnostic>) {
-        let proposals = propose_matches(&self.dataset, &incoming);
+    fn review_added(&mut self, path: PathBuf, incoming: Dataset, diagnostics: Vec<Diagnostic>) {
+        let dataset = &self.doc.dataset;
+        let proposals = propose_matches(dataset, &incoming);
         let choices = proposals.iter().map(|p| p.base).collect();
-        let mut base_order: Vec<usize> = (0..self.dataset.actors.len()).collect();
-        base_order.sort_by_cached_key(|&i| self.dataset.actors.get(i).map(|a| a.name.to_lowercase()));
-        self.overlay = Some(OverlayDraft {
+        let mut base_order: Vec<usize> = (0..dataset.actors.len()).collect();
+        base_order.sort_by_cached_key(|&i| dataset.actors.get(i).map(|a| a.name.to_lowercase()));
+        self.add = Some(AddDataset::Reviewing(Box::new(AddReview {
             path,
             incoming,
             proposals,
@@ -129,35 +156,45 @@ impl App {
             diagnostics,
             base_order,
             filter: String::new(),
-        });
+        })));
     }
 
     /// The dataset under a review changed (the file was reloaded as another program changed
     /// it): the matches are proposed again, as the old ones point at the old dataset's actors.
     pub(super) fn review_again(&mut self) {
-        if let Some(draft) = self.overlay.take() {
-            self.review_overlay(draft.path, draft.incoming, draft.diagnostics);
+        if let Some(AddDataset::Reviewing(review)) = self.add.take() {
+            self.review_added(review.path, review.incoming, review.diagnostics);
         }
     }
 
-    pub(super) fn set_overlay_match(&mut self, incoming: usize, base: Option<usize>) {
-        if let Some(choice) = self.overlay.as_mut().and_then(|d| d.choices.get_mut(incoming)) {
-            *choice = base.filter(|&b| b < self.dataset.actors.len());
+    pub(super) fn set_added_match(&mut self, incoming: usize, base: Option<usize>) {
+        let actors = self.doc.dataset.actors.len();
+        if let Some(AddDataset::Reviewing(review)) = &mut self.add
+            && let Some(choice) = review.choices.get_mut(incoming)
+        {
+            *choice = base.filter(|&b| b < actors);
         }
     }
 
     /// Starts merging the reviewed file into the dataset, on another thread.
-    pub(super) fn confirm_overlay(&mut self) {
-        let Some(draft) = self.overlay.take() else {
+    pub(super) fn confirm_add_dataset(&mut self) {
+        let Some(AddDataset::Reviewing(review)) = self.add.take() else {
             return;
         };
-        let base = Arc::clone(&self.dataset);
-        self.merging = Some(PendingMerge::start(base, draft, self.revision, self.ctx.clone()));
+        let base = Arc::clone(&self.doc.dataset);
+        let merge = PendingMerge::start(base, *review, self.doc.revision, self.ctx.clone());
+        self.add = Some(AddDataset::Merging(merge));
+    }
+
+    pub(super) fn cancel_add_dataset(&mut self) {
+        if matches!(self.add, Some(AddDataset::Reviewing(_))) {
+            self.add = None;
+        }
     }
 
     /// The merge has finished: the merged dataset goes on screen. The picture stays: actors
     /// already on screen keep their places and new ones are laid out around them.
-    pub(super) fn overlay_merged(&mut self, pending: PendingMerge, merged: Option<Merged>) {
+    fn added_file_merged(&mut self, pending: PendingMerge, merged: Option<Merged>) {
         let name = file_name(&pending.path);
         let Some(Merged {
             dataset,
@@ -165,17 +202,12 @@ impl App {
             summary,
         }) = merged
         else {
-            self.problems = Some(ProblemReport {
-                title: format!("Could not add {name}"),
-                diagnostics: vec![Diagnostic::error(
-                    "merge-failed",
-                    "merging the file stopped unexpectedly",
-                )],
-                visible: true,
-            });
+            let failed = Diagnostic::error("merge-failed", "merging the file stopped unexpectedly");
+            self.notices
+                .problems(format!("Could not add {name}"), vec![failed], true);
             return;
         };
-        if pending.revision != self.revision {
+        if pending.revision != self.doc.revision {
             self.notify(format!(
                 "{name} was not added: the dataset changed while it was being added. Add it again."
             ));
@@ -185,15 +217,12 @@ impl App {
         if summary.actors_added > 0 {
             // New actors are laid out beside those they are linked to, often beyond what
             // was in view: show the whole graph. Nothing that was on screen moves.
-            self.scene.fit_while_settling();
+            self.scene.camera.request(ViewRequest::FollowLayout);
         }
         self.edits.unsaved = true;
         if !pending.diagnostics.is_empty() {
-            self.problems = Some(ProblemReport {
-                title: format!("{name}: {}", ui::widgets::count(pending.diagnostics.len(), "warning")),
-                diagnostics: pending.diagnostics,
-                visible: false,
-            });
+            let title = format!("{name}: {}", ui::widgets::count(pending.diagnostics.len(), "warning"));
+            self.notices.problems(title, pending.diagnostics, false);
         }
         self.notify(format!(
             "Added {} from {name}: {} matched, {} new",
@@ -204,23 +233,36 @@ impl App {
     }
 
     /// The review as the dialog shows it, if one is open.
-    pub(super) fn overlay_review(&mut self) -> Option<ui::OverlayReview<'_>> {
-        let draft = self.overlay.as_mut()?;
-        Some(ui::OverlayReview {
-            file_name: draft.path.file_name().and_then(|n| n.to_str()).unwrap_or("the file"),
-            base: &self.dataset,
-            incoming: &draft.incoming,
-            proposals: &draft.proposals,
-            choices: &draft.choices,
-            base_order: &draft.base_order,
-            warnings: draft.diagnostics.len(),
-            filter: &mut draft.filter,
+    pub(super) fn add_dataset_review(&mut self) -> Option<ui::AddDatasetReview<'_>> {
+        let Some(AddDataset::Reviewing(review)) = &mut self.add else {
+            return None;
+        };
+        Some(ui::AddDatasetReview {
+            file_name: review.path.file_name().and_then(|n| n.to_str()).unwrap_or("the file"),
+            base: &self.doc.dataset,
+            incoming: &review.incoming,
+            proposals: &review.proposals,
+            choices: &review.choices,
+            base_order: &review.base_order,
+            warnings: review.diagnostics.len(),
+            filter: &mut review.filter,
         })
     }
 
     /// True while the user is reviewing a file to add.
-    pub fn is_reviewing_overlay(&self) -> bool {
-        self.overlay.is_some()
+    pub fn is_reviewing_added_dataset(&self) -> bool {
+        matches!(self.add, Some(AddDataset::Reviewing(_)))
+    }
+
+    /// Work on a file to add worth a word in the status bar: a verb and the file's name.
+    pub(super) fn add_dataset_progress(&self) -> Option<(&'static str, String)> {
+        match &self.add {
+            Some(AddDataset::Reading(pending)) if pending.worth_showing() && !pending.quiet => {
+                Some(("Reading", file_name(&pending.path)))
+            }
+            Some(AddDataset::Merging(pending)) if pending.worth_showing() => Some(("Adding", file_name(&pending.path))),
+            _ => None,
+        }
     }
 }
 
@@ -244,9 +286,11 @@ mod tests {
         let incoming = crate::io::load_path(&path)
             .dataset
             .unwrap_or_else(|| panic!("the fixture reads"));
-        app.review_overlay(path, incoming, Vec::new());
-        app.confirm_overlay();
-        let pending = app.merging.take().unwrap_or_else(|| panic!("a merge started"));
+        app.review_added(path, incoming, Vec::new());
+        app.confirm_add_dataset();
+        let Some(AddDataset::Merging(pending)) = app.add.take() else {
+            panic!("a merge started")
+        };
         for _ in 0..1000 {
             if let Some(merged) = pending.poll() {
                 return (pending, merged);
@@ -260,10 +304,10 @@ mod tests {
     fn a_finished_merge_puts_the_merged_dataset_on_screen() {
         let mut harness = app();
         let app = harness.state_mut();
-        let before = app.dataset.relations.len();
+        let before = app.doc.dataset.relations.len();
         let (pending, merged) = merge_cow_fixture(app);
-        app.overlay_merged(pending, merged);
-        assert!(app.dataset.relations.len() > before);
+        app.added_file_merged(pending, merged);
+        assert!(app.doc.dataset.relations.len() > before);
         assert!(app.edits.unsaved);
     }
 
@@ -272,10 +316,10 @@ mod tests {
         let mut harness = app();
         let ctx = harness.ctx.clone();
         let app = harness.state_mut();
-        let before = app.dataset.relations.len();
+        let before = app.doc.dataset.relations.len();
         let (pending, merged) = merge_cow_fixture(app);
-        let source = app.dataset.sources[0].id.clone();
-        assert_ne!(app.dataset.sources[0].reliability, Some(Reliability::F));
+        let source = app.doc.dataset.sources[0].id.clone();
+        assert_ne!(app.doc.dataset.sources[0].reliability, Some(Reliability::F));
         app.apply(
             Command::GradeSource {
                 source,
@@ -283,14 +327,14 @@ mod tests {
             },
             &ctx,
         );
-        app.overlay_merged(pending, merged);
-        assert_eq!(app.dataset.relations.len(), before, "the merge was dropped");
+        app.added_file_merged(pending, merged);
+        assert_eq!(app.doc.dataset.relations.len(), before, "the merge was dropped");
         assert_eq!(
-            app.dataset.sources[0].reliability,
+            app.doc.dataset.sources[0].reliability,
             Some(Reliability::F),
             "the grade was kept"
         );
-        let notice = app.notice.as_ref().map(|(text, _)| text.as_str()).unwrap_or_default();
+        let notice = app.notices.status().unwrap_or_default();
         assert!(
             notice.contains("was not added") && notice.contains("Add it again"),
             "{notice}"

@@ -1,0 +1,150 @@
+//! What the app tells its tests (and any tool that drives it) about its state: what is on
+//! screen, where, and what it is busy with. Read-only.
+
+use std::path::PathBuf;
+
+use super::App;
+use super::document::Origin;
+use crate::model::{Dataset, Emphasis, KindFilter, TimeWindow};
+use crate::ui::graph::{DrawnActor, PlacedLabel};
+use crate::ui::{KindLooks, Selection};
+
+impl App {
+    /// True while a file is being read or added, a file dialog is open, or a replaced dataset
+    /// is still being freed.
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some()
+            || self.is_adding()
+            || self.dialog.is_some()
+            || self.freeing.as_ref().is_some_and(|f| !f.is_finished())
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.doc.dataset
+    }
+
+    pub fn origin(&self) -> &Origin {
+        &self.doc.origin
+    }
+
+    pub fn selection(&self) -> Option<Selection> {
+        self.view.selection
+    }
+
+    pub fn filter(&self) -> &KindFilter {
+        &self.state.filter
+    }
+
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.state.recent_files
+    }
+
+    /// How many datasets have been put on screen since start (each reload counts).
+    pub fn dataset_generation(&self) -> u64 {
+        self.doc.generation
+    }
+
+    /// True while there are edits not yet saved to a file.
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.edits.unsaved
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// How each kind is drawn in the dataset on screen.
+    pub fn kind_looks(&self) -> &KindLooks {
+        &self.doc.views.looks
+    }
+
+    pub fn is_pinned(&self, actor: usize) -> bool {
+        self.scene.is_pinned(actor)
+    }
+
+    /// True while the force layout is still moving actors.
+    pub fn is_laying_out(&self) -> bool {
+        self.scene.layout_running()
+    }
+
+    /// Where an actor was drawn last frame, in window coordinates.
+    pub fn actor_screen_position(&self, actor: usize) -> Option<egui::Pos2> {
+        self.scene.actor_screen_position(actor)
+    }
+
+    /// Where the actor is in layout space.
+    pub fn actor_layout_position(&self, actor: usize) -> Option<crate::layout::Vec2> {
+        self.scene.actor_position(actor)
+    }
+
+    /// Each actor's radius as drawn, in layout units.
+    pub fn actor_radius(&self, actor: usize) -> f32 {
+        self.scene.radius(actor)
+    }
+
+    /// How an actor is drawn: its colour and outline, and whether it is faded (outside what
+    /// the selection brings forward, or dimmed by Focus or time); `None` when hidden.
+    pub fn drawn_actor(&self, actor: usize) -> Option<DrawnActor> {
+        self.scene.drawn_actor(actor)
+    }
+
+    /// Where the graph canvas was on screen last frame.
+    pub fn graph_area(&self) -> egui::Rect {
+        self.scene.camera.canvas
+    }
+
+    /// The graph view's zoom factor last frame.
+    pub fn zoom(&self) -> f32 {
+        self.scene.camera.zoom
+    }
+
+    /// How many relations the graph draws right now.
+    pub fn drawn_relation_count(&self) -> usize {
+        self.scene.edges().len()
+    }
+
+    /// Where a relation's midpoint was drawn last frame, in window coordinates.
+    pub fn relation_screen_position(&self, relation: usize) -> Option<egui::Pos2> {
+        crate::ui::graph::relation_screen_position(&self.scene, relation)
+    }
+
+    /// How a relation is drawn right now: `None` when hidden.
+    pub fn relation_emphasis(&self, relation: usize) -> Option<Emphasis> {
+        self.view.visibility.relation(relation)
+    }
+
+    /// True when the spotlight (the selected or hovered actor or relation) brings this relation forward.
+    pub fn is_brought_forward(&self, relation: usize) -> bool {
+        self.scene.spotlight().is_some_and(|s| s.has_relation(relation))
+    }
+
+    /// The labels drawn last frame, with where they are in the window.
+    pub fn drawn_labels(&self) -> &[PlacedLabel] {
+        &self.scene.placed_labels
+    }
+
+    /// The relations the table lists, in its order.
+    pub fn table_rows(&self) -> &[usize] {
+        self.view.table.rows()
+    }
+
+    pub fn time_window(&self) -> Option<TimeWindow> {
+        self.state.time_window
+    }
+
+    /// Whether the year is moving on by itself.
+    pub fn is_playing(&self) -> bool {
+        self.player.is_playing()
+    }
+
+    /// Where the timeline was drawn last frame, when it was.
+    pub fn timeline_area(&self) -> Option<egui::Rect> {
+        self.view.timeline_rect
+    }
+
+    /// True while a file waits for the user to say how to read its attributes.
+    pub fn is_asking_how_to_read(&self) -> bool {
+        self.mapping_review.is_some()
+    }
+}

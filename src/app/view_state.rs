@@ -1,0 +1,97 @@
+//! What of the dataset is shown: the selection, the actor Focus is on, what the filters leave
+//! visible, and the relation table. Worked out again once a frame when something changed.
+
+use super::App;
+use crate::model::{Focus, ViewQuery, Visibility};
+use crate::ui::graph::{SceneLook, actor_radii};
+use crate::ui::{RelationTableState, Selection};
+
+pub struct ViewState {
+    pub selection: Option<Selection>,
+    /// The actor Focus is on: the last actor selected. Selecting one of its relations keeps it.
+    pub focus_actor: Option<usize>,
+    pub visibility: Visibility,
+    /// Set by what changes what is visible; the graph is rebuilt once, at the end of the frame.
+    pub dirty: bool,
+    /// Counts the times what is visible was worked out, so views of it know when to catch up.
+    pub revision: u64,
+    pub table: RelationTableState,
+    /// Where the timeline was drawn last frame.
+    pub timeline_rect: Option<egui::Rect>,
+}
+
+impl ViewState {
+    pub fn new(table: RelationTableState) -> Self {
+        Self {
+            selection: None,
+            focus_actor: None,
+            visibility: Visibility::default(),
+            dirty: true,
+            revision: 0,
+            table,
+            timeline_rect: None,
+        }
+    }
+}
+
+impl App {
+    /// Focus, when it is on and has an actor.
+    pub(super) fn focus(&self) -> Option<Focus> {
+        let actor = self.view.focus_actor.filter(|_| self.state.focus_depth > 0)?;
+        Some(Focus {
+            actor,
+            depth: self.state.focus_depth,
+            among_neighbours: self.state.focus_among_neighbours,
+        })
+    }
+
+    pub(super) fn select(&mut self, selection: Option<Selection>) {
+        self.view.selection = selection;
+        self.scene.set_selection(selection);
+        // Focus follows the actor last selected, and stays on while its relations are read.
+        let focus_actor = match selection {
+            Some(Selection::Actor(actor)) => Some(actor),
+            Some(Selection::Relation(_)) => self.view.focus_actor,
+            None => None,
+        };
+        if focus_actor != self.view.focus_actor {
+            self.view.focus_actor = focus_actor;
+            if self.state.focus_depth > 0 {
+                self.view.dirty = true;
+            }
+        }
+    }
+
+    /// Sizes actors by what the user chose, or by the file's own sizes.
+    pub(super) fn apply_sizes(&mut self) {
+        let views = &self.doc.views;
+        let file_sizes = self.state.file_looks && views.has_file_looks;
+        let radii = actor_radii(&self.doc.dataset, &views.index, &self.state.size_by, file_sizes);
+        self.scene.set_radii(radii);
+        self.view.dirty = true;
+    }
+
+    /// Works out what is visible and rebuilds the drawn graph, if anything changed.
+    pub(super) fn refresh_view(&mut self) {
+        if !self.view.dirty {
+            return;
+        }
+        let query = ViewQuery {
+            filter: &self.state.filter,
+            focus: self.focus(),
+            outside_focus: self.state.outside_focus,
+            time: self.state.time_window,
+        };
+        let views = &self.doc.views;
+        self.view.visibility = Visibility::compute(&self.doc.dataset, &views.index, &query);
+        let look = SceneLook {
+            looks: &views.looks,
+            file_looks: self.state.file_looks,
+        };
+        self.scene
+            .rebuild(&self.doc.dataset, &self.view.visibility, self.view.selection, look);
+        self.scene.focus_on = query.focus.is_some();
+        self.view.revision += 1;
+        self.view.dirty = false;
+    }
+}

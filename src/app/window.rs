@@ -1,0 +1,271 @@
+//! The window, frame by frame: the menus, the side panels, the graph or the table, the status
+//! bar and the dialogs over them. Each draws through a `ui` function and returns commands.
+
+use std::path::PathBuf;
+
+use super::App;
+use super::document::file_name;
+use crate::ui::{self, Command, MainView, MenuState, ToolbarState};
+
+impl App {
+    /// One frame: background work, then the window, then the commands it gave.
+    pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_background(&ctx);
+        self.advance_play(&ctx);
+        self.refresh_view();
+        // A dialog over the window takes the keys (Escape cancels it, Enter confirms).
+        let dialog_open =
+            self.is_reviewing_added_dataset() || self.edits.asking.is_some() || self.mapping_review.is_some();
+        let mut commands = if dialog_open {
+            Vec::new()
+        } else {
+            ui::shortcuts::dispatch(&ctx)
+        };
+        if let Some(path) = dropped_file(&ctx) {
+            // Shift adds the file to the dataset on screen, as File › Add Dataset does.
+            commands.push(if ctx.input(|i| i.modifiers.shift) {
+                Command::AddDatasetFile(path)
+            } else {
+                Command::OpenFile(path)
+            });
+        }
+        commands.extend(self.panels(ui));
+        commands.extend(self.dialogs(&ctx));
+        if !commands.is_empty() {
+            // Some commands (fit, centre, filters) take effect on the next frame.
+            ctx.request_repaint();
+        }
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+        self.refresh_view();
+        self.intercept_close(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn panels(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let menu_state = MenuState {
+            theme: self.state.theme,
+            main_view: self.state.main_view,
+            recent_files: &self.state.recent_files,
+            has_file: self.doc.file().is_some(),
+            watch_file: self.state.watch_file,
+            edited: self.edits.unsaved,
+            has_attribute_reading: self
+                .doc
+                .reading
+                .as_ref()
+                .is_some_and(|(read, _)| self.doc.file() == Some(read)),
+        };
+        egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(ui::menu_bar(ui, &menu_state)));
+        egui::Panel::bottom("status_bar").show(ui, |ui| commands.extend(self.status_bar(ui)));
+        // Side panels give way in a small window, so the graph keeps most of it.
+        let width = ui.ctx().content_rect().width();
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size((width * 0.19).clamp(180.0, 240.0))
+            .min_size(180.0)
+            .max_size((width * 0.3).max(180.0))
+            .show(ui, |ui| commands.extend(self.sidebar(ui)));
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size((width * 0.29).clamp(260.0, 380.0))
+            .min_size(240.0)
+            .max_size((width * 0.4).max(240.0))
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                let views = &self.doc.views;
+                commands.extend(ui::details_panel(
+                    ui,
+                    &self.doc.dataset,
+                    &views.looks,
+                    &views.summary,
+                    &views.index,
+                    self.view.selection,
+                ));
+            });
+        egui::CentralPanel::default().show(ui, |ui| commands.extend(self.main_area(ui)));
+        commands
+    }
+
+    /// What floats over the window: problems, information, the questions the app asks.
+    fn dialogs(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if let Some(problems) = self.notices.problems.as_ref().filter(|p| p.visible) {
+            commands.extend(ui::diagnostics_window(ctx, &problems.title, &problems.diagnostics));
+        }
+        if let Some(window) = self.notices.info_window {
+            commands.extend(ui::info_window(ctx, window));
+        }
+        drop_hint(ctx);
+        commands.extend(self.mapping_dialog(ctx));
+        if let Some(review) = self.add_dataset_review() {
+            commands.extend(ui::add_dataset_dialog(ctx, review));
+        }
+        if let Some(action) = &self.edits.asking {
+            commands.extend(ui::unsaved_dialog(ctx, &self.doc.dataset.title, action.describe()));
+        }
+        commands
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let dataset = &self.doc.dataset;
+        let origin = self
+            .doc
+            .file()
+            .map_or_else(|| self.doc.name(), |path| path.display().to_string());
+        let hidden = if self.state.main_view == MainView::Graph {
+            dataset.relations.len().saturating_sub(self.scene.edges().len())
+        } else {
+            0
+        };
+        let problems = self.notices.problems.as_ref().map(|problems| {
+            let notes = problems.diagnostics.iter().filter(|d| d.code == "no-evidence").count();
+            (problems.diagnostics.len() - notes, notes)
+        });
+        let opening = self
+            .loading
+            .as_ref()
+            .filter(|l| l.worth_showing() && !l.quiet)
+            .map(|l| ("Opening", file_name(&l.path)));
+        let view = ui::StatusView {
+            unsaved: self.edits.unsaved,
+            origin: &origin,
+            actors: dataset.actors.len(),
+            relations: dataset.relations.len(),
+            hidden,
+            laying_out: self.scene.layout_running(),
+            problems,
+            working: opening.into_iter().chain(self.add_dataset_progress()).collect(),
+            message: self.notices.status(),
+        };
+        ui::status_bar(ui, &view)
+    }
+
+    /// The left panel: the legend over the list of actors.
+    fn sidebar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.add_space(4.0);
+        ui.heading("Legend");
+        let views = &self.doc.views;
+        let legend = ui::LegendView {
+            dataset: &self.doc.dataset,
+            summary: &views.summary,
+            looks: &views.looks,
+            filter: &self.state.filter,
+            size_by: &self.state.size_by,
+            size_attributes: &views.size_attributes,
+            file_looks: views.has_file_looks.then_some(self.state.file_looks),
+            file_colours: &views.file_colours,
+            plain_lines: self.scene.edge_buffers.plain_lines && self.state.main_view == MainView::Graph,
+        };
+        // The legend takes what it needs up to half the panel; the actor list the rest.
+        egui::ScrollArea::vertical()
+            .id_salt("legend-scroll")
+            .max_height(ui.available_height() * 0.5)
+            .show(ui, |ui| commands.extend(ui::legend(ui, &legend)));
+        ui.separator();
+        ui.heading("Actors");
+        commands.extend(ui::actor_list(
+            ui,
+            (
+                &self.doc.dataset,
+                &views.looks,
+                &self.state.filter,
+                self.state.file_looks,
+            ),
+            &views.actor_list,
+            &mut self.actor_filter,
+            self.view.selection,
+        ));
+        commands
+    }
+
+    /// The toolbar over the graph (with its timeline) or the table of relations.
+    fn main_area(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let dataset = &self.doc.dataset;
+        let toolbar_state = ToolbarState {
+            main_view: self.state.main_view,
+            focus_depth: self.state.focus_depth,
+            outside_focus: self.state.outside_focus,
+            focus_among_neighbours: self.state.focus_among_neighbours,
+            focus_available: self.view.focus_actor.is_some(),
+            any_pinned: (0..dataset.actors.len()).any(|a| self.scene.is_pinned(a)),
+        };
+        let mut commands = ui::toolbar(ui, dataset, &mut self.search, &toolbar_state);
+        ui.separator();
+        let views = &self.doc.views;
+        match self.state.main_view {
+            MainView::Graph => {
+                if let Some(timeline) = &views.timeline {
+                    let view = ui::TimelineView {
+                        years: timeline.years,
+                        window: self.state.time_window,
+                        histogram: &timeline.histogram,
+                        playing: self.player.is_playing(),
+                        speed: self.state.play_speed,
+                        undated: timeline.undated,
+                    };
+                    let strip = egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(ui::timeline(ui, &view)));
+                    self.view.timeline_rect = Some(strip.response.rect);
+                }
+                commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, dataset, &views.index));
+            }
+            MainView::Table => {
+                let focused = self.focus().is_some();
+                let table = &mut self.view.table;
+                table.refresh(
+                    dataset,
+                    &views.index,
+                    &self.view.visibility,
+                    focused,
+                    self.view.revision,
+                );
+                commands.extend(ui::relation_table(
+                    ui,
+                    dataset,
+                    &views.index,
+                    &views.looks,
+                    table,
+                    self.view.selection,
+                ));
+                self.state.table_sort = (table.sort, table.descending);
+            }
+        }
+        commands
+    }
+
+    /// "● name — Entente" while there are unsaved edits, as desktop apps mark them.
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let mark = if self.edits.unsaved { "● " } else { "" };
+        let title = format!("{mark}{} — Entente", self.doc.name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// Files dropped on the window, opened one at a time (the last one wins).
+fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| i.raw.dropped_files.last().map(|f| f.path().to_path_buf()))
+        .filter(|p| !p.as_os_str().is_empty())
+}
+
+fn drop_hint(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::new("drop-hint")));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a dataset to open it\nHold Shift to add it to this one",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
