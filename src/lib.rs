@@ -12,6 +12,7 @@ mod builtin;
 pub mod cli;
 pub mod io;
 pub mod layout;
+mod mix;
 pub mod model;
 mod text;
 #[cfg(feature = "gui")]

@@ -34,7 +34,7 @@ impl App {
             Command::UnpinAll => self.scene.unpin_all(),
             Command::FocusSearch => {
                 self.state.main_view = MainView::Graph;
-                self.search.focus_requested = true;
+                ctx.memory_mut(|memory| memory.request_focus(crate::ui::search_field_id()));
             }
             Command::ShowWindow(window) => self.notices.info_window = Some(window),
             Command::CloseInfoWindow => self.notices.info_window = None,

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use super::derived::DatasetViews;
 use crate::builtin::BUILT_IN_NAME;
 use crate::io::MappingProposal;
+use crate::model::EvidenceAt;
 use crate::model::{Dataset, Reliability};
-use crate::ui::EvidenceAt;
 
 /// Where the dataset on screen came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

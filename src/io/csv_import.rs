@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use super::import_builder::{Attributes, ImportBuilder};
+use super::attribute_values::Attributes;
+use super::import_builder::ImportBuilder;
 use crate::model::{Dataset, Diagnostic};
 
 pub fn read_csv(text: &str, title: &str, actors_text: Option<&str>) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {

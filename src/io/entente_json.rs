@@ -11,7 +11,7 @@ use crate::model::{Dataset, Diagnostic, FORMAT_NAME, FORMAT_VERSION, Relation, p
 const DUPLICATE_KEY_CHECK_BYTES: usize = 16 << 20;
 
 /// Parses and validates an Entente dataset, reporting every problem with its line and column.
-pub fn parse(text: &str) -> LoadReport {
+pub fn read_entente_json(text: &str) -> LoadReport {
     // The common case, a good file, costs one typed parse and one validation pass.
     let (dataset, mut diagnostics) = match serde_json::from_str::<Dataset>(text) {
         Ok(dataset) => {

@@ -65,7 +65,7 @@ pub fn load_bytes_with(bytes: &[u8], path: &Path, mapping: Option<&ImportMapping
 
 /// Parses text that came from somewhere other than a file (the built-in dataset, a drop).
 pub fn load_text(text: &str, name: &str) -> LoadReport {
-    let mut report = entente_json::parse(text.strip_prefix('\u{feff}').unwrap_or(text));
+    let mut report = entente_json::read_entente_json(text.strip_prefix('\u{feff}').unwrap_or(text));
     finish_report(&mut report, name);
     report
 }
@@ -99,7 +99,7 @@ fn parse_any(path: &Path, text: &str, mapping: Option<&ImportMapping>) -> LoadRe
             reference::read(recognised, text, &title, &file_name, companion).map(|(d, p)| (d, p, None))
         }
         (format, Ok(None)) => match format {
-            Some(Format::Entente) => return entente_json::parse(text),
+            Some(Format::Entente) => return entente_json::read_entente_json(text),
             Some(Format::GraphMl) => graphml::read_graphml(text, &title, mapping).map(|(d, p, m)| (d, p, Some(m))),
             Some(Format::Gexf) => gexf::read_gexf(text, &title, mapping).map(|(d, p, m)| (d, p, Some(m))),
             Some(Format::Csv) => {

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use quick_xml::escape::escape;
 
+use super::attribute_values::{Attributes, loose_date};
 use super::attributes_out::{actor_attributes, graph_attributes, relation_attributes};
 use super::graphml::apply_graph_data;
-use super::import_builder::{Attributes, ImportBuilder, loose_date};
+use super::import_builder::ImportBuilder;
 use super::xml_reader::{XmlAttributes, XmlEvent, XmlReader, attribute};
 use super::{ImportMapping, MappingProposal};
 use crate::model::{Appearance, Dataset, Diagnostic, Direction, LineAppearance, NodeShape, PartialDate, hex_colour};

@@ -7,8 +7,9 @@ use std::rc::Rc;
 
 use quick_xml::escape::escape;
 
+use super::attribute_values::Attributes;
 use super::attributes_out::{actor_attributes, graph_attributes, relation_attributes};
-use super::import_builder::{Attributes, ImportBuilder};
+use super::import_builder::ImportBuilder;
 use super::xml_reader::{XmlAttributes, XmlEvent, XmlReader, attribute};
 use super::{ImportMapping, MappingProposal};
 use crate::model::{Appearance, Dataset, Diagnostic, LineAppearance, NodeShape};

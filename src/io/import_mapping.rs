@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::import_builder::AttributePair;
+use super::attribute_values::AttributePair;
 
 /// The attributes an import reads, by name; `None` where the file has none for that role
 /// (actors are then named by their id, and have or link with no particular kind).

@@ -1,6 +1,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 //! File formats: bytes in, model out, with located diagnostics. Nothing here knows about egui.
 
+mod attribute_values;
 mod attributes_out;
 pub mod csv_import;
 pub mod dot;

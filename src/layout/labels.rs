@@ -190,7 +190,7 @@ pub fn place_labels(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::mix;
+    use crate::mix::mix;
 
     fn screen() -> Rect {
         Rect {

@@ -168,7 +168,7 @@ fn cell_of(p: Vec2, cell: f32) -> (i32, i32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::mix;
+    use crate::mix::mix;
 
     fn overlaps(positions: &[Vec2], radii: &[f32], gap: f32) -> usize {
         let mut count = 0;

@@ -1,13 +1,12 @@
 //! Runs a force layout without holding up the window. Small graphs step on the caller's
-//! thread, a few milliseconds a frame (cheap, and the same frame by frame in tests). Big ones
-//! step on a worker thread of their own: one step at 20,000 nodes takes about a frame, so the
-//! window only copies the latest positions the worker has published and never waits for it.
+//! thread (cheap, and the same frame by frame in tests). Big ones step on a worker thread of
+//! their own, because a step there costs as much as drawing a frame: the window only copies
+//! the latest positions the worker has published and never waits for it.
 //!
-//! The worker and the threads it shares a step with run at a lower priority than the window.
-//! At the same priority a step spread over both cores of a 2-core machine took the window's
-//! core from it for tens of milliseconds at a time: while a 20,000-actor graph settled, the
-//! slowest frames took 30 to 116 ms, against 20 ms with the layout on one core
-//! (`cargo bench --bench frame`, docs/performance.md).
+//! The worker and the threads it shares a step with run at a lower priority than the window:
+//! at the same priority a step spread over both cores of a 2-core machine took the window's
+//! core from it long enough to drop frames while a big graph settled (measured in
+//! docs/performance.md, "The layout gives way to the window").
 
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -15,17 +14,15 @@ use std::time::{Duration, Instant};
 
 use thread_priority::{ThreadPriority, ThreadPriorityValue, set_current_thread_priority};
 
+use super::graph_size::{LARGE_GRAPH, WORKER_THRESHOLD};
 use super::{ForceLayout, LayoutStatus, Vec2};
 
-/// From this many nodes on, the layout runs on a worker thread.
-pub const WORKER_THRESHOLD: usize = 1_000;
 /// The worker publishes at most this often while running, and each time the window draws a
 /// frame: about once a frame at 60 Hz.
 const PUBLISH_INTERVAL: Duration = Duration::from_millis(12);
-/// From this many nodes, drawing a frame takes several milliseconds of a core the layout could
-/// use: the worker publishes, and so the window draws, at most 20 times a second.
-const BIG_GRAPH: usize = 5_000;
-const BIG_GRAPH_PUBLISH_INTERVAL: Duration = Duration::from_millis(50);
+/// On a large graph drawing a frame takes a share of a core the layout could use: the worker
+/// publishes, and so the window draws, at most 20 times a second.
+const LARGE_GRAPH_PUBLISH_INTERVAL: Duration = Duration::from_millis(50);
 /// The layout threads' priority on thread-priority's 0–99 scale: nice 10 on Linux, where a
 /// thread at nice 0 (the window's) gets about nine tenths of a core both want.
 const LAYOUT_PRIORITY: u8 = 25;
@@ -225,8 +222,8 @@ impl Worker {
 }
 
 fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<Published>, wake: &dyn Fn()) {
-    let publish_interval = if layout.positions().len() >= BIG_GRAPH {
-        BIG_GRAPH_PUBLISH_INTERVAL
+    let publish_interval = if layout.positions().len() >= LARGE_GRAPH {
+        LARGE_GRAPH_PUBLISH_INTERVAL
     } else {
         PUBLISH_INTERVAL
     };

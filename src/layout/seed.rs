@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 
 use super::Vec2;
+use crate::mix::mix;
 
 /// Places nodes on a sunflower spiral, in breadth-first order from the best-connected node,
 /// so linked nodes start near each other and the layout has little to untangle.
@@ -60,14 +61,6 @@ pub fn initial_positions(node_count: usize, edges: &[(u32, u32)], seed: u64, spa
         }
     }
     positions
-}
-
-/// A small, well-mixed hash (SplitMix64) of a seed and a value.
-pub fn mix(seed: u64, value: u64) -> u64 {
-    let mut z = seed ^ value.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }
 
 #[cfg(test)]

@@ -30,3 +30,10 @@ pub struct Evidence {
     #[serde(flatten)]
     pub extra: ExtraFields,
 }
+
+/// Where a piece of evidence sits: its relation and its place in that relation's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidenceAt {
+    pub relation: usize,
+    pub evidence: usize,
+}

@@ -6,7 +6,7 @@ use super::{
     Actor, ActorKind, BuiltinKind, Dataset, Direction, Evidence, ExtraFields, PartialDate, Period, Relation,
     RelationKindDecl, Source,
 };
-use crate::layout::mix;
+use crate::mix::mix;
 
 pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset {
     let mut dataset = Dataset::new(format!(

@@ -28,7 +28,7 @@ pub use appearance::{Appearance, LineAppearance, NodeShape, hex_colour};
 pub use dataset::{Dataset, FORMAT_NAME, FORMAT_VERSION};
 pub use date::{DateError, PartialDate, Period, days_in_month};
 pub use diagnostic::{Diagnostic, Severity, pointer_segment};
-pub use evidence::Evidence;
+pub use evidence::{Evidence, EvidenceAt};
 pub use extra::ExtraFields;
 pub use generate::generate;
 pub use index::DatasetIndex;

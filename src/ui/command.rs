@@ -1,9 +1,8 @@
 use std::path::PathBuf;
 
-use super::evidence_card::EvidenceAt;
 use crate::io::Format;
 use crate::io::ImportMapping;
-use crate::model::{OutsideFocus, Reliability, SizeBy, TimeWindow};
+use crate::model::{EvidenceAt, OutsideFocus, Reliability, SizeBy, TimeWindow};
 
 /// What the user picked in the details panel, a list or the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,9 +4,10 @@
 use egui::{RichText, Ui};
 
 use super::command::{Command, Selection};
-use super::evidence_card::{EvidenceAt, evidence_card};
+use super::evidence_card::evidence_card;
 use super::palette::KindLooks;
 use super::widgets::{count, field, kind_chip, safe_link};
+use crate::model::EvidenceAt;
 use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summary};
 
 pub fn details_panel(

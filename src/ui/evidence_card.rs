@@ -2,14 +2,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::widgets::{field, safe_link};
-use crate::model::{Evidence, Reliability, Source, credibility_meaning};
-
-/// Where a piece of evidence sits: its relation and its place in that relation's list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EvidenceAt {
-    pub relation: usize,
-    pub evidence: usize,
-}
+use crate::model::{Evidence, EvidenceAt, Reliability, Source, credibility_meaning};
 
 /// One piece of evidence: the verbatim quote first, then who said it and where it was published,
 /// then the analyst's grades, which can be changed here.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use egui::Color32;
 
-use super::graph::style::LineStyle;
+use super::line_style::LineStyle;
 use crate::io::UNSPECIFIED_KIND;
 use crate::model::{ActorKind, BuiltinKind, Dataset, NodeShape};
 

@@ -12,7 +12,11 @@ pub struct SearchState {
     pub query: String,
     /// Row picked with the arrow keys.
     pub highlighted: usize,
-    pub focus_requested: bool,
+}
+
+/// The search field's id, so Ctrl+F can give it the keyboard from anywhere.
+pub fn search_field_id() -> egui::Id {
+    egui::Id::new("entente.search_field")
 }
 
 pub const SEARCH_HINT: &str = "Search actors (Ctrl+F)";
@@ -22,12 +26,9 @@ pub fn search_box(ui: &mut Ui, dataset: &Dataset, state: &mut SearchState) -> Ve
     let response = ui.add(
         egui::TextEdit::singleline(&mut state.query)
             .hint_text(SEARCH_HINT)
-            .desired_width(220.0),
+            .desired_width(220.0)
+            .id(search_field_id()),
     );
-    if state.focus_requested {
-        response.request_focus();
-        state.focus_requested = false;
-    }
     if response.changed() {
         state.highlighted = 0;
     }

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use entente::App;
 
 /// The app at the size of a laptop screen, on the built-in dataset or `file`, once it has
@@ -113,5 +115,38 @@ pub fn drop_file(harness: &mut Harness<'_, App>, path: &str) {
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path.into())));
+    harness.run_steps(3);
+}
+
+pub fn settle(harness: &mut Harness<'_, App>) {
+    for _ in 0..3_000 {
+        harness.run_steps(1);
+        if !harness.state().is_laying_out() {
+            harness.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    panic!("the layout never settled");
+}
+
+pub fn settled_app(file: Option<&str>) -> Harness<'static, App> {
+    let mut harness = app_with(file);
+    settle(&mut harness);
+    harness
+}
+
+pub fn type_into(harness: &mut Harness<'_, App>, at: impl Fn(egui::Rect) -> bool, text: &str) {
+    let field = harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| at(n.rect()))
+        .unwrap_or_else(|| panic!("no text field there"));
+    field.focus();
+    harness.run_steps(1);
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.is_focused())
+        .unwrap_or_else(|| panic!("the field took the focus"))
+        .type_text(text);
     harness.run_steps(3);
 }

@@ -13,7 +13,7 @@ pub struct Assembly {
     file_name: String,
     actors: HashMap<String, usize>,
     relation_ids: HashMap<String, usize>,
-    pub warnings: Vec<Diagnostic>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Assembly {
@@ -28,7 +28,7 @@ impl Assembly {
             file_name: file_name.to_owned(),
             actors: HashMap::new(),
             relation_ids: HashMap::new(),
-            warnings: Vec::new(),
+            diagnostics: Vec::new(),
         }
     }
 
@@ -112,7 +112,7 @@ impl Assembly {
     /// The dataset, or the reason there is none: a table with no usable rows opens nothing.
     pub fn finish(self, layout: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
         if self.dataset.relations.is_empty() {
-            let first_problem = self.warnings.into_iter().next();
+            let first_problem = self.diagnostics.into_iter().next();
             return Err(first_problem.map_or_else(
                 || {
                     Diagnostic::error(
@@ -126,6 +126,6 @@ impl Assembly {
                 },
             ));
         }
-        Ok((self.dataset, self.warnings))
+        Ok((self.dataset, self.diagnostics))
     }
 }

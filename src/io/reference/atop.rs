@@ -60,7 +60,7 @@ pub fn read_members_with_terms(
         Some(companion) => match alliance_terms(companion.text) {
             Ok(terms) => Some((companion.file_name, terms)),
             Err(problem) => {
-                assembly.warnings.push(Diagnostic::warning(
+                assembly.diagnostics.push(Diagnostic::warning(
                     "companion-unreadable",
                     format!(
                         "{} beside this file could not be read for the alliances' obligations: {}",
@@ -80,15 +80,15 @@ fn read_members(
     mut assembly: Assembly,
     terms: Option<(&str, &HashMap<i64, Terms>)>,
 ) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
-    let columns = table.columns(&MEMBER_LAYOUT, &mut assembly.warnings)?;
+    let columns = table.columns(&MEMBER_LAYOUT, &mut assembly.diagnostics)?;
     let has_obligations = OBLIGATIONS.iter().any(|(column, _)| columns.contains_key(*column));
     let mut alliances: BTreeMap<i64, Vec<Membership>> = BTreeMap::new();
     for row in table.rows(&columns) {
         let row = row?;
-        let Some(alliance) = row.required_number("atopid", "alliance number", &mut assembly.warnings) else {
+        let Some(alliance) = row.required_number("atopid", "alliance number", &mut assembly.diagnostics) else {
             continue;
         };
-        let Some(code) = row.required_code("member", &mut assembly.warnings) else {
+        let Some(code) = row.required_code("member", &mut assembly.diagnostics) else {
             continue;
         };
         let obligations = if has_obligations {
@@ -203,10 +203,10 @@ pub fn read_alliances(
         return read_members(members, assembly, Some((file_name, &terms)));
     }
     let mut assembly = new_assembly(title, file_name);
-    let columns = table.columns(&ALLIANCE_LAYOUT, &mut assembly.warnings)?;
+    let columns = table.columns(&ALLIANCE_LAYOUT, &mut assembly.diagnostics)?;
     for row in table.rows(&columns) {
         let row = row?;
-        let Some(alliance) = row.required_number("atopid", "alliance number", &mut assembly.warnings) else {
+        let Some(alliance) = row.required_number("atopid", "alliance number", &mut assembly.diagnostics) else {
             continue;
         };
         let period = alliance_period(&row);
@@ -225,7 +225,7 @@ pub fn read_alliances(
             })
             .collect();
         if members.len() < 2 {
-            assembly.warnings.push(row.warning(
+            assembly.diagnostics.push(row.warning(
                 "mem1",
                 "too-few-members",
                 format!(

@@ -77,16 +77,16 @@ const OBLIGATIONS: [(&str, &str); 4] = [
 ];
 
 pub fn read_dyads(mut table: Table, title: &str, file_name: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
-    let mut warnings = Vec::new();
-    let columns = table.columns(&DYAD_LAYOUT, &mut warnings)?;
+    let mut diagnostics = Vec::new();
+    let columns = table.columns(&DYAD_LAYOUT, &mut diagnostics)?;
     let mut assembly: Option<Assembly> = None;
     let mut seen: HashMap<(i64, u16, u16, Period), usize> = HashMap::new();
     for row in table.rows(&columns) {
         let row = row?;
         let assembly =
-            assembly.get_or_insert_with(|| new_assembly(title, file_name, &row, std::mem::take(&mut warnings)));
+            assembly.get_or_insert_with(|| new_assembly(title, file_name, &row, std::mem::take(&mut diagnostics)));
         let (Some(alliance), Some(first), Some(second)) = (
-            row.required_number("version4id", "alliance number", &mut assembly.warnings),
+            row.required_number("version4id", "alliance number", &mut assembly.diagnostics),
             code(&row, "ccode1", assembly),
             code(&row, "ccode2", assembly),
         ) else {
@@ -146,20 +146,20 @@ pub fn read_dyads(mut table: Table, title: &str, file_name: &str) -> Result<(Dat
         }
         assembly.dataset.relations.push(relation);
     }
-    finish(assembly, warnings, &DYAD_LAYOUT)
+    finish(assembly, diagnostics, &DYAD_LAYOUT)
 }
 
 pub fn read_members(mut table: Table, title: &str, file_name: &str) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
-    let mut warnings = Vec::new();
-    let columns = table.columns(&MEMBER_LAYOUT, &mut warnings)?;
+    let mut diagnostics = Vec::new();
+    let columns = table.columns(&MEMBER_LAYOUT, &mut diagnostics)?;
     let mut assembly: Option<Assembly> = None;
     let mut alliances: BTreeMap<i64, (bool, Vec<Membership>)> = BTreeMap::new();
     for row in table.rows(&columns) {
         let row = row?;
         let assembly =
-            assembly.get_or_insert_with(|| new_assembly(title, file_name, &row, std::mem::take(&mut warnings)));
+            assembly.get_or_insert_with(|| new_assembly(title, file_name, &row, std::mem::take(&mut diagnostics)));
         let (Some(alliance), Some((code, name_in_file))) = (
-            row.required_number("version4id", "alliance number", &mut assembly.warnings),
+            row.required_number("version4id", "alliance number", &mut assembly.diagnostics),
             code(&row, "ccode", assembly),
         ) else {
             continue;
@@ -199,10 +199,10 @@ pub fn read_members(mut table: Table, title: &str, file_name: &str) -> Result<(D
             link_members(assembly, &details, members);
         }
     }
-    finish(assembly, warnings, &MEMBER_LAYOUT)
+    finish(assembly, diagnostics, &MEMBER_LAYOUT)
 }
 
-fn new_assembly(title: &str, file_name: &str, first_row: &Row, warnings: Vec<Diagnostic>) -> Assembly {
+fn new_assembly(title: &str, file_name: &str, first_row: &Row, diagnostics: Vec<Diagnostic>) -> Assembly {
     let version = first_row.get("version");
     let title_with_version = if version.is_empty() {
         "Correlates of War Formal Alliances".to_owned()
@@ -224,18 +224,18 @@ fn new_assembly(title: &str, file_name: &str, first_row: &Row, warnings: Vec<Dia
         source,
         file_name,
     );
-    assembly.warnings = warnings;
+    assembly.diagnostics = diagnostics;
     assembly
 }
 
 fn finish(
     assembly: Option<Assembly>,
-    warnings: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
     layout: &Layout,
 ) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
     match assembly {
         Some(assembly) => assembly.finish(layout.name),
-        None => Err(warnings.into_iter().next().unwrap_or_else(|| {
+        None => Err(diagnostics.into_iter().next().unwrap_or_else(|| {
             Diagnostic::error(
                 "empty",
                 format!("the {} table has a header row but no rows", layout.name),
@@ -247,7 +247,7 @@ fn finish(
 
 /// A COW country code and the name the row gives it.
 fn code<'r>(row: &'r Row, column: &str, assembly: &mut Assembly) -> Option<(u16, &'r str)> {
-    let code = row.required_code(column, &mut assembly.warnings)?;
+    let code = row.required_code(column, &mut assembly.diagnostics)?;
     Some((code, row.get(&column.replace("ccode", "state_name"))))
 }
 

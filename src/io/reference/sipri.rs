@@ -48,7 +48,7 @@ pub fn read_trade_register(
     file_name: &str,
 ) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
     let mut assembly = new_assembly(title, file_name, table.preamble());
-    let columns = table.columns(&LAYOUT, &mut assembly.warnings)?;
+    let columns = table.columns(&LAYOUT, &mut assembly.diagnostics)?;
     // Supplier-to-recipient pairs, in the order the register first mentions them, with the
     // years they span and their delivered TIV.
     let mut pairs: HashMap<(String, String), PairTotals> = HashMap::new();
@@ -56,7 +56,7 @@ pub fn read_trade_register(
         let row = row?;
         let (supplier, recipient) = (row.get("supplier"), row.get("recipient"));
         if supplier.is_empty() || recipient.is_empty() {
-            assembly.warnings.push(row.warning(
+            assembly.diagnostics.push(row.warning(
                 if supplier.is_empty() { "supplier" } else { "recipient" },
                 "missing-end",
                 format!("row {} has no supplier or no recipient; it is skipped", row.line),

@@ -4,8 +4,6 @@
 
 use egui::{Pos2, Rect, Vec2};
 
-use super::edge_layer::ScreenTransform;
-
 pub const MIN_ZOOM: f32 = 0.02;
 pub const MAX_ZOOM: f32 = 6.0;
 /// Fitting a handful of actors zooms in no further than this.
@@ -15,6 +13,19 @@ const MAX_FIT_ZOOM: f32 = 2.5;
 const FIT_MARGIN: f32 = 14.0;
 /// Centring on an actor zooms in to at least this.
 const CENTRE_ZOOM: f32 = 0.8;
+
+/// Layout space to window: `screen = offset + position × zoom`.
+#[derive(Debug, Clone, Copy)]
+pub struct ScreenTransform {
+    pub offset: egui::Vec2,
+    pub zoom: f32,
+}
+
+impl ScreenTransform {
+    pub fn apply(&self, p: Pos2) -> crate::layout::Vec2 {
+        crate::layout::Vec2::new(self.offset.x + p.x * self.zoom, self.offset.y + p.y * self.zoom)
+    }
+}
 
 /// What the app asks the view to do with the camera; taken on the view's next frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

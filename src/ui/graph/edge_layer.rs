@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use egui::{Color32, Pos2, Rect, Shape};
 
+use super::camera::ScreenTransform;
+use super::edge_buffers::EdgeBuffers;
 use super::edge_shape::{
     Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, pick_distance, to_vec,
 };
@@ -28,30 +30,6 @@ const CLEAR_UP_TO: f32 = 150.0;
 const FAINTEST: f32 = 0.1;
 /// How strongly relations outside a spotlight are drawn.
 const OUTSIDE_SPOTLIGHT: f32 = 0.07;
-
-/// Layout space to window: `screen = offset + position × zoom`.
-#[derive(Debug, Clone, Copy)]
-pub struct ScreenTransform {
-    pub offset: egui::Vec2,
-    pub zoom: f32,
-}
-
-impl ScreenTransform {
-    pub fn apply(&self, p: Pos2) -> Vec2 {
-        Vec2::new(self.offset.x + p.x * self.zoom, self.offset.y + p.y * self.zoom)
-    }
-}
-
-/// What drawing the relations keeps between frames, so a frame allocates nothing new: the
-/// plain lines' mesh (egui lets go of last frame's copy once painted) and where each node is
-/// on screen this frame.
-#[derive(Default)]
-pub struct EdgeBuffers {
-    mesh: Arc<egui::Mesh>,
-    nodes: Vec<(Vec2, f32)>,
-    /// Last frame drew too many relations to show their patterns: plain lines.
-    pub plain_lines: bool,
-}
 
 /// Every node's centre and radius on screen, by node index, from where egui_graphs has them
 /// this frame (so a node being dragged takes its relations along). Looking these up in a

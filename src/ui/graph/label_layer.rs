@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use egui::{Color32, FontId, Rect, Shape, Ui};
 
-use super::edge_layer::ScreenTransform;
+use super::camera::ScreenTransform;
 use super::node_shape::{MAX_SCREEN_RADIUS, MIN_SCREEN_RADIUS};
 use super::scene::{GraphScene, PlacedLabel};
 use crate::layout::{LabelCandidate, Obstacle, Vec2, place_labels};

@@ -5,7 +5,9 @@
 use egui::{Rect, RichText, Ui};
 use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation, SettingsStyle};
 
-use super::edge_layer::{EdgeBuffers, ScreenTransform, edge_shapes, relation_at};
+use super::camera::ScreenTransform;
+use super::edge_buffers::EdgeBuffers;
+use super::edge_layer::{edge_shapes, relation_at};
 use super::external_layout::{ExternalLayout, ExternalLayoutState};
 use super::label_layer::label_shapes;
 use super::scene::GraphScene;

@@ -6,95 +6,19 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
+use super::attribute_values::{
+    APPEARANCE_NAMES, LINE_APPEARANCE_NAMES, builtin_actor_kind_for, builtin_kind_for, colour_from_text, exact_value,
+    fill_appearance, find_value, first_present, on_element, positive_number, rgb_colour, slug,
+};
+use super::attribute_values::{AttributePair, loose_date};
 use super::import_mapping::{ACTOR_KIND_NAMES, ACTOR_LABEL_NAMES, ImportMapping, RELATION_KIND_NAMES, clean_label};
 use crate::model::{
-    Actor, ActorKind, ActorKindDecl, Appearance, BuiltinKind, Dataset, Diagnostic, Direction, Evidence, ExtraFields,
-    LineAppearance, NodeShape, PartialDate, Period, Relation, RelationKindDecl, Source, hex_colour,
+    Actor, ActorKind, ActorKindDecl, Appearance, Dataset, Diagnostic, Direction, Evidence, ExtraFields, LineAppearance,
+    Period, Relation, RelationKindDecl, Source,
 };
-
-/// Attributes other tools attach to nodes and edges, in file order.
-pub type Attributes = Vec<(String, String)>;
-
-/// An attribute as a reader holds it: owned, or borrowed from the file's text.
-pub trait AttributePair {
-    fn name(&self) -> &str;
-    fn value(&self) -> &str;
-}
-
-impl<K: AsRef<str>, V: AsRef<str>> AttributePair for (K, V) {
-    fn name(&self) -> &str {
-        self.0.as_ref()
-    }
-    fn value(&self) -> &str {
-        self.1.as_ref()
-    }
-}
-
-/// The value of the first attribute named any of `names` (any case), by order of `names`.
-fn find_value<'v>(attributes: &'v [impl AttributePair], names: &[&str]) -> Option<&'v str> {
-    names.iter().find_map(|n| {
-        attributes
-            .iter()
-            .find(|a| a.name().eq_ignore_ascii_case(n))
-            .map(AttributePair::value)
-    })
-}
 
 /// The kind given to relations whose file says nothing about their kind.
 pub const UNSPECIFIED_KIND: &str = "link";
-
-/// Recognises the built-in kinds under the spellings analysts use.
-pub fn builtin_kind_for(text: &str) -> Option<BuiltinKind> {
-    let key: String = text
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match key.as_str() {
-        "treaty" | "alliance" | "defence pact" | "defense pact" | "mutual defence" | "mutual defense" | "pact" => {
-            BuiltinKind::Treaty
-        }
-        "arms supply" | "arms" | "arms transfer" | "arms transfers" | "weapons" | "weapons supply" | "arms sale"
-        | "arms sales" | "munitions" => BuiltinKind::ArmsSupply,
-        "troop deployment" | "troops" | "deployment" | "troop" | "military deployment" => BuiltinKind::TroopDeployment,
-        "historical support" | "historical" | "past support" => BuiltinKind::HistoricalSupport,
-        _ => return None,
-    })
-}
-
-/// `Political support` → `political_support`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.trim().to_lowercase().chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('_') && !out.is_empty() {
-            out.push('_');
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    if out.is_empty() { "unnamed".to_owned() } else { out }
-}
-
-/// Reads a date from other tools: `1950`, `2024-06`, `2024-06-19`, a timestamp starting
-/// with one of those, or a number of years (`1950.0`).
-pub fn loose_date(text: &str) -> Option<PartialDate> {
-    let text = text.trim();
-    if let Ok(date) = text.parse() {
-        return Some(date);
-    }
-    if let Some(day) = text.get(..10)
-        && let Ok(date) = day.parse()
-    {
-        return Some(date);
-    }
-    let year: f64 = text.parse().ok()?;
-    (year.fract() == 0.0 && (1.0..=9999.0).contains(&year)).then(|| PartialDate::year(year as i32))
-}
 
 /// Ends (actor positions), kind, direction and period.
 type RelationKey = (usize, usize, String, Direction, Option<Period>);
@@ -527,121 +451,6 @@ const EVIDENCE_NAMES: [&str; 11] = [
     "evidence",
 ];
 
-/// Recognises the built-in actor kinds under the spellings files use; `None` for the rest,
-/// which become kinds of their own.
-fn builtin_actor_kind_for(text: &str) -> Option<ActorKind> {
-    let key = slug(text);
-    ActorKind::ALL
-        .into_iter()
-        .find(|k| k.id() == key || slug(k.label()) == key)
-        .or(match key.as_str() {
-            "country" | "nation" => Some(ActorKind::State),
-            "alliance" | "organization" | "international_organisation" | "international_organization" => {
-                Some(ActorKind::Organisation)
-            }
-            "armed_group" | "militia" | "rebel_group" | "non_state_actor" => Some(ActorKind::NonStateArmedGroup),
-            "former_state" => Some(ActorKind::HistoricalState),
-            _ => None,
-        })
-}
-
-/// The attribute names a file's own look is read from; they are not kept as plain attributes.
-const APPEARANCE_NAMES: [&str; 9] = ["x", "y", "size", "colour", "color", "shape", "r", "g", "b"];
-const LINE_APPEARANCE_NAMES: [&str; 6] = ["colour", "color", "thickness", "r", "g", "b"];
-
-/// Fills what `look` leaves out from attributes named x, y, size, colour (or r, g, b) and shape,
-/// as Gephi's GraphML export and Entente's own write them.
-fn fill_appearance(look: &mut Appearance, attributes: &[impl AttributePair]) {
-    let number = |name: &str| exact_value_any_case(attributes, name).and_then(finite_number);
-    look.x = look.x.or_else(|| number("x"));
-    look.y = look.y.or_else(|| number("y"));
-    look.size = look
-        .size
-        .or_else(|| exact_value_any_case(attributes, "size").and_then(positive_number));
-    if look.colour.is_none() {
-        look.colour = exact_value_any_case(attributes, "colour")
-            .or_else(|| exact_value_any_case(attributes, "color"))
-            .and_then(colour_from_text)
-            .or_else(|| rgb_colour(attributes));
-    }
-    if look.shape.is_none() {
-        look.shape = exact_value_any_case(attributes, "shape").and_then(NodeShape::from_name);
-    }
-}
-
-fn finite_number(text: &str) -> Option<f32> {
-    text.trim().parse::<f32>().ok().filter(|v| v.is_finite())
-}
-
-fn positive_number(text: &str) -> Option<f32> {
-    finite_number(text).filter(|v| *v > 0.0)
-}
-
-/// `#rrggbb`, `#rgb` or `rgb(r, g, b)` as `#rrggbb`.
-fn colour_from_text(text: &str) -> Option<String> {
-    let text = text.trim();
-    if let Some(hex) = text.strip_prefix('#') {
-        let full: String = match hex.len() {
-            6 => hex.to_owned(),
-            3 => hex.chars().flat_map(|c| [c, c]).collect(),
-            _ => return None,
-        };
-        return full
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit())
-            .then(|| format!("#{}", full.to_ascii_lowercase()));
-    }
-    let inner = text.strip_prefix("rgb(")?.strip_suffix(')')?;
-    let parts: Vec<u8> = inner.split(',').filter_map(|p| p.trim().parse().ok()).collect();
-    match parts.as_slice() {
-        &[r, g, b] => Some(hex_colour(r, g, b)),
-        _ => None,
-    }
-}
-
-/// A colour given as three attributes r, g and b (0–255), as Gephi writes into GraphML.
-fn rgb_colour(attributes: &[impl AttributePair]) -> Option<String> {
-    let channel = |name: &str| {
-        exact_value_any_case(attributes, name)
-            .and_then(|v| v.trim().parse::<f32>().ok())
-            .filter(|v| (0.0..=255.0).contains(v))
-            .map(|v| v.round() as u8)
-    };
-    Some(hex_colour(channel("r")?, channel("g")?, channel("b")?))
-}
-
-/// The attribute to read on one element: the mapping's `chosen`, or, when the element lacks
-/// it and it is one of the usual `names`, another of those (files mix `kind` and `relation`).
-fn on_element(attributes: &[impl AttributePair], chosen: Option<&str>, names: &[&str]) -> Option<String> {
-    let chosen = chosen?;
-    if exact_value(attributes, chosen).is_some_and(|v| !v.trim().is_empty()) {
-        return Some(chosen.to_owned());
-    }
-    if names.iter().any(|n| n.eq_ignore_ascii_case(chosen)) {
-        return first_present(attributes, names).or(Some(chosen.to_owned()));
-    }
-    Some(chosen.to_owned())
-}
-
-/// The first of `names` (any case) that the attributes have, as the attributes spell it.
-fn first_present(attributes: &[impl AttributePair], names: &[&str]) -> Option<String> {
-    names.iter().find_map(|n| {
-        attributes
-            .iter()
-            .find(|a| a.name().eq_ignore_ascii_case(n) && !a.value().trim().is_empty())
-            .map(|a| a.name().to_owned())
-    })
-}
-
-/// The value of the attribute named exactly `name`.
-fn exact_value<'v>(attributes: &'v [impl AttributePair], name: &str) -> Option<&'v str> {
-    attributes.iter().find(|a| a.name() == name).map(AttributePair::value)
-}
-
-fn exact_value_any_case<'v>(attributes: &'v [impl AttributePair], name: &str) -> Option<&'v str> {
-    find_value(attributes, &[name])
-}
-
 /// Keeps every attribute not in `used` under `attributes`, so nothing the file said is lost.
 fn keep_other_attributes(attributes: &[impl AttributePair], used: &[&[&str]], extra: &mut ExtraFields) {
     let others: BTreeMap<&str, &str> = attributes
@@ -664,63 +473,4 @@ fn keep_other_attributes(attributes: &[impl AttributePair], used: &[&[&str]], ex
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn attrs(pairs: &[(&str, &str)]) -> Attributes {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-    }
-
-    #[test]
-    fn common_spellings_become_built_in_kinds_and_the_rest_are_declared() {
-        let mut b = ImportBuilder::new("t", "test");
-        b.add_relation(None, "a", "b", true, &attrs(&[("Type", "Arms transfer")]));
-        b.add_relation(None, "a", "c", true, &attrs(&[("relation", "Defense pact")]));
-        b.add_relation(None, "b", "c", true, &attrs(&[("kind", "Political support")]));
-        b.add_relation(None, "c", "a", true, &attrs(&[]));
-        let (d, _) = b.finish();
-        let kinds: Vec<&str> = d.relations.iter().map(|r| r.kind.as_str()).collect();
-        assert_eq!(kinds, ["arms_supply", "treaty", "political_support", "link"]);
-        assert_eq!(d.relation_kind_label("political_support"), "Political support");
-        assert_eq!(d.actors.len(), 3, "edge ends become actors");
-    }
-
-    #[test]
-    fn evidence_columns_become_evidence_and_repeated_rows_merge() {
-        let mut b = ImportBuilder::new("t", "test");
-        let row = |quote: &str, source: &str| {
-            attrs(&[
-                ("kind", "treaty"),
-                ("quote", quote),
-                ("source", source),
-                ("url", "https://example.org"),
-                ("weight", "3"),
-            ])
-        };
-        b.add_relation(None, "a", "b", false, &row("First quote", "Outlet A"));
-        b.add_relation(None, "a", "b", false, &row("Second quote", "Outlet B"));
-        let (d, _) = b.finish();
-        assert_eq!(d.relations.len(), 1);
-        let relation = &d.relations[0];
-        assert_eq!(relation.evidence.len(), 2);
-        assert_eq!(relation.evidence[1].quote, "Second quote");
-        assert_eq!(d.sources.len(), 2);
-        assert_eq!(
-            relation.extra.get("attributes").and_then(|a| a.get("weight")),
-            Some(&Value::String("3".into()))
-        );
-        assert_eq!(relation.direction, Direction::Mutual);
-    }
-
-    #[test]
-    fn dates_from_other_tools_are_read_at_their_precision() {
-        assert_eq!(loose_date("1950"), Some(PartialDate::year(1950)));
-        assert_eq!(loose_date("1950.0").map(|d| d.to_string()), Some("1950".into()));
-        assert_eq!(
-            loose_date("2024-06-19T00:00:00Z").map(|d| d.to_string()),
-            Some("2024-06-19".into())
-        );
-        assert_eq!(loose_date("soon"), None);
-        assert_eq!(loose_date("1950.5"), None);
-    }
-}
+mod tests;

@@ -1,0 +1,136 @@
+use super::*;
+
+fn ring(n: u32) -> Vec<(u32, u32)> {
+    (0..n).map(|i| (i, (i + 1) % n)).collect()
+}
+
+fn settled(n: usize, edges: &[(u32, u32)], seed: u64) -> ForceLayout {
+    let mut layout = ForceLayout::new(n, edges, seed, ForceParams::default());
+    layout.run(10_000);
+    layout
+}
+
+#[test]
+fn the_same_graph_and_seed_give_the_same_picture() {
+    let a = settled(30, &ring(30), 7);
+    let b = settled(30, &ring(30), 7);
+    assert_eq!(a.positions(), b.positions());
+}
+
+#[test]
+fn it_stops_by_itself() {
+    let layout = settled(40, &ring(40), 1);
+    assert_eq!(layout.status(), LayoutStatus::Settled);
+    assert!(
+        layout.steps() < ForceParams::default().max_steps,
+        "took {} steps",
+        layout.steps()
+    );
+}
+
+#[test]
+fn nodes_spread_out_and_linked_nodes_stay_close() {
+    let edges = ring(12);
+    let layout = settled(12, &edges, 3);
+    let p = layout.positions();
+    let k = ForceParams::default().ideal_distance;
+    for i in 0..p.len() {
+        for j in i + 1..p.len() {
+            assert!((p[i] - p[j]).length() > 0.3 * k, "nodes {i} and {j} overlap");
+        }
+    }
+    for &(a, b) in &edges {
+        let d = (p[a as usize] - p[b as usize]).length();
+        assert!(d < 2.0 * k, "linked nodes {a}-{b} are {d} apart");
+    }
+}
+
+#[test]
+fn nodes_that_start_at_one_point_separate() {
+    let mut layout = ForceLayout::new(6, &[], 0, ForceParams::default());
+    layout.set_positions((0..6).map(|i| (i, Vec2::new(5.0, 5.0), false)));
+    layout.reheat(1.0);
+    layout.run(10_000);
+    let p = layout.positions();
+    for i in 0..6 {
+        for j in i + 1..6 {
+            assert!((p[i] - p[j]).length() > 10.0, "{i} and {j} still together: {:?}", p);
+        }
+    }
+}
+
+#[test]
+fn a_pinned_node_stays_where_it_was_put() {
+    let mut layout = ForceLayout::new(10, &ring(10), 2, ForceParams::default());
+    layout.pin_at(3, Vec2::new(500.0, -200.0));
+    layout.run(10_000);
+    assert_eq!(layout.position(3), Some(Vec2::new(500.0, -200.0)));
+    layout.unpin(3);
+    layout.reheat(1.0);
+    layout.run(10_000);
+    assert_ne!(layout.position(3), Some(Vec2::new(500.0, -200.0)));
+}
+
+#[test]
+fn many_cores_give_the_same_picture_as_one() {
+    let n = PARALLEL_FROM as u32 + 100;
+    let edges: Vec<(u32, u32)> = (0..n).map(|i| (i, (i * 7 + 3) % n)).collect();
+    let mut parallel = ForceLayout::new(n as usize, &edges, 5, ForceParams::default());
+    let mut serial = ForceLayout::new(n as usize, &edges, 5, ForceParams::default());
+    serial.parallel = false;
+    for _ in 0..3 {
+        parallel.step();
+        serial.step();
+    }
+    assert_eq!(parallel.positions(), serial.positions());
+}
+
+#[test]
+fn a_settled_star_leaves_no_two_nodes_overlapping() {
+    // A dense star, as a SIPRI register's big suppliers make: 250 spokes on one hub.
+    let edges: Vec<(u32, u32)> = (1..251).map(|i| (0, i)).chain((1..250).map(|i| (i, i + 1))).collect();
+    let mut layout = ForceLayout::new(251, &edges, 9, ForceParams::default());
+    let radii: Vec<f32> = (0..251).map(|i| if i == 0 { 24.0 } else { 9.0 }).collect();
+    layout.set_radii(radii.clone());
+    layout.run(10_000);
+    let p = layout.positions();
+    for i in 0..p.len() {
+        for j in i + 1..p.len() {
+            let d = (p[i] - p[j]).length();
+            assert!(d >= radii[i] + radii[j], "{i} and {j} overlap: {d:.1} apart");
+        }
+    }
+}
+
+#[test]
+fn empty_and_edgeless_graphs_are_fine() {
+    assert_eq!(settled(0, &[], 0).status(), LayoutStatus::Settled);
+    let lone = settled(1, &[(0, 0), (0, 5)], 0);
+    assert!(lone.positions()[0].is_finite());
+}
+
+#[test]
+fn parts_with_no_link_to_the_main_one_settle_beside_it() {
+    // A ring of 60, a linked pair, and 8 actors with no relation at all.
+    let mut edges = ring(60);
+    edges.push((60, 61));
+    let n = 70;
+    let layout = settled(n, &edges, 4);
+    let p = layout.positions();
+    let centre = p[..60].iter().fold(Vec2::ZERO, |sum, q| sum + *q) * (1.0 / 60.0);
+    let rim = p[..60].iter().map(|q| (*q - centre).length()).fold(0.0f32, f32::max);
+    let k = ForceParams::default().ideal_distance;
+    for (node, q) in p.iter().enumerate().skip(60) {
+        let distance = (*q - centre).length();
+        assert!(
+            distance <= rim + 2.5 * k,
+            "actor {node} is {distance:.0} from the middle; the main part's rim is at {rim:.0}"
+        );
+    }
+    // Still apart from one another and from the main part.
+    for i in 60..n {
+        for j in 0..n {
+            assert!(i == j || (p[i] - p[j]).length() > 0.3 * k, "{i} and {j} overlap");
+        }
+    }
+}

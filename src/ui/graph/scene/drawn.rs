@@ -1,0 +1,230 @@
+//! What egui_graphs draws, built from the dataset and what is visible: each actor's node and
+//! each relation's edge in their looks, and each actor's size.
+
+use std::sync::Arc;
+
+use egui::Pos2;
+
+use super::{ActorGraph, DrawnActor, DrawnEdge, GraphScene};
+use crate::model::{ActorKind, Dataset, Direction, Emphasis, NodeShape, Visibility};
+use crate::ui::command::Selection;
+use crate::ui::graph::payload::{ActorNode, RelationEdge};
+use crate::ui::palette::{KindLooks, parse_hex_colour};
+
+/// How the scene draws kinds: their looks, and whether a file's own colours, sizes and
+/// shapes (Gephi's `viz:` attributes) win over them.
+#[derive(Clone, Copy)]
+pub struct SceneLook<'a> {
+    pub looks: &'a KindLooks,
+    pub file_looks: bool,
+}
+
+/// In a layout from a file, actors a median of this far from their nearest neighbour are
+/// drawn at full size; closer-packed layouts draw them smaller.
+const FILE_SPACING_PER_RADIUS_UNIT: f32 = 45.0;
+
+impl GraphScene {
+    /// Rebuilds what egui_graphs draws from what is visible. Positions come from the layout,
+    /// which always covers every actor, so nothing moves when kinds are hidden or shown.
+    pub fn rebuild(
+        &mut self,
+        dataset: &Dataset,
+        visibility: &Visibility,
+        selection: Option<Selection>,
+        look: SceneLook<'_>,
+    ) {
+        let mut graph = ActorGraph::new();
+        self.node_of_actor = vec![None; dataset.actors.len()];
+        for (actor_index, actor) in dataset.actors.iter().enumerate() {
+            let Some(emphasis) = visibility.actor(actor_index) else {
+                continue;
+            };
+            let (colour, shape) = actor_look(actor, look);
+            let payload = ActorNode {
+                actor: actor_index as u32,
+                shape,
+                colour,
+                radius: self
+                    .radii
+                    .get(actor_index)
+                    .copied()
+                    .unwrap_or(crate::ui::graph::node_size::MIN_RADIUS),
+                label: Arc::from(actor.name.as_str()),
+                dimmed: emphasis == Emphasis::Dimmed,
+                faded: false,
+                pinned: self.layout.is_pinned(actor_index),
+                highlighted: false,
+            };
+            let position = self.layout.position(actor_index).unwrap_or_default();
+            let node = graph.add_node_with_location(payload, Pos2::new(position.x, position.y));
+            if let Some(slot) = self.node_of_actor.get_mut(actor_index) {
+                *slot = Some(node);
+            }
+        }
+        self.edge_of_relation = vec![None; dataset.relations.len()];
+        let mut edges = Vec::with_capacity(dataset.relations.len());
+        let line_colours = look.file_looks.then(|| FileLineColours::of(dataset));
+        // For a file that colours its actors but not its relations: each actor's colour, in a
+        // compact table (reading it from 100,000 relations' actors, scattered in memory, showed).
+        let actor_colours: Vec<Option<egui::Color32>> = match line_colours {
+            Some(FileLineColours::None) if dataset.actors.iter().any(|a| a.appearance.colour.is_some()) => dataset
+                .actors
+                .iter()
+                .map(|a| a.appearance.colour.as_deref().and_then(parse_hex_colour))
+                .collect(),
+            _ => Vec::new(),
+        };
+        // A kind's colour and line style, looked up once per kind rather than per relation.
+        let mut kind_looks: std::collections::HashMap<&str, (egui::Color32, crate::ui::graph::style::LineStyle)> =
+            std::collections::HashMap::new();
+        for (relation_index, relation) in dataset.relations.iter().enumerate() {
+            let Some(emphasis) = visibility.relation(relation_index) else {
+                continue;
+            };
+            let Some(Some((from, to))) = self.relation_ends.get(relation_index).copied() else {
+                continue;
+            };
+            let (Some(Some(a)), Some(Some(b))) = (
+                self.node_of_actor.get(from as usize).copied(),
+                self.node_of_actor.get(to as usize).copied(),
+            ) else {
+                continue;
+            };
+            let (kind_colour, style) = *kind_looks
+                .entry(relation.kind.as_str())
+                .or_insert_with(|| look.looks.relation(&relation.kind));
+            let colour = match line_colours {
+                Some(FileLineColours::Varied) => relation.appearance.colour.as_deref().and_then(parse_hex_colour),
+                // As Gephi draws a file that colours its nodes only: in the colour of the
+                // actor the relation starts from.
+                Some(FileLineColours::None) => actor_colours.get(from as usize).copied().flatten(),
+                Some(FileLineColours::Same) | None => None,
+            }
+            .unwrap_or(kind_colour);
+            let width = match relation.appearance.thickness.filter(|_| look.file_looks) {
+                Some(thickness) => (1.0 + thickness.sqrt()).min(6.0),
+                None => 1.5 + 0.6 * relation.evidence.len().min(5) as f32,
+            };
+            let payload = RelationEdge {
+                relation: relation_index as u32,
+                colour,
+                style,
+                width,
+                lane: self.lanes.get(relation_index).copied().unwrap_or(0.0),
+                directed: relation.direction == Direction::Directed,
+                dimmed: emphasis == Emphasis::Dimmed,
+                highlighted: false,
+            };
+            if let Some(slot) = self.edge_of_relation.get_mut(relation_index) {
+                *slot = Some(edges.len() as u32);
+            }
+            edges.push(DrawnEdge {
+                from: a,
+                to: b,
+                payload,
+            });
+        }
+        self.graph = graph;
+        self.edges = edges;
+        self.highlighted = None;
+        self.spotlight = None;
+        self.set_selection(selection);
+    }
+}
+
+/// What colours a file gives its relations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileLineColours {
+    /// None: Gephi's own exports, which colour nodes only.
+    None,
+    /// All the same (yEd's default black): it says nothing, and the kinds' colours do.
+    Same,
+    /// Colours that tell relations apart.
+    Varied,
+}
+
+impl FileLineColours {
+    fn of(dataset: &Dataset) -> Self {
+        let mut colours = dataset.relations.iter().filter_map(|r| r.appearance.colour.as_deref());
+        match colours.next() {
+            None => Self::None,
+            Some(first) if colours.all(|c| c == first) => Self::Same,
+            Some(_) => Self::Varied,
+        }
+    }
+}
+
+/// An actor's colour and outline: its kind's, or with `file_looks` the file's own. An actor
+/// the file coloured but gave no kind is a disc, as Gephi draws it.
+fn actor_look(actor: &crate::model::Actor, look: SceneLook<'_>) -> (egui::Color32, NodeShape) {
+    let (kind_colour, kind_shape) = look.looks.actor(&actor.kind);
+    if !look.file_looks {
+        return (kind_colour, kind_shape);
+    }
+    let file_colour = actor.appearance.colour.as_deref().and_then(parse_hex_colour);
+    let shape = actor
+        .appearance
+        .shape
+        .unwrap_or(if file_colour.is_some() && actor.kind == ActorKind::Other.id() {
+            NodeShape::Disc
+        } else {
+            kind_shape
+        });
+    (file_colour.unwrap_or(kind_colour), shape)
+}
+
+impl GraphScene {
+    /// Sets every actor's radius (layout units): drawn at once, and the layout makes room.
+    /// A layout from the file keeps its places, and the sizes shrink to fit how closely it
+    /// packs its actors.
+    pub fn set_radii(&mut self, mut radii: Vec<f32>) {
+        if self.positions_from_file
+            && let Some(spacing) = crate::layout::median_nearest_distance(self.layout.positions())
+        {
+            let scale = (spacing / FILE_SPACING_PER_RADIUS_UNIT).clamp(0.1, 1.0);
+            radii.iter_mut().for_each(|r| *r *= scale);
+        }
+        for (actor, node) in self.node_of_actor.iter().enumerate() {
+            if let (Some(node), Some(&radius)) = (node, radii.get(actor))
+                && let Some(node) = self.graph.node_mut(*node)
+            {
+                node.payload_mut().radius = radius;
+            }
+        }
+        let mut order: Vec<u32> = (0..radii.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let radius = |i: u32| radii.get(i as usize).copied().unwrap_or(0.0);
+            radius(b).total_cmp(&radius(a)).then(a.cmp(&b))
+        });
+        self.label_order = order;
+        // A file's own layout is kept exactly; Entente's own makes room for the new sizes.
+        if !self.positions_from_file {
+            self.layout.set_radii(radii.clone());
+        }
+        self.radii = radii;
+    }
+
+    /// How an actor is drawn; `None` when hidden.
+    pub fn drawn_actor(&self, actor: usize) -> Option<DrawnActor> {
+        let payload = self.graph.node(self.node_of(actor)?)?.payload();
+        Some(DrawnActor {
+            colour: payload.colour,
+            shape: payload.shape,
+            radius: payload.radius,
+            faded: payload.faded || payload.dimmed,
+        })
+    }
+
+    /// Each actor's radius in layout units.
+    pub fn radius(&self, actor: usize) -> f32 {
+        self.radii
+            .get(actor)
+            .copied()
+            .unwrap_or(crate::ui::graph::node_size::MIN_RADIUS)
+    }
+
+    /// Actors from the biggest down.
+    pub fn label_order(&self) -> &[u32] {
+        &self.label_order
+    }
+}
