@@ -161,3 +161,17 @@ fn an_interrupted_save_never_leaves_a_half_written_file() {
         );
     }
 }
+
+/// A publisher's odd rows are warnings: `check` prints them and passes.
+#[test]
+fn check_passes_published_tables_with_odd_rows_and_prints_the_warnings() {
+    let (code, out) = entente(&[
+        "check",
+        "tests/data/reference/as-published/cow_dyad_end_before_start.csv",
+        "tests/data/reference/as-published/sipri_cells_that_are_not_numbers.csv",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("cow_dyad_end_before_start.csv:2:"), "{out}");
+    assert!(out.contains("one day before the start"), "{out}");
+    assert!(out.contains("`-5` is not a count"), "{out}");
+}

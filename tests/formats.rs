@@ -99,6 +99,86 @@ fn gexf_spells_become_periods_and_attvalues_become_evidence() {
     );
 }
 
+/// GEXF 1.1draft files from gexf-js declare a node or edge once per spell, with one id: one
+/// actor or relation, present in each spell and absent between them; a date that is not a date,
+/// or an edge with one end, is a warning on that record, and the rest of the file opens.
+#[test]
+fn gexf_declarations_repeated_per_spell_are_one_record_present_in_each() {
+    let report = load_path(&fixture("gexf11-repeated-spells.gexf"));
+    let codes: Vec<(&str, bool)> = report.diagnostics.iter().map(|d| (d.code, d.is_error())).collect();
+    let d = report.dataset.unwrap_or_else(|| panic!("it opens: {codes:?}"));
+    assert_eq!(d.actors.len(), 2, "Alpha and Beta once each");
+    let alpha = &d.actors[0];
+    let describe = |spells: &[entente::model::Period]| spells.iter().map(|s| s.describe()).collect::<Vec<_>>();
+    assert_eq!(
+        describe(&alpha.spells),
+        ["1 January 1950–31 December 1960", "1 January 1980–31 December 1990"]
+    );
+    assert_eq!(
+        alpha.active.map(|p| p.describe()).as_deref(),
+        Some("1 January 1950–31 December 1990")
+    );
+
+    let treaty = d
+        .relations
+        .iter()
+        .find(|r| r.id == "e1")
+        .unwrap_or_else(|| panic!("e1"));
+    assert_eq!(
+        describe(&treaty.spells),
+        ["1 June 1952–30 June 1955", "1 January 1985–31 December 1988"]
+    );
+    assert_eq!(
+        d.relations.iter().filter(|r| r.id.starts_with("e1")).count(),
+        1,
+        "not a duplicate"
+    );
+    let in_year = |year: i32| entente::model::YearSpan::year(year).meets(treaty.period.as_ref(), &treaty.spells);
+    assert!(in_year(1953) && in_year(1986));
+    assert!(!in_year(1970), "absent between its spells");
+
+    let supply = d
+        .relations
+        .iter()
+        .find(|r| r.id == "e2")
+        .unwrap_or_else(|| panic!("e2"));
+    assert_eq!(supply.period, None, "an unreadable start is left out");
+    assert_eq!(supply.caveats.len(), 1);
+    assert!(
+        supply.caveats[0].note.contains("`someday` is not a date"),
+        "{:?}",
+        supply.caveats
+    );
+    assert!(
+        d.relations.iter().all(|r| r.id != "e3"),
+        "an edge with one end is skipped"
+    );
+
+    assert!(codes.contains(&("bad-cell", false)), "{codes:?}");
+    assert!(codes.contains(&("missing-field", false)), "{codes:?}");
+    let duplicate = report.diagnostics.iter().find(|d| d.code == "duplicate-id");
+    assert!(
+        duplicate.is_some_and(|d| d.message.contains("Beta")),
+        "Beta declared twice with the same (no) dates is a true duplicate: {codes:?}"
+    );
+    assert!(codes.iter().all(|(_, error)| !error), "{codes:?}");
+}
+
+#[test]
+fn spells_survive_a_gexf_save() {
+    let original = load("gexf11-repeated-spells.gexf");
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = folder.path().join("spells.gexf");
+    save_path(&original, &path).unwrap_or_else(|e| panic!("{e}"));
+    let back = load_path(&path)
+        .dataset
+        .unwrap_or_else(|| panic!("the saved file opens"));
+    assert_eq!(back.actors[0].spells, original.actors[0].spells);
+    let spells = |d: &Dataset| d.relations.iter().map(|r| r.spells.clone()).collect::<Vec<_>>();
+    assert_eq!(spells(&back), spells(&original));
+    assert!(!original.actors[0].spells.is_empty());
+}
+
 #[test]
 fn csv_rows_with_quotes_become_evidence_and_the_actor_list_names_actors() {
     let report = load_path(&fixture("edges.csv"));

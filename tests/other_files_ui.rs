@@ -270,3 +270,19 @@ fn the_window_fits_at_1280_by_800_and_at_1024_by_700() {
         );
     }
 }
+
+/// A publisher's record that looks wrong opens as published, and its relation says why it
+/// looks wrong above the evidence that quotes the row.
+#[test]
+fn a_published_row_that_looks_wrong_says_so_on_its_relation() {
+    let mut harness = settled_app(Some("tests/data/reference/as-published/cow_dyad_end_before_start.csv"));
+    let index = relation(&harness, "cow-9101-678-679");
+    let pos = harness
+        .state()
+        .relation_screen_position(index)
+        .unwrap_or_else(|| panic!("drawn"));
+    click_at(&mut harness, pos);
+    harness.run_steps(2);
+    harness.get_by_label("⚠ As its source published it");
+    harness.get_by_label("line 2: the source records an end (1990-05-21) one day before the start (1990-05-22)");
+}

@@ -321,3 +321,58 @@ fn files_the_size_of_the_real_downloads_open_in_a_few_seconds() {
         assert!(took.as_secs_f64() < 5.0, "{name} took {took:?}");
     }
 }
+
+/// A problem inside a published row is a warning at that row; the row opens as published and
+/// its relation carries a caveat that its evidence card shows.
+#[test]
+fn published_rows_with_problems_open_as_published_with_a_warning_on_the_record() {
+    let (cow, diagnostics) = load(&fixture("as-published/cow_dyad_end_before_start.csv"));
+    assert_eq!(cow.relations.len(), 2, "the odd row is kept beside the good one");
+    let yemen = &cow.relations[0];
+    assert_eq!(
+        yemen
+            .period
+            .map(|p| (p.start.map(|d| d.to_string()), p.end.map(|d| d.to_string()))),
+        Some((Some("1990-05-22".to_owned()), Some("1990-05-21".to_owned()))),
+        "dated as the publisher dated it"
+    );
+    assert_eq!(yemen.caveats.len(), 1);
+    assert_eq!(
+        yemen.caveats[0].note,
+        "line 2: the source records an end (1990-05-21) one day before the start (1990-05-22)"
+    );
+    assert_eq!(diagnostics.len(), 1, "said once, at its row: {diagnostics:#?}");
+    assert_eq!((diagnostics[0].line, diagnostics[0].code), (Some(2), "period-order"));
+    assert!(!diagnostics[0].is_error());
+
+    let (atop, diagnostics) = load(&fixture("as-published/atop_row_without_number.csv"));
+    assert_eq!(atop.relations.len(), 1, "the row with a number is read");
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!((diagnostics[0].line, diagnostics[0].is_error()), (Some(2), false));
+
+    let (sipri, diagnostics) = load(&fixture("as-published/sipri_cells_that_are_not_numbers.csv"));
+    let columns: Vec<(Option<usize>, bool)> = diagnostics.iter().map(|d| (d.line, d.is_error())).collect();
+    assert_eq!(
+        columns,
+        vec![(Some(5), false); 4],
+        "order year, ordered, delivered, TIV: {diagnostics:#?}"
+    );
+    let deals = &sipri.relations[0];
+    assert_eq!(deals.evidence.len(), 2, "both deals are quoted");
+    assert_eq!(deals.caveats.len(), 4);
+    assert!(
+        deals.caveats[0].note.contains("`99999` is not a year"),
+        "{:?}",
+        deals.caveats
+    );
+    assert_eq!(
+        deals.magnitude.as_ref().and_then(|m| m.value_f64()),
+        Some(100.0),
+        "only the TIV that is a number is summed"
+    );
+    assert_eq!(
+        deals.period.map(|p| p.describe()).as_deref(),
+        Some("2022–2024"),
+        "the deal with no year of order is dated by its deliveries"
+    );
+}

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::entente_json;
 use super::format::Format;
+use super::published_rows::keep_as_published;
 use super::{ImportMapping, LoadReport};
 use super::{csv_import, dot, gexf, graphml, reference};
 use crate::model::{Dataset, Diagnostic, Naming, validate_naming};
@@ -118,7 +119,9 @@ fn parse_any(path: &Path, text: &str, mapping: Option<&ImportMapping>) -> LoadRe
     match imported {
         Ok((dataset, mut diagnostics, proposal)) => {
             // Other tools' ids (node `4941`) mean nothing to a reader: problems name actors.
+            let mut dataset = dataset;
             let found = validate_naming(&dataset, Naming::Names);
+            let found = keep_as_published(&mut dataset, found);
             diagnostics.extend(found.into_iter().filter(|d| d.code != "no-evidence"));
             let without_evidence = dataset.relations.iter().filter(|r| r.evidence.is_empty()).count();
             if without_evidence > 0 {

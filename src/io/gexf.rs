@@ -11,7 +11,9 @@ use super::graphml::apply_graph_data;
 use super::import_builder::ImportBuilder;
 use super::xml_reader::{XmlAttributes, XmlEvent, XmlReader, attribute};
 use super::{ImportMapping, MappingProposal};
-use crate::model::{Appearance, Dataset, Diagnostic, Direction, LineAppearance, NodeShape, PartialDate, hex_colour};
+use crate::model::{
+    Appearance, Caveat, Dataset, Diagnostic, Direction, LineAppearance, NodeShape, PartialDate, Period, hex_colour,
+};
 
 #[derive(Default)]
 struct Element {
@@ -22,41 +24,102 @@ struct Element {
     /// Gephi's `viz:` elements: position, colour, size and shape (thickness for an edge).
     look: Appearance,
     thickness: Option<f32>,
-    /// Earliest start and latest end over the element's own dates and its spells.
-    start: Option<PartialDate>,
-    end: Option<PartialDate>,
-    open_start: bool,
-    open_end: bool,
+    /// When the element is present: its own `start`/`end`, each `<spell>`, and those of each
+    /// further declaration of it (a dynamic file declares a node once per spell).
+    spells: Vec<Period>,
+    /// Dates the file gives that Entente cannot read: (which end, as written).
+    unreadable_dates: Vec<(&'static str, String)>,
 }
 
 impl Element {
     fn add_span(&mut self, start: Option<&str>, end: Option<&str>) {
-        match start.and_then(loose_date) {
-            Some(s) => {
-                self.start = Some(
-                    self.start
-                        .map_or(s, |x| if s.earliest() < x.earliest() { s } else { x }),
-                )
+        let mut read = |which: &'static str, text: Option<&str>| {
+            let text = text?.trim();
+            let date = loose_date(text);
+            if date.is_none() && !text.is_empty() {
+                self.unreadable_dates.push((which, text.to_owned()));
             }
-            None => self.open_start = true,
+            date
+        };
+        let spell = Period {
+            start: read("start", start),
+            end: read("end", end),
+        };
+        if !self.spells.contains(&spell) {
+            self.spells.push(spell);
         }
-        match end.and_then(loose_date) {
-            Some(e) => self.end = Some(self.end.map_or(e, |x| if e.latest() > x.latest() { e } else { x })),
-            None => self.open_end = true,
+    }
+
+    /// Another declaration of the same node or edge: one more spell of it.
+    fn absorb(&mut self, mut again: Element) {
+        for spell in again.spells {
+            if !self.spells.contains(&spell) {
+                self.spells.push(spell);
+            }
+        }
+        self.unreadable_dates.append(&mut again.unreadable_dates);
+    }
+
+    /// From the earliest start to the latest end; an open end on any spell leaves it open.
+    fn hull(&self) -> Period {
+        let starts: Option<Vec<PartialDate>> = self.spells.iter().map(|s| s.start).collect();
+        let ends: Option<Vec<PartialDate>> = self.spells.iter().map(|s| s.end).collect();
+        Period {
+            start: starts.and_then(|s| s.into_iter().min_by_key(|d| d.earliest())),
+            end: ends.and_then(|e| e.into_iter().max_by_key(|d| d.latest())),
+        }
+    }
+
+    /// The spells worth keeping apart from the period: two or more.
+    fn separate_spells(&self) -> Vec<Period> {
+        if self.spells.len() > 1 {
+            let mut spells = self.spells.clone();
+            spells.sort_by_key(|s| s.start.map(PartialDate::earliest));
+            spells
+        } else {
+            Vec::new()
         }
     }
 
     /// The element's period as attributes the shared import rules read.
     fn period_attributes(&self) -> Attributes {
+        let hull = self.hull();
         let mut out = Vec::new();
-        if let Some(start) = self.start.filter(|_| !self.open_start) {
+        if let Some(start) = hull.start {
             out.push(("start".to_owned(), start.to_string()));
         }
-        if let Some(end) = self.end.filter(|_| !self.open_end) {
+        if let Some(end) = hull.end {
             out.push(("end".to_owned(), end.to_string()));
         }
         out
     }
+}
+
+/// Declarations of one node (or one edge with an id) made one element, in the order of first
+/// declaration; a declaration that adds no spell is a true duplicate, reported.
+fn one_per_id(elements: Vec<Element>, duplicates: &mut Vec<String>) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::with_capacity(elements.len());
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for element in elements {
+        let Some(id) = element.id.clone() else {
+            out.push(element);
+            continue;
+        };
+        match at.get(&id).and_then(|&i| out.get_mut(i)) {
+            Some(first) => {
+                let adds_a_spell = element.spells.iter().any(|s| !first.spells.contains(s));
+                if !adds_a_spell {
+                    duplicates.push(id);
+                }
+                first.absorb(element);
+            }
+            None => {
+                at.insert(id, out.len());
+                out.push(element);
+            }
+        }
+    }
+    out
 }
 
 /// Reads a GEXF file; names and kinds come from the attributes `mapping` gives, or from
@@ -76,6 +139,7 @@ pub fn read_gexf(
     let mut graph_data: Attributes = Vec::new();
     let mut current: Option<(bool, Element)> = None;
     let mut seen_root = false;
+    let mut warnings: Vec<Diagnostic> = Vec::new();
 
     loop {
         let event = reader.next()?;
@@ -118,7 +182,13 @@ pub fn read_gexf(
                     titles.insert((attribute_class.clone(), id.to_owned()), title.to_owned());
                 }
             }
-            "node" | "edge" => current = Some((name == "node", open_element(&reader, &name, &attributes, offset)?)),
+            "node" | "edge" => {
+                let element = open_element(&reader, &name, &attributes, offset)?;
+                if name == "edge" && element.ends.is_none() {
+                    warnings.push(edge_skipped(&reader, offset));
+                }
+                current = Some((name == "node", element));
+            }
             "attvalue" => {
                 let Some((is_node, element)) = current.as_mut() else {
                     continue;
@@ -156,18 +226,24 @@ pub fn read_gexf(
         return Err(Diagnostic::error("wrong-format", "the file holds no XML elements").at_line_column(1, 1));
     }
 
-    Ok(finish(title, nodes, edges, &graph_data, default_directed, mapping))
+    let (dataset, mut diagnostics, proposal) = finish(title, nodes, edges, &graph_data, default_directed, mapping);
+    warnings.append(&mut diagnostics);
+    Ok((dataset, warnings, proposal))
 }
 
 /// Proposes how to read the attributes, and builds the dataset with `mapping` or the proposal.
 fn finish(
     title: &str,
-    mut nodes: Vec<Element>,
-    mut edges: Vec<Element>,
+    nodes: Vec<Element>,
+    edges: Vec<Element>,
     graph_data: &Attributes,
     default_directed: bool,
     mapping: Option<&ImportMapping>,
 ) -> (Dataset, Vec<Diagnostic>, MappingProposal) {
+    let mut duplicate_nodes = Vec::new();
+    let mut nodes = one_per_id(nodes, &mut duplicate_nodes);
+    let mut duplicate_edges = Vec::new();
+    let mut edges = one_per_id(edges, &mut duplicate_edges);
     for element in nodes.iter_mut().chain(edges.iter_mut()) {
         let mut attributes = element.period_attributes();
         attributes.append(&mut element.attributes);
@@ -183,6 +259,19 @@ fn finish(
     let mapping = mapping.unwrap_or(&proposal.mapping).clone();
     let mut builder = ImportBuilder::new(title, "GEXF").with_mapping(mapping);
     build(&mut builder, nodes, edges, graph_data, default_directed);
+    for id in duplicate_nodes {
+        let name = builder.actor_name(&id);
+        builder.warn(Diagnostic::warning(
+            "duplicate-id",
+            format!("actor {name} is declared twice in the file; the first is kept"),
+        ));
+    }
+    for id in duplicate_edges {
+        builder.warn(Diagnostic::warning(
+            "duplicate-id",
+            format!("edge `{id}` is declared twice in the file with the same dates; the first is kept"),
+        ));
+    }
     let (dataset, diagnostics) = builder.finish();
     (dataset, diagnostics, proposal)
 }
@@ -201,12 +290,14 @@ fn build(
                 apply_graph_data(builder, &node.attributes);
                 continue;
             }
-            if !builder.add_actor_drawn(id, &node.attributes, node.look) {
-                let name = builder.actor_name(id);
-                builder.warn(Diagnostic::warning(
-                    "duplicate-id",
-                    format!("actor {name} is declared twice in the file; the first is kept"),
-                ));
+            if builder.add_actor_drawn(id, &node.attributes, node.look.clone())
+                && let Some(actor) = builder.dataset_mut().actors.last_mut()
+            {
+                actor.spells = node.separate_spells();
+            }
+            let owner = format!("actor {}", builder.actor_name(id));
+            for problem in unreadable_dates(&node, &owner) {
+                builder.warn(problem);
             }
         }
     }
@@ -217,13 +308,46 @@ fn build(
             None => default_directed,
         };
         if let Some((source, target)) = &edge.ends {
+            let before = builder.dataset_mut().relations.len();
             builder.add_relation(edge.id.as_deref(), source, target, directed, &edge.attributes);
             builder.draw_last_relation(LineAppearance {
-                colour: edge.look.colour,
+                colour: edge.look.colour.clone(),
                 thickness: edge.thickness,
             });
+            let owner = format!(
+                "relation “{} → {}”",
+                builder.actor_label(source),
+                builder.actor_label(target)
+            );
+            let problems = unreadable_dates(&edge, &owner);
+            if builder.dataset_mut().relations.len() > before
+                && let Some(relation) = builder.dataset_mut().relations.last_mut()
+            {
+                relation.spells = edge.separate_spells();
+                relation
+                    .caveats
+                    .extend(problems.iter().map(|p| Caveat::new(p.code, p.message.clone())));
+            }
+            for problem in problems {
+                builder.warn(problem);
+            }
         }
     }
+}
+
+/// A warning for each date the element gives that Entente cannot read: the record opens
+/// without it.
+fn unreadable_dates(element: &Element, owner: &str) -> Vec<Diagnostic> {
+    element
+        .unreadable_dates
+        .iter()
+        .map(|(which, text)| {
+            Diagnostic::warning(
+                "bad-cell",
+                format!("{owner}: the {which} `{text}` is not a date; it is left out"),
+            )
+        })
+        .collect()
 }
 
 /// One of Gephi's `viz:` elements. GEXF's y axis points up; Entente's, as on screen, down.
@@ -260,6 +384,17 @@ fn read_viz(name: &str, attributes: &XmlAttributes<'_>, element: &mut Element) {
     }
 }
 
+/// The warning for an edge without both ends: one bad record, not a bad file.
+fn edge_skipped(reader: &XmlReader<'_>, offset: usize) -> Diagnostic {
+    let mut warning = reader.error_at(
+        offset,
+        "missing-field",
+        "an <edge> needs both `source` and `target`; this one is skipped",
+    );
+    warning.severity = crate::model::Severity::Warning;
+    warning
+}
+
 /// A `<node>` or `<edge>` from its own attributes; attvalues and spells follow inside it.
 fn open_element(
     reader: &XmlReader<'_>,
@@ -276,10 +411,10 @@ fn open_element(
         return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
     }
     if !is_node {
-        let (Some(source), Some(target)) = (attribute(attributes, "source"), attribute(attributes, "target")) else {
-            return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
-        };
-        element.ends = Some((source.to_owned(), target.to_owned()));
+        // An edge without both ends is one bad record, not a bad file: read_gexf skips it.
+        element.ends = attribute(attributes, "source")
+            .zip(attribute(attributes, "target"))
+            .map(|(source, target)| (source.to_owned(), target.to_owned()));
         element.edge_type = attribute(attributes, "type").map(str::to_owned);
     }
     for native in ["label", "kind", "weight"] {
@@ -316,7 +451,8 @@ pub fn write_gexf(dataset: &Dataset) -> String {
                       titles: &mut Vec<String>,
                       (id, label): (&str, &str),
                       attrs: &[(String, String)],
-                      look: Option<&Appearance>| {
+                      look: Option<&Appearance>,
+                      spells: &[Period]| {
         nodes.push_str(&format!(
             "      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n",
             escape(id),
@@ -340,6 +476,7 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         if let Some(look) = look {
             write_viz(nodes, look);
         }
+        write_spells(nodes, spells);
         nodes.push_str("      </node>\n");
     };
     write_node(
@@ -348,6 +485,7 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         (META_NODE, ""),
         &graph_attributes(dataset),
         None,
+        &[],
     );
     for actor in &dataset.actors {
         write_node(
@@ -356,6 +494,7 @@ pub fn write_gexf(dataset: &Dataset) -> String {
             (&actor.id, &actor.name),
             &actor_attributes(actor),
             Some(&actor.appearance),
+            &actor.spells,
         );
     }
     let edges = write_edges(dataset, &mut edge_titles, title_id);
@@ -365,7 +504,15 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         "  <meta>\n    <creator>Entente</creator>\n    <description>{}</description>\n  </meta>\n",
         escape(dataset.description.as_deref().unwrap_or_default())
     ));
-    out.push_str("  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
+    // Spells are dynamic GEXF: Gephi reads them only in a dynamic graph.
+    let dynamic =
+        dataset.actors.iter().any(|a| !a.spells.is_empty()) || dataset.relations.iter().any(|r| !r.spells.is_empty());
+    let mode = if dynamic {
+        "dynamic\" timeformat=\"date"
+    } else {
+        "static"
+    };
+    out.push_str(&format!("  <graph defaultedgetype=\"directed\" mode=\"{mode}\">\n"));
     for (class, prefix, titles) in [("node", "n", &node_titles), ("edge", "e", &edge_titles)] {
         out.push_str(&format!("    <attributes class=\"{class}\">\n"));
         for (i, title) in titles.iter().enumerate() {
@@ -417,9 +564,29 @@ fn write_edges(
         if let Some(thickness) = line.thickness {
             edges.push_str(&format!("        <viz:thickness value=\"{thickness}\"/>\n"));
         }
+        write_spells(&mut edges, &relation.spells);
         edges.push_str("      </edge>\n");
     }
     edges
+}
+
+/// `<spells>`, for what is present only at times within its period.
+fn write_spells(out: &mut String, spells: &[Period]) {
+    if spells.is_empty() {
+        return;
+    }
+    out.push_str("        <spells>\n");
+    for spell in spells {
+        out.push_str("          <spell");
+        if let Some(start) = spell.start {
+            out.push_str(&format!(" start=\"{start}\""));
+        }
+        if let Some(end) = spell.end {
+            out.push_str(&format!(" end=\"{end}\""));
+        }
+        out.push_str("/>\n");
+    }
+    out.push_str("        </spells>\n");
 }
 
 /// The attributes Entente writes for an actor's look, which GEXF has elements for instead.

@@ -14,6 +14,7 @@ mod import_builder;
 mod import_mapping;
 mod json_locator;
 mod load_report;
+mod published_rows;
 pub mod reference;
 mod text_position;
 mod xml_reader;

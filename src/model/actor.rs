@@ -15,6 +15,9 @@ pub struct Actor {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<Period>,
+    /// When the actor was present only at times within `active`: each spell a period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spells: Vec<Period>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// How the file this actor came from drew it.
@@ -33,6 +36,7 @@ impl Actor {
             kind: kind.into(),
             aliases: Vec::new(),
             active: None,
+            spells: Vec::new(),
             description: None,
             appearance: Appearance::default(),
             extra: ExtraFields::new(),

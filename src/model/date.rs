@@ -35,6 +35,18 @@ impl PartialDate {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
+    /// Days since 1970-01-01 for a date given to the day; None for a month or a year.
+    pub fn day_number(self) -> Option<i64> {
+        let (month, day) = (i64::from(self.month?), i64::from(self.day?));
+        // Howard Hinnant's days_from_civil: March-based years put the leap day last.
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        Some(era * 146_097 + day_of_era - 719_468)
+    }
+
     /// The last day this date could mean: `2024-06` ends on the 30th.
     pub fn latest(self) -> (i32, u8, u8) {
         let month = self.month.unwrap_or(12);
@@ -161,8 +173,6 @@ pub struct Period {
 }
 
 impl Period {
-    /// True when the end certainly comes before the start, whatever the precision:
-    /// `2024` to `2024-03` is fine, `2024-06` to `2023` is not.
     /// The period in plain words: "1950–1953", "since June 2024", "until 1991", "undated".
     pub fn describe(&self) -> String {
         match (self.start, self.end) {
@@ -174,6 +184,8 @@ impl Period {
         }
     }
 
+    /// True when the end certainly comes before the start, whatever the precision:
+    /// `2024` to `2024-03` is fine, `2024-06` to `2023` is not.
     pub fn ends_before_it_starts(&self) -> bool {
         match (self.start, self.end) {
             (Some(start), Some(end)) => end.latest().cmp(&start.earliest()) == Ordering::Less,
@@ -188,6 +200,28 @@ mod tests {
 
     fn date(text: &str) -> PartialDate {
         text.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn day_numbers_count_days_across_months_leap_years_and_the_epoch() {
+        assert_eq!(date("1970-01-01").day_number(), Some(0));
+        assert_eq!(date("1969-12-31").day_number(), Some(-1));
+        assert_eq!(
+            date("2000-03-01")
+                .day_number()
+                .zip(date("2000-02-28").day_number())
+                .map(|(a, b)| a - b),
+            Some(2)
+        );
+        assert_eq!(
+            date("1990-05-22")
+                .day_number()
+                .zip(date("1990-05-21").day_number())
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert_eq!(date("2024-12-04").day_number(), Some(20_061));
+        assert_eq!(date("2024-12").day_number(), None, "a month is not a day");
     }
 
     #[test]

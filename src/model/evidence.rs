@@ -31,6 +31,24 @@ pub struct Evidence {
     pub extra: ExtraFields,
 }
 
+impl Evidence {
+    /// A quote from `source` and nothing else known about it.
+    pub fn quoting(source: impl Into<String>, quote: impl Into<String>) -> Self {
+        Self {
+            source: source.into(),
+            quote: quote.into(),
+            speaker: None,
+            speaker_role: None,
+            locator: None,
+            url: None,
+            date: None,
+            credibility: None,
+            note: None,
+            extra: ExtraFields::new(),
+        }
+    }
+}
+
 /// Where a piece of evidence sits: its relation and its place in that relation's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EvidenceAt {

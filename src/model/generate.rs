@@ -81,6 +81,7 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
                 start: Some(PartialDate::year(start)),
                 end: (random(53) % 2 == 0).then(|| PartialDate::year(start + 1 + (random(59) % 10) as i32)),
             }),
+            spells: Vec::new(),
             summary: Some(format!("Generated relation {r}.")),
             magnitude: None,
             evidence: (0..1 + random(61) % 3)
@@ -98,6 +99,7 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
                 })
                 .collect(),
             appearance: Default::default(),
+            caveats: Vec::new(),
             extra: ExtraFields::new(),
         });
     }

@@ -96,10 +96,12 @@ mod tests {
             to: to.into(),
             direction: Direction::Mutual,
             period: None,
+            spells: Vec::new(),
             summary: None,
             magnitude: None,
             evidence: vec![],
             appearance: Default::default(),
+            caveats: Vec::new(),
             extra: ExtraFields::new(),
         }
     }

@@ -221,6 +221,7 @@ mod tests {
             to: to.to_owned(),
             direction: Direction::Mutual,
             period: None,
+            spells: Vec::new(),
             summary: None,
             magnitude: None,
             evidence: vec![Evidence {
@@ -236,6 +237,7 @@ mod tests {
                 extra: ExtraFields::new(),
             }],
             appearance: Default::default(),
+            caveats: Vec::new(),
             extra: ExtraFields::new(),
         }
     }

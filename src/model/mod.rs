@@ -4,6 +4,7 @@
 mod actor;
 mod actor_size;
 mod appearance;
+mod caveat;
 mod dataset;
 mod date;
 mod diagnostic;
@@ -25,6 +26,7 @@ mod visibility;
 pub use actor::{Actor, ActorKind, ActorKindDecl};
 pub use actor_size::{SizeBy, numeric_attributes, size_values};
 pub use appearance::{Appearance, LineAppearance, NodeShape, hex_colour};
+pub use caveat::Caveat;
 pub use dataset::{Dataset, FORMAT_NAME, FORMAT_VERSION};
 pub use date::{DateError, PartialDate, Period, days_in_month};
 pub use diagnostic::{Diagnostic, Severity, pointer_segment};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Evidence, ExtraFields, LineAppearance, Period};
+use super::{Caveat, Evidence, ExtraFields, LineAppearance, Period};
 
 /// A typed link between two actors, with the evidence for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,6 +14,10 @@ pub struct Relation {
     pub direction: Direction,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// When the relation held only at times within its period (a treaty lapsed and renewed,
+    /// an edge a dynamic GEXF file declares twice): each spell a period. `period` spans them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spells: Vec<Period>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,6 +27,9 @@ pub struct Relation {
     /// How the file this relation came from drew it.
     #[serde(default, skip_serializing_if = "LineAppearance::is_empty")]
     pub appearance: LineAppearance,
+    /// What is odd about the record as its publisher wrote it, kept with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<Caveat>,
     #[serde(flatten)]
     pub extra: ExtraFields,
 }

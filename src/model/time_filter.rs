@@ -26,6 +26,16 @@ impl YearSpan {
         let ends_in_time = period.end.is_none_or(|e| e.latest() >= span_start);
         starts_in_time && ends_in_time
     }
+
+    /// As `overlaps`, for something present over `period` or, when it has spells, only
+    /// during them: a relation that lapsed in between is not there in the gap.
+    pub fn meets(&self, period: Option<&Period>, spells: &[Period]) -> bool {
+        if spells.is_empty() {
+            self.overlaps(period)
+        } else {
+            spells.iter().any(|spell| self.overlaps(Some(spell)))
+        }
+    }
 }
 
 /// Whether what falls outside the chosen time is faded or left out.
@@ -62,6 +72,7 @@ pub fn year_range(dataset: &Dataset, this_year: i32) -> Option<(i32, i32)> {
 pub fn active_per_year(dataset: &Dataset, kinds: &[&str], years: (i32, i32)) -> Vec<Vec<u32>> {
     let span = usize::try_from(years.1 - years.0 + 1).unwrap_or(0);
     let mut counts = vec![vec![0u32; span]; kinds.len()];
+    let mut held = vec![false; span];
     for relation in &dataset.relations {
         let Some(period) = &relation.period else { continue };
         let Some(row) = kinds
@@ -71,12 +82,24 @@ pub fn active_per_year(dataset: &Dataset, kinds: &[&str], years: (i32, i32)) -> 
         else {
             continue;
         };
-        let first = period.start.map_or(years.0, |s| s.year).max(years.0);
-        let last = period.end.map_or(years.1, |e| e.year).min(years.1);
-        for year in first..=last {
-            if let Some(cell) = usize::try_from(year - years.0).ok().and_then(|i| row.get_mut(i)) {
-                *cell += 1;
+        // Spells may overlap; a year the relation held counts once.
+        held.fill(false);
+        let spells = if relation.spells.is_empty() {
+            std::slice::from_ref(period)
+        } else {
+            relation.spells.as_slice()
+        };
+        for spell in spells {
+            let first = spell.start.map_or(years.0, |s| s.year).max(years.0);
+            let last = spell.end.map_or(years.1, |e| e.year).min(years.1);
+            for year in first..=last {
+                if let Some(cell) = usize::try_from(year - years.0).ok().and_then(|i| held.get_mut(i)) {
+                    *cell = true;
+                }
             }
+        }
+        for (cell, held) in row.iter_mut().zip(&held) {
+            *cell += u32::from(*held);
         }
     }
     counts
@@ -136,6 +159,46 @@ mod tests {
         assert!(
             YearSpan { from: 1970, to: 1960 }.overlaps(Some(&period(Some("1965"), None))),
             "either order"
+        );
+    }
+
+    #[test]
+    fn something_present_in_spells_is_absent_between_them() {
+        let spells = [period(Some("1961"), Some("1965")), period(Some("1990"), None)];
+        let hull = period(Some("1961"), None);
+        assert!(YearSpan::year(1963).meets(Some(&hull), &spells));
+        assert!(!YearSpan::year(1975).meets(Some(&hull), &spells), "lapsed in between");
+        assert!(YearSpan::year(2020).meets(Some(&hull), &spells));
+        assert!(
+            YearSpan::year(1975).meets(Some(&hull), &[]),
+            "without spells, the period"
+        );
+
+        let mut dataset = Dataset::new("t");
+        let mut relation = crate::model::Relation {
+            id: "r".into(),
+            kind: "treaty".into(),
+            from: "a".into(),
+            to: "b".into(),
+            direction: crate::model::Direction::Mutual,
+            period: Some(hull),
+            spells: spells.to_vec(),
+            summary: None,
+            magnitude: None,
+            evidence: Vec::new(),
+            appearance: Default::default(),
+            caveats: Vec::new(),
+            extra: Default::default(),
+        };
+        relation.spells.push(period(Some("1964"), Some("1966")));
+        dataset.relations.push(relation);
+        let counts = active_per_year(&dataset, &["treaty"], (1960, 1999));
+        let held: Vec<i32> = (1960..=1999).filter(|y| counts[0][(y - 1960) as usize] > 0).collect();
+        let expected: Vec<i32> = (1961..=1966).chain(1990..=1999).collect();
+        assert_eq!(held, expected);
+        assert!(
+            counts[0].iter().all(|&c| c <= 1),
+            "overlapping spells count a year once"
         );
     }
 

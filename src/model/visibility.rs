@@ -154,10 +154,10 @@ impl Visibility {
                 }
             };
             for (emphasis, relation) in visibility.relations.iter_mut().zip(&dataset.relations) {
-                fade(emphasis, window.span.overlaps(relation.period.as_ref()));
+                fade(emphasis, window.span.meets(relation.period.as_ref(), &relation.spells));
             }
             for (emphasis, actor) in visibility.actors.iter_mut().zip(&dataset.actors) {
-                fade(emphasis, window.span.overlaps(actor.active.as_ref()));
+                fade(emphasis, window.span.meets(actor.active.as_ref(), &actor.spells));
             }
             // A relation is not drawn without both of its actors.
             for (r, emphasis) in visibility.relations.iter_mut().enumerate() {

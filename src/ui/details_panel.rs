@@ -124,6 +124,7 @@ fn relation_details(
         ui.label(summary);
     }
     extra_fields(ui, &relation.extra);
+    caveats(ui, relation);
     ui.add_space(8.0);
     ui.strong(format!("Evidence ({})", relation.evidence.len()));
     if relation.evidence.is_empty() {
@@ -144,6 +145,27 @@ fn relation_details(
             commands.extend(evidence_card(ui, evidence, source, source_items, at));
         });
     }
+}
+
+/// What is odd about the record as its publisher wrote it, above the evidence it concerns.
+fn caveats(ui: &mut Ui, relation: &Relation) {
+    if relation.caveats.is_empty() {
+        return;
+    }
+    let warn = ui.visuals().warn_fg_color;
+    ui.add_space(6.0);
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.0, warn))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("⚠ As its source published it").color(warn).strong())
+                .on_hover_text(
+                    "Entente opens a publisher's record as published, and says here what looks wrong in it.",
+                );
+            for caveat in &relation.caveats {
+                ui.label(&caveat.note);
+            }
+        });
 }
 
 /// The figure, then its wording: in quote marks only when the evidence quotes those words,

@@ -13,8 +13,8 @@ use super::attribute_values::{
 use super::attribute_values::{AttributePair, loose_date};
 use super::import_mapping::{ACTOR_KIND_NAMES, ACTOR_LABEL_NAMES, ImportMapping, RELATION_KIND_NAMES, clean_label};
 use crate::model::{
-    Actor, ActorKind, ActorKindDecl, Appearance, Dataset, Diagnostic, Direction, Evidence, ExtraFields, LineAppearance,
-    Period, Relation, RelationKindDecl, Source,
+    Actor, ActorKind, ActorKindDecl, Appearance, Caveat, Dataset, Diagnostic, Direction, Evidence, ExtraFields,
+    LineAppearance, PartialDate, Period, Relation, RelationKindDecl, Source,
 };
 
 /// The kind given to relations whose file says nothing about their kind.
@@ -68,6 +68,14 @@ impl ImportBuilder {
     }
 
     /// How messages name an actor: by its name, with the file's id beside it when they differ.
+    /// The actor's name as the file gives it, or its id when it gives none.
+    pub fn actor_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor_by_id
+            .get(id)
+            .and_then(|&at| self.dataset.actors.get(at))
+            .map_or(id, |actor| actor.name.as_str())
+    }
+
     pub fn actor_name(&self, id: &str) -> String {
         match self.actor_by_id.get(id).and_then(|&at| self.dataset.actors.get(at)) {
             Some(actor) if actor.name != id => format!("“{}” (id `{id}`)", actor.name),
@@ -120,9 +128,10 @@ impl ImportBuilder {
                     .collect()
             })
             .unwrap_or_default();
+        let owner = || format!("actor “{name}”");
         let active = Period {
-            start: find(&["active_start", "start"]).and_then(|d| loose_date(&d)),
-            end: find(&["active_end", "end"]).and_then(|d| loose_date(&d)),
+            start: self.date_of(find(&["active_start", "start"]).as_deref(), "start", owner),
+            end: self.date_of(find(&["active_end", "end"]).as_deref(), "end", owner),
         };
         fill_appearance(&mut look, attributes);
         let mut used: Vec<&str> = vec![
@@ -160,11 +169,29 @@ impl ImportBuilder {
             kind,
             aliases,
             active: (active != Period::default()).then_some(active),
+            spells: Vec::new(),
             description: find(&["description"]).filter(|d| !d.trim().is_empty()),
             appearance: look,
             extra,
         });
         true
+    }
+
+    /// A date the file gives, or None, with a warning when it gives one Entente cannot read:
+    /// the record opens without it, as published otherwise.
+    fn date_of(&mut self, value: Option<&str>, what: &str, owner: impl FnOnce() -> String) -> Option<PartialDate> {
+        let value = value?.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let date = loose_date(value);
+        if date.is_none() {
+            self.warn(Diagnostic::warning(
+                "bad-cell",
+                format!("{}: the {what} `{value}` is not a date; it is left out", owner()),
+            ));
+        }
+        date
     }
 
     /// Makes sure an actor exists for an edge end the file never declared as a node; its
@@ -201,13 +228,26 @@ impl ImportBuilder {
             _ if directed => Direction::Directed,
             _ => Direction::Mutual,
         };
-        let year = find(&["year"]).and_then(loose_date);
+        let relation_name = format!("relation “{} → {}”", self.actor_label(from), self.actor_label(to));
+        let owner = || relation_name.clone();
+        let before = self.diagnostics.len();
+        let year = self.date_of(find(&["year"]), "year", owner);
         let period = Period {
-            start: find(&["start", "from_date", "start_date", "begin"])
-                .and_then(loose_date)
+            start: self
+                .date_of(find(&["start", "from_date", "start_date", "begin"]), "start", owner)
                 .or(year),
-            end: find(&["end", "to_date", "end_date"]).and_then(loose_date).or(year),
+            end: self
+                .date_of(find(&["end", "to_date", "end_date"]), "end", owner)
+                .or(year),
         };
+        // What could not be read stays with the relation, for whoever reads its evidence.
+        let caveats: Vec<Caveat> = self
+            .diagnostics
+            .get(before..)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| Caveat::new(d.code, d.message.clone()))
+            .collect();
         let period = (period != Period::default()).then_some(period);
         let evidence = self.evidence_from(attributes);
         let key = (ends.0, ends.1, kind.clone(), direction, period);
@@ -247,10 +287,12 @@ impl ImportBuilder {
             to: to.to_owned(),
             direction,
             period,
+            spells: Vec::new(),
             summary: find(&["summary"]).map(str::to_owned).filter(|s| !s.trim().is_empty()),
             magnitude: find(&["magnitude"]).and_then(|m| serde_json::from_str(m).ok()),
             evidence,
             appearance: line,
+            caveats,
             extra,
         });
     }

@@ -5,7 +5,11 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::model::{Actor, ActorKind, Dataset, Diagnostic, Evidence, ExtraFields, KnownNames, PartialDate, Source};
+use super::table::Row;
+use crate::io::published_rows::end_before_start;
+use crate::model::{
+    Actor, ActorKind, Caveat, Dataset, Diagnostic, Evidence, ExtraFields, KnownNames, PartialDate, Period, Source,
+};
 
 pub struct Assembly {
     pub dataset: Dataset,
@@ -107,6 +111,22 @@ impl Assembly {
             note,
             extra: ExtraFields::new(),
         }
+    }
+
+    /// A caveat, and a warning at the row, when the row records an end before its start: the
+    /// publisher's own record (COW's dyads of Yemen's and Germany's unifications), kept as
+    /// published.
+    pub fn period_as_published(&mut self, row: &Row, period: Period, end_column: &str) -> Option<Caveat> {
+        if !period.ends_before_it_starts() {
+            return None;
+        }
+        let note = end_before_start(period);
+        self.diagnostics.push(row.warning(
+            end_column,
+            "period-order",
+            format!("row {}: {note}; the row is kept as published", row.line),
+        ));
+        Some(Caveat::new("period-order", format!("line {}: {note}", row.line)))
     }
 
     /// The dataset, or the reason there is none: a table with no usable rows opens nothing.

@@ -144,6 +144,9 @@ pub fn read_dyads(mut table: Table, title: &str, file_name: &str) -> Result<(Dat
         {
             summary.push_str(" The obligations are asymmetric.");
         }
+        relation
+            .caveats
+            .extend(assembly.period_as_published(&row, period, "dyad_end_year"));
         assembly.dataset.relations.push(relation);
     }
     finish(assembly, diagnostics, &DYAD_LAYOUT)

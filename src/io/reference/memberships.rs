@@ -93,10 +93,12 @@ pub fn treaty(
         to,
         direction: Direction::Mutual,
         period: (period != Period::default()).then_some(period),
+        spells: Vec::new(),
         summary: Some(summary),
         magnitude: None,
         evidence,
         appearance: Default::default(),
+        caveats: Vec::new(),
         extra,
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::Assembly;
 use super::table::{Layout, Row, Table};
 use crate::model::{
-    ActorKind, Dataset, Diagnostic, Direction, ExtraFields, Magnitude, PartialDate, Period, Relation, Source,
+    ActorKind, Caveat, Dataset, Diagnostic, Direction, ExtraFields, Magnitude, PartialDate, Period, Relation, Source,
     normalise_name,
 };
 
@@ -67,11 +67,8 @@ pub fn read_trade_register(
         let to = actor(&mut assembly, recipient);
         let order = year_of_order(row.get("year of order"));
         let deliveries = years_in(row.get("year(s) of delivery"));
-        let tiv = row
-            .get(TIV_DELIVERED)
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite() && *v >= 0.0);
+        let tiv = delivered_tiv(row.get(TIV_DELIVERED));
+        let caveats = cells_that_are_not_numbers(&row, order, &deliveries, &mut assembly.diagnostics);
         let evidence = assembly.record(row.raw, row.line, Some(describe_deal(&row, order, &deliveries)));
         let next = assembly.dataset.relations.len();
         let totals = pairs.entry((from.clone(), to.clone())).or_insert_with(|| PairTotals {
@@ -87,10 +84,12 @@ pub fn read_trade_register(
                 to,
                 direction: Direction::Directed,
                 period: None,
+                spells: Vec::new(),
                 summary: None,
                 magnitude: None,
                 evidence: Vec::new(),
                 appearance: Default::default(),
+                caveats: Vec::new(),
                 extra: ExtraFields::new(),
             });
         }
@@ -104,6 +103,7 @@ pub fn read_trade_register(
         totals.deals += 1;
         if let Some(relation) = assembly.dataset.relations.get_mut(totals.relation) {
             relation.evidence.push(evidence);
+            relation.caveats.extend(caveats);
         }
     }
     for totals in pairs.values() {
@@ -171,6 +171,79 @@ fn strip_prefix(id: &str) -> &str {
     id.strip_prefix("sipri:").unwrap_or(id)
 }
 
+/// A warning at the cell, and a caveat for the relation, for each cell that does not hold what
+/// its column does (a year of order of 99999, -5 ordered, "abc" delivered). The row is kept:
+/// it is quoted as published, and what cannot be read is left out of the sums and the period.
+fn cells_that_are_not_numbers(
+    row: &Row,
+    order: Option<(i32, bool)>,
+    deliveries: &[i32],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Caveat> {
+    let mut problems: Vec<(&str, String)> = Vec::new();
+    let order_cell = row.get("year of order");
+    if !order_cell.is_empty() && order.is_none() {
+        problems.push((
+            "year of order",
+            format!("the year of order `{order_cell}` is not a year, so the deal is dated by its deliveries only"),
+        ));
+    }
+    let delivered_column = if row.get("number delivered").is_empty() {
+        DELIVERIES_IN_RANGE
+    } else {
+        "number delivered"
+    };
+    for (column, what) in [
+        ("number ordered", "number ordered"),
+        (delivered_column, "number delivered"),
+    ] {
+        let cell = row.get(column);
+        if !cell.is_empty() && count(cell).is_none() {
+            problems.push((column, format!("the {what} `{cell}` is not a count")));
+        }
+    }
+    let delivery_cell = row.get("year(s) of delivery");
+    if !delivery_cell.is_empty() && deliveries.is_empty() {
+        problems.push((
+            "year(s) of delivery",
+            format!("the years of delivery `{delivery_cell}` hold no year"),
+        ));
+    }
+    let tiv = row.get(TIV_DELIVERED);
+    if !tiv.is_empty() && delivered_tiv(tiv).is_none() {
+        problems.push((
+            TIV_DELIVERED,
+            format!("the TIV of delivered weapons `{tiv}` is not a number, so it is not in the total"),
+        ));
+    }
+    problems
+        .into_iter()
+        .map(|(column, what)| {
+            diagnostics.push(row.warning(
+                column,
+                "bad-cell",
+                format!("row {}: {what}; the row is kept as published", row.line),
+            ));
+            Caveat::new("bad-cell", format!("line {}: {what}", row.line))
+        })
+        .collect()
+}
+
+/// A number of weapons: `10`, or `(10)` as an estimate.
+fn count(cell: &str) -> Option<u64> {
+    cell.trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// A TIV value SIPRI could have written: a finite number, not below zero.
+fn delivered_tiv(cell: &str) -> Option<f64> {
+    cell.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
+}
+
 /// `2018`, or `(2018)` when SIPRI estimates the year: (year, estimated).
 fn year_of_order(cell: &str) -> Option<(i32, bool)> {
     let estimated = cell.starts_with('(') && cell.ends_with(')');
@@ -202,13 +275,14 @@ fn describe_deal(row: &Row, order: Option<(i32, bool)>, deliveries: &[i32]) -> S
         Some((year, false)) => parts.push(format!("ordered {year}")),
         None => {}
     }
-    if !ordered.is_empty() {
+    if count(ordered).is_some() {
         parts.push(format!("{ordered} ordered"));
     }
     let delivered = match row.get("number delivered") {
         "" => row.get(DELIVERIES_IN_RANGE),
         delivered => delivered,
     };
+    let delivered = if count(delivered).is_some() { delivered } else { "" };
     if !delivered.is_empty() && !deliveries.is_empty() {
         parts.push(format!("{delivered} delivered in {}", row.get("year(s) of delivery")));
     } else if !delivered.is_empty() {
