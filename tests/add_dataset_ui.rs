@@ -33,8 +33,13 @@ fn reviewing(file: &str) -> Harness<'static, App> {
 }
 
 /// The treaty relations between two actors, as (from, to, source ids).
+const ARTICLE: &str = "newsweek-nk-partnerships";
+const CHRONOLOGY: &str = "entente-nk-chronology";
+const COW: &str = "cow-formal-alliances";
+
+/// The sources of each treaty between `a` and `b`, sorted.
 fn treaties(harness: &Harness<'_, App>, a: &str, b: &str) -> Vec<Vec<String>> {
-    harness
+    let mut found = harness
         .state()
         .dataset()
         .relations
@@ -43,16 +48,20 @@ fn treaties(harness: &Harness<'_, App>, a: &str, b: &str) -> Vec<Vec<String>> {
         .filter(|r| (r.from == a && r.to == b) || (r.from == b && r.to == a))
         .map(|r| {
             let mut sources: Vec<String> = r.evidence.iter().map(|e| e.source.clone()).collect();
+            sources.sort();
             sources.dedup();
             sources
         })
-        .collect()
+        .collect::<Vec<_>>();
+    found.sort();
+    found
 }
 
 #[test]
 fn adding_cow_records_shows_them_beside_the_articles_claims_with_their_sources() {
     let mut harness = reviewing("cow_alliance_by_dyad.csv");
     let before = harness.state().dataset().relations.len();
+    let actors_before = harness.state().dataset().actors.len();
     // The review says what it proposes and why.
     assert_eq!(harness.query_all_by_label("same name").count(), 3);
     assert_eq!(
@@ -70,15 +79,25 @@ fn adding_cow_records_shows_them_beside_the_articles_claims_with_their_sources()
     let app = harness.state();
     assert!(!app.is_reviewing_added_dataset());
     assert_eq!(app.dataset().relations.len(), before + 2);
-    assert_eq!(app.dataset().actors.len(), 14, "every actor was matched; none added");
+    assert_eq!(
+        app.dataset().actors.len(),
+        actors_before,
+        "every actor was matched; none added"
+    );
     assert!(app.has_unsaved_edits(), "an added dataset is an edit to save");
+    // The record sits beside the dataset's own 1961 treaty, dated from the chronology:
+    // one edge per source, never merged into one.
     assert_eq!(
         treaties(&harness, "soviet_union", "north_korea"),
-        [vec!["cow-formal-alliances".to_owned()]]
+        [vec![COW.to_owned()], vec![CHRONOLOGY.to_owned()]]
     );
     assert_eq!(
         treaties(&harness, "russia", "north_korea"),
-        [vec!["newsweek-nk-partnerships".to_owned()]]
+        [
+            vec![CHRONOLOGY.to_owned()],
+            vec![CHRONOLOGY.to_owned(), ARTICLE.to_owned()]
+        ],
+        "the 2024 treaty (article and chronology) and the 2000 treaty (chronology)"
     );
 
     // North Korea's panel tells which source each treaty comes from.
@@ -107,17 +126,20 @@ fn a_corrected_match_puts_both_treaties_between_russia_and_north_korea() {
     harness.get_by_label("Add to dataset").click();
     // The merge runs on a thread of its own.
     run_until_idle(&mut harness);
-    let mut sources = treaties(&harness, "russia", "north_korea");
-    sources.sort();
     assert_eq!(
-        sources,
+        treaties(&harness, "russia", "north_korea"),
         [
-            vec!["cow-formal-alliances".to_owned()],
-            vec!["newsweek-nk-partnerships".to_owned()]
+            vec![COW.to_owned()],
+            vec![CHRONOLOGY.to_owned()],
+            vec![CHRONOLOGY.to_owned(), ARTICLE.to_owned()]
         ],
-        "two edges, one per source"
+        "the record beside the dataset's own treaties, an edge per source"
     );
-    assert!(treaties(&harness, "soviet_union", "north_korea").is_empty());
+    assert_eq!(
+        treaties(&harness, "soviet_union", "north_korea"),
+        [vec![CHRONOLOGY.to_owned()]],
+        "only the dataset's own 1961 treaty is left with the Soviet Union"
+    );
 }
 
 #[test]
@@ -216,7 +238,7 @@ fn a_worked_out_figure_is_never_shown_as_a_quotation() {
     harness.get_by_label("The sum of 'SIPRI TIV of delivered weapons' over 2 deals.");
 
     let mut harness = app_with(None);
-    open_relation_of(&mut harness, "North Korea", "→ Russia  (since 2022)");
+    open_relation_of(&mut harness, "North Korea", "→ Russia  (since September 2022)");
     harness.get_by_label("5,000,000 artillery shells");
     harness.get_by_label("“perhaps as many as 5 million shells over the last year”");
 }

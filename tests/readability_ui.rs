@@ -203,7 +203,7 @@ fn fit_fills_the_canvas_and_with_focus_fits_what_focus_shows() {
         "the graph ({drawn:?}) fills the canvas ({canvas:?})"
     );
 
-    harness.get_by_role_and_label(Role::Button, "Hamas").click();
+    common::pick_in_actor_list(&mut harness, "Hamas");
     harness.run_steps(2);
     harness.get_by_label("1 step").click();
     harness.run_steps(3);

@@ -179,11 +179,17 @@ fn overlaying_cow_on_the_built_in_dataset_keeps_the_article_and_the_record_apart
             .map(|r| sources_of(&merged, r))
             .collect()
     };
-    let news = "News article on North Korea's partnerships with Russia and Iran (headline not in our copy)";
+    let news = "North Korea Is a Surprisingly Valuable Wartime Ally to Russia and Iran";
+    let chronology = "Dated chronology of North Korea's partnerships, compiled for Entente from public reporting";
     let record = "Correlates of War Formal Alliances (v4.1)";
-    assert_eq!(treaties_with("russia"), [vec![news]]);
-    assert_eq!(treaties_with("soviet_union"), [vec![record]]);
-    assert_eq!(treaties_with("china"), [vec![record]]);
+    assert_eq!(
+        treaties_with("russia"),
+        [vec![news, chronology], vec![chronology]],
+        "the 2024 and 2000 treaties, no record added to them"
+    );
+    // The record of each 1961 treaty sits beside the dataset's own, dated from the chronology.
+    assert_eq!(treaties_with("soviet_union"), [vec![chronology], vec![record]]);
+    assert_eq!(treaties_with("china"), [vec![chronology], vec![record]]);
 
     // An analyst who treats Russia as the Soviet Union's continuation corrects the match:
     // then both treaties join Russia and North Korea, still as two edges with their sources.
@@ -204,8 +210,12 @@ fn overlaying_cow_on_the_built_in_dataset_keeps_the_article_and_the_record_apart
     pair.sort();
     assert_eq!(
         pair,
-        [(None, vec![news]), (Some("1961-07-06".to_owned()), vec![record])],
-        "the undated 2024 treaty from the article, and the 1961 record"
+        [
+            (Some("1961-07-06".to_owned()), vec![record]),
+            (Some("2000-02-09".to_owned()), vec![chronology]),
+            (Some("2024-06-19".to_owned()), vec![news, chronology])
+        ],
+        "the 1961 record beside the dataset's 2000 and 2024 treaties"
     );
 }
 

@@ -1,36 +1,54 @@
-//! The timeline: seeing the built-in dataset as of a year, and playing through the years.
+//! The timeline: the built-in dataset as of a year, the story it tells through time, and
+//! playing through the years.
 
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use entente::App;
 use entente::model::Emphasis;
 
 mod common;
 
-use common::{app_with, relation};
+use common::{app_with, click_at, relation};
 
-#[test]
-fn playing_from_1950_shows_the_korean_war_and_fades_what_came_later() {
-    let mut harness = app_with(None);
-    harness.get_by_label(
-        "1950–2026: all periods shown"
-            .replace("2026", &entente::model::this_year().to_string())
-            .as_str(),
-    );
+/// Turns the time filter on, as a user ticks "Time".
+fn time_on(harness: &mut Harness<'_, App>) {
     harness.get_by_role_and_label(Role::CheckBox, "Time").click();
     harness.run_steps(3);
+}
+
+/// Clicks the year on the timeline's strip, as a user picks a year.
+fn see_year(harness: &mut Harness<'_, App>, year: i32) {
+    let at = harness
+        .state()
+        .timeline_year_position(year)
+        .unwrap_or_else(|| panic!("the timeline shows {year}"));
+    click_at(harness, at);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().time_window().map(|w| w.span.from),
+        Some(year),
+        "clicking {year} on the strip shows {year}"
+    );
+    harness.get_by_label(&format!("as of {year}"));
+}
+
+#[test]
+fn playing_from_1945_starts_with_the_soviet_occupation_and_fades_what_came_later() {
+    let mut harness = app_with(None);
+    let this_year = entente::model::this_year();
+    harness.get_by_label(&format!("1945–{this_year}: all periods shown"));
+    time_on(&mut harness);
     let window = harness
         .state()
         .time_window()
         .unwrap_or_else(|| panic!("the time filter is on"));
-    assert_eq!(
-        window.span.from,
-        entente::model::this_year(),
-        "it starts at the latest year"
-    );
+    assert_eq!(window.span.from, this_year, "it starts at the latest year");
 
+    let founding = relation(&harness, "soviet-union-founds-north-korea");
     let korean_war = relation(&harness, "china-supports-north-korea-korean-war");
     let munitions = relation(&harness, "north-korea-munitions-to-russia");
-    let treaty = relation(&harness, "russia-north-korea-mutual-defence-treaty");
+    let partnership = relation(&harness, "north-korea-iran-partnership");
     assert_eq!(harness.state().relation_emphasis(korean_war), Some(Emphasis::Dimmed));
     assert_eq!(harness.state().relation_emphasis(munitions), Some(Emphasis::Normal));
 
@@ -38,22 +56,30 @@ fn playing_from_1950_shows_the_korean_war_and_fades_what_came_later() {
     harness.get_by_role_and_label(Role::Button, "▶ Play").click();
     harness.run_steps(3);
     assert!(harness.state().is_playing());
-    assert_eq!(harness.state().time_window().map(|w| w.span.from), Some(1950));
-    assert_eq!(harness.state().relation_emphasis(korean_war), Some(Emphasis::Normal));
+    assert_eq!(harness.state().time_window().map(|w| w.span.from), Some(1945));
+    assert_eq!(harness.state().relation_emphasis(founding), Some(Emphasis::Normal));
+    assert_eq!(harness.state().relation_emphasis(korean_war), Some(Emphasis::Dimmed));
     assert_eq!(harness.state().relation_emphasis(munitions), Some(Emphasis::Dimmed));
     assert_eq!(
-        harness.state().relation_emphasis(treaty),
+        harness.state().relation_emphasis(partnership),
         Some(Emphasis::Normal),
         "undated: always shown"
     );
-    harness.get_by_label("16 undated, always shown");
+    let undated = harness
+        .state()
+        .dataset()
+        .relations
+        .iter()
+        .filter(|r| r.period.is_none())
+        .count();
+    harness.get_by_label(&format!("{undated} undated, always shown"));
 
     // One year a second by default.
     std::thread::sleep(std::time::Duration::from_millis(1050));
     harness.run_steps(3);
     assert_eq!(
         harness.state().time_window().map(|w| w.span.from),
-        Some(1951),
+        Some(1946),
         "a year later"
     );
 
@@ -65,4 +91,59 @@ fn playing_from_1950_shows_the_korean_war_and_fades_what_came_later() {
         .click();
     harness.run_steps(3);
     assert_eq!(harness.state().relation_emphasis(munitions), None, "hidden, not faded");
+}
+
+/// As of 1951 the Korean War is on and the 2024 treaty is decades away; as of 2025 the 2024
+/// treaty and the troops in Russia are there and the 1961 Soviet treaty is long gone.
+#[test]
+fn the_built_in_dataset_tells_the_story_through_time() {
+    let mut harness = app_with(None);
+    time_on(&mut harness);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Hide other years")
+        .click();
+    harness.run_steps(2);
+    let shown = |harness: &Harness<'_, App>, id: &str| {
+        harness.state().relation_emphasis(relation(harness, id)) == Some(Emphasis::Normal)
+    };
+
+    see_year(&mut harness, 1951);
+    for id in [
+        "china-supports-north-korea-korean-war",
+        "soviet-union-supports-north-korea-korean-war",
+        "korean-war-north-korea-south-korea",
+        "korean-war-north-korea-coalition",
+    ] {
+        assert!(shown(&harness, id), "{id} is shown as of 1951");
+    }
+    for id in [
+        "russia-north-korea-mutual-defence-treaty",
+        "soviet-union-north-korea-treaty-1961",
+        "north-korea-troops-to-russia",
+    ] {
+        assert!(!shown(&harness, id), "{id} is not shown as of 1951");
+    }
+
+    see_year(&mut harness, 2025);
+    for id in [
+        "russia-north-korea-mutual-defence-treaty",
+        "north-korea-troops-to-russia",
+        "north-korea-munitions-to-russia",
+        "china-north-korea-treaty-1961",
+    ] {
+        assert!(shown(&harness, id), "{id} is shown as of 2025");
+    }
+    for id in [
+        "soviet-union-north-korea-treaty-1961",
+        "russia-north-korea-treaty-2000",
+        "china-supports-north-korea-korean-war",
+    ] {
+        assert!(!shown(&harness, id), "{id} is not shown as of 2025");
+    }
+
+    // Iran's arms from North Korea came in two spells the chronology records, not between.
+    see_year(&mut harness, 1985);
+    assert!(!shown(&harness, "north-korea-arms-to-iran"), "between its spells");
+    see_year(&mut harness, 1987);
+    assert!(shown(&harness, "north-korea-arms-to-iran"), "the Scud-B deliveries");
 }

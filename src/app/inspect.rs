@@ -143,6 +143,12 @@ impl App {
         self.view.timeline_rect
     }
 
+    /// Where on the timeline's strip a user clicks to see the alliances as of `year`.
+    pub fn timeline_year_position(&self, year: i32) -> Option<egui::Pos2> {
+        let years = self.doc.views.timeline.as_ref()?.years;
+        Some(crate::ui::year_position(self.view.time_strip?, years, year))
+    }
+
     /// True while a file waits for the user to say how to read its attributes.
     pub fn is_asking_how_to_read(&self) -> bool {
         self.mapping_review.is_some()

@@ -18,6 +18,8 @@ pub struct ViewState {
     pub table: RelationTableState,
     /// Where the timeline was drawn last frame.
     pub timeline_rect: Option<egui::Rect>,
+    /// The timeline's strip of years, when the time filter is on.
+    pub time_strip: Option<egui::Rect>,
 }
 
 impl ViewState {
@@ -30,6 +32,7 @@ impl ViewState {
             revision: 0,
             table,
             timeline_rect: None,
+            time_strip: None,
         }
     }
 }

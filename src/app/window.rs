@@ -208,8 +208,10 @@ impl App {
                         speed: self.state.play_speed,
                         undated: timeline.undated,
                     };
-                    let strip = egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(ui::timeline(ui, &view)));
-                    self.view.timeline_rect = Some(strip.response.rect);
+                    let panel = egui::Panel::bottom("timeline").show(ui, |ui| ui::timeline(ui, &view));
+                    self.view.timeline_rect = Some(panel.response.rect);
+                    self.view.time_strip = panel.inner.strip;
+                    commands.extend(panel.inner.commands);
                 }
                 commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, dataset, &views.index));
             }

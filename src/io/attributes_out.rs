@@ -25,6 +25,11 @@ pub fn actor_attributes(actor: &Actor) -> Vec<(String, String)> {
             out.push(("active_end".to_owned(), end.to_string()));
         }
     }
+    if !actor.spells.is_empty()
+        && let Ok(json) = serde_json::to_string(&actor.spells)
+    {
+        out.push(("spells".to_owned(), json));
+    }
     let look = &actor.appearance;
     for (name, value) in [("x", look.x), ("y", look.y), ("size", look.size)] {
         if let Some(value) = value {
@@ -67,6 +72,16 @@ pub fn relation_attributes(relation: &Relation) -> Vec<(String, String)> {
         && let Ok(json) = serde_json::to_string(magnitude)
     {
         out.push(("magnitude".to_owned(), json));
+    }
+    if !relation.spells.is_empty()
+        && let Ok(json) = serde_json::to_string(&relation.spells)
+    {
+        out.push(("spells".to_owned(), json));
+    }
+    if !relation.caveats.is_empty()
+        && let Ok(json) = serde_json::to_string(&relation.caveats)
+    {
+        out.push(("caveats".to_owned(), json));
     }
     if let Some(colour) = &relation.appearance.colour {
         out.push(("colour".to_owned(), colour.clone()));

@@ -462,7 +462,7 @@ pub fn write_gexf(dataset: &Dataset) -> String {
         let is_look = |title: &str| match look {
             // GEXF has no hexagon or ring: those stay an attribute, so they come back as they were.
             Some(look) if title == "shape" => look.shape.is_some_and(|s| gexf_shape(s).is_some()),
-            Some(_) => VIZ_ATTRIBUTES.contains(&title),
+            Some(_) => VIZ_ATTRIBUTES.contains(&title) || title == "spells",
             None => false,
         };
         for (title, value) in attrs.iter().filter(|(title, _)| !is_look(title)) {
@@ -549,7 +549,8 @@ fn write_edges(
             escape(relation.to.as_str())
         ));
         let line = &relation.appearance;
-        let is_look = |title: &str| matches!(title, "colour" | "thickness");
+        // The look and the spells have elements of their own in GEXF.
+        let is_look = |title: &str| matches!(title, "colour" | "thickness" | "spells");
         for (title, value) in relation_attributes(relation).into_iter().filter(|(t, _)| !is_look(t)) {
             let i = title_id(edge_titles, &title);
             edges.push_str(&format!(

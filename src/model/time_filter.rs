@@ -203,13 +203,18 @@ mod tests {
     }
 
     #[test]
-    fn the_built_in_dataset_spans_the_korean_war_to_today() {
+    fn the_built_in_dataset_spans_the_soviet_occupation_to_today() {
         let dataset = crate::builtin::built_in_dataset();
-        assert_eq!(year_range(&dataset, 2026), Some((1950, 2026)));
-        let kinds = ["historical_support", "war"];
-        let counts = active_per_year(&dataset, &kinds, (1950, 2026));
-        assert_eq!(counts[0][1], 2, "Soviet and Chinese support in 1951");
-        assert_eq!(counts[0][5], 0, "and none in 1955");
-        assert_eq!(counts[1][72], 1, "Russia's war in Ukraine in 2022");
+        let years = (1945, 2026);
+        assert_eq!(year_range(&dataset, 2026), Some(years));
+        let kinds = ["historical_support", "war", "arms_supply"];
+        let counts = active_per_year(&dataset, &kinds, years);
+        let in_year = |kind: usize, year: i32| counts[kind][(year - years.0) as usize];
+        assert_eq!(in_year(0, 1946), 1, "the Soviet Union founding North Korea");
+        assert_eq!(in_year(0, 1951), 2, "Soviet and Chinese support in 1951");
+        assert_eq!(in_year(0, 1955), 0, "and none in 1955");
+        assert_eq!(in_year(1, 2022), 1, "Russia's war in Ukraine in 2022");
+        assert_eq!(in_year(2, 1982), 1, "North Korean arms to Iran in 1982");
+        assert_eq!(in_year(2, 1985), 0, "but not between the chronology's two spells");
     }
 }

@@ -445,6 +445,11 @@ mod time_tests {
         );
         assert_eq!(
             faded.relation(relation("russia-north-korea-mutual-defence-treaty")),
+            Some(Emphasis::Dimmed),
+            "signed in 2024"
+        );
+        assert_eq!(
+            faded.relation(relation("north-korea-iran-partnership")),
             Some(Emphasis::Normal),
             "undated"
         );

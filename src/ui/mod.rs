@@ -37,6 +37,6 @@ pub use palette::KindLooks;
 pub use relation_table::{RelationTableState, TableColumn, relation_table};
 pub use search_box::{SEARCH_HINT, SearchState, search_field_id};
 pub use status_bar::{StatusView, status_bar};
-pub use timeline::{TimelineView, timeline};
+pub use timeline::{TimelineResponse, TimelineView, timeline, year_position};
 pub use toolbar::{ToolbarState, toolbar};
 pub use unsaved_dialog::unsaved_dialog;

@@ -23,7 +23,27 @@ pub const PLAY_SPEEDS: [f32; 4] = [0.5, 1.0, 2.0, 4.0];
 
 const HEIGHT: f32 = 46.0;
 
-pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> Vec<Command> {
+/// What the timeline gives back: the user's commands, and where its strip of years was drawn
+/// (for `year_position`).
+pub struct TimelineResponse {
+    pub commands: Vec<Command>,
+    pub strip: Option<Rect>,
+}
+
+/// The plot inside the strip: room for the year ticks below.
+fn plot_of(strip: Rect) -> Rect {
+    Rect::from_min_max(strip.min + egui::vec2(6.0, 4.0), strip.max - egui::vec2(6.0, 14.0))
+}
+
+/// Where on the strip `year` is: the middle of its bar.
+pub fn year_position(strip: Rect, (first, last): (i32, i32), year: i32) -> Pos2 {
+    let plot = plot_of(strip);
+    let span_years = (last - first + 1).max(1) as f32;
+    let x = plot.left() + (year as f32 - first as f32 + 0.5) / span_years * plot.width();
+    Pos2::new(x, plot.center().y)
+}
+
+pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> TimelineResponse {
     let mut commands = Vec::new();
     let (first, last) = view.years;
     // Wraps in a narrow window rather than push the strip under the side panels.
@@ -109,20 +129,23 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> Vec<Command> {
             ui.label(RichText::new(format!("{} undated, always shown", view.undated)).weak());
         }
     });
+    let mut drawn = None;
     if let Some(window) = view.window {
-        commands.extend(strip(ui, view, window));
+        let (rect, command) = strip(ui, view, window);
+        drawn = Some(rect);
+        commands.extend(command);
     }
-    commands
+    TimelineResponse { commands, strip: drawn }
 }
 
 /// The histogram with the time handle(s); click or drag to move them.
-fn strip(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> Option<Command> {
+fn strip(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> (Rect, Option<Command>) {
     let (first, last) = view.years;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), HEIGHT), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(rect, 3.0, visuals.extreme_bg_color);
-    let plot = Rect::from_min_max(rect.min + egui::vec2(6.0, 4.0), rect.max - egui::vec2(6.0, 14.0));
+    let plot = plot_of(rect);
     let span_years = (last - first + 1).max(1) as f32;
     let x_of = |year: f32| plot.left() + (year - first as f32 + 0.5) / span_years * plot.width();
     let year_at = |x: f32| ((x - plot.left()) / plot.width() * span_years - 0.5).round() as i32 + first;
@@ -192,9 +215,11 @@ fn strip(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> Option<Com
         );
     }
 
-    let pointer = response.interact_pointer_pos()?;
+    let Some(pointer) = response.interact_pointer_pos() else {
+        return (rect, None);
+    };
     if !(response.clicked() || response.dragged()) {
-        return None;
+        return (rect, None);
     }
     let year = year_at(pointer.x).clamp(first, last);
     let span = if from == to {
@@ -204,7 +229,8 @@ fn strip(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> Option<Com
     } else {
         YearSpan { from, to: year }
     };
-    (span != window.span).then_some(Command::SetTimeWindow(Some(TimeWindow { span, ..window })))
+    let command = (span != window.span).then_some(Command::SetTimeWindow(Some(TimeWindow { span, ..window })));
+    (rect, command)
 }
 
 fn speed_label(speed: f32) -> String {

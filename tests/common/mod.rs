@@ -150,3 +150,12 @@ pub fn type_into(harness: &mut Harness<'_, App>, at: impl Fn(egui::Rect) -> bool
         .type_text(text);
     harness.run_steps(3);
 }
+
+/// Picks an actor in the actor list as a user does: scrolled into view, then clicked.
+pub fn pick_in_actor_list(harness: &mut Harness<'_, App>, name: &str) {
+    harness.get_by_role_and_label(Role::Button, name).scroll_to_me();
+    // egui animates the scroll over a few frames.
+    harness.run_steps(6);
+    harness.get_by_role_and_label(Role::Button, name).click();
+    harness.run_steps(2);
+}

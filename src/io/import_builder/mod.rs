@@ -143,6 +143,7 @@ impl ImportBuilder {
             "active_end",
             "end",
             "id",
+            "spells",
         ];
         used.extend(label_attribute.as_deref());
         used.extend(kind_attribute.as_deref());
@@ -169,7 +170,9 @@ impl ImportBuilder {
             kind,
             aliases,
             active: (active != Period::default()).then_some(active),
-            spells: Vec::new(),
+            spells: find(&["spells"])
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or_default(),
             description: find(&["description"]).filter(|d| !d.trim().is_empty()),
             appearance: look,
             extra,
@@ -241,13 +244,16 @@ impl ImportBuilder {
                 .or(year),
         };
         // What could not be read stays with the relation, for whoever reads its evidence.
-        let caveats: Vec<Caveat> = self
-            .diagnostics
-            .get(before..)
-            .unwrap_or_default()
-            .iter()
-            .map(|d| Caveat::new(d.code, d.message.clone()))
-            .collect();
+        let mut caveats: Vec<Caveat> = find(&["caveats"])
+            .and_then(|c| serde_json::from_str(c).ok())
+            .unwrap_or_default();
+        caveats.extend(
+            self.diagnostics
+                .get(before..)
+                .unwrap_or_default()
+                .iter()
+                .map(|d| Caveat::new(d.code, d.message.clone())),
+        );
         let period = (period != Period::default()).then_some(period);
         let evidence = self.evidence_from(attributes);
         let key = (ends.0, ends.1, kind.clone(), direction, period);
@@ -287,7 +293,9 @@ impl ImportBuilder {
             to: to.to_owned(),
             direction,
             period,
-            spells: Vec::new(),
+            spells: find(&["spells"])
+                .and_then(|s| serde_json::from_str(s).ok())
+                .unwrap_or_default(),
             summary: find(&["summary"]).map(str::to_owned).filter(|s| !s.trim().is_empty()),
             magnitude: find(&["magnitude"]).and_then(|m| serde_json::from_str(m).ok()),
             evidence,
@@ -477,6 +485,8 @@ const RELATION_FIELD_NAMES: &[&str] = &[
     "summary",
     "id",
     "magnitude",
+    "spells",
+    "caveats",
 ];
 
 const EVIDENCE_NAMES: [&str; 11] = [

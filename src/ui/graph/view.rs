@@ -255,6 +255,6 @@ fn hover_tooltip(
 
 /// Where a relation's midpoint was drawn last frame, for tests that click edges as a user would.
 pub fn relation_screen_position(scene: &GraphScene, relation: usize) -> Option<egui::Pos2> {
-    let midpoint = scene.relation_midpoint(relation, scene.camera.zoom)?;
-    Some(scene.camera.to_screen(midpoint.x, midpoint.y))
+    let point = scene.relation_pick_point(relation, scene.camera.zoom)?;
+    Some(scene.camera.to_screen(point.x, point.y))
 }

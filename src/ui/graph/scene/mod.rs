@@ -369,14 +369,28 @@ impl GraphScene {
         Some(self.camera.to_screen(p.x, p.y))
     }
 
-    /// The point half-way along a drawn relation, in layout space, at `zoom` (parallel
-    /// relations fan out by a fixed distance on screen).
-    pub fn relation_midpoint(&self, relation: usize, zoom: f32) -> Option<Vec2> {
+    /// Where a user would click a drawn relation, in layout space, at `zoom` (parallel
+    /// relations fan out by a fixed distance on screen): on its curve, as near half-way as
+    /// it can be while clear of every actor drawn over it.
+    pub fn relation_pick_point(&self, relation: usize, zoom: f32) -> Option<Vec2> {
         let (from, to) = self.relation_ends.get(relation).copied().flatten()?;
         let (a, b) = (self.layout.position(from as usize)?, self.layout.position(to as usize)?);
         let lane = self.lanes.get(relation).copied().unwrap_or(0.0);
         let spacing = lane_spacing_on_screen(zoom) / zoom.max(1e-4);
-        Some(EdgeCurve::between(a, b, lane, spacing).point_at(0.5))
+        let curve = EdgeCurve::between(a, b, lane, spacing);
+        // Clear of a node's disc with a few points to spare, as the eye wants it.
+        let margin = 4.0 / zoom.max(1e-4);
+        let clear = |p: Vec2| {
+            self.graph.nodes_iter().all(|(_, node)| {
+                let actor = node.payload().actor as usize;
+                self.layout
+                    .position(actor)
+                    .is_none_or(|c| (p - c).length() > self.radius(actor) + margin)
+            })
+        };
+        let candidates = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8];
+        let points = candidates.map(|t| curve.point_at(t));
+        points.iter().copied().find(|&p| clear(p)).or(points.first().copied())
     }
 
     /// Bounds of the visible nodes in layout space, with their radii, as (min, max); with
