@@ -386,3 +386,36 @@ fn published_rows_with_problems_open_as_published_with_a_warning_on_the_record()
         "the deal with no year of order is dated by its deliveries"
     );
 }
+
+/// Comparing 1985 with 1995 on an alliance table shows the pact that ended between them as
+/// ended, and the alliance in force throughout as unchanged.
+#[test]
+fn comparing_two_years_on_a_cow_table_shows_the_end_of_a_pact() {
+    use entente::model::{Change, DatasetIndex, KindFilter, OutsideTime, TimeWindow, ViewQuery, Visibility, YearSpan};
+    let (cow, _) = load(&fixture("cow_member_pact_that_ended.csv"));
+    let index = DatasetIndex::new(&cow);
+    let filter = KindFilter::default();
+    let query = ViewQuery {
+        time: Some(TimeWindow {
+            span: YearSpan { from: 1985, to: 1995 },
+            outside: OutsideTime::Fade,
+            compare: true,
+        }),
+        ..ViewQuery::all(&filter)
+    };
+    let visibility = Visibility::compute(&cow, &index, &query);
+    let change_of = |a: &str, b: &str| {
+        let at = cow
+            .relations
+            .iter()
+            .position(|r| {
+                let names = [&r.from, &r.to].map(|id| cow.actor(id).map_or("", |x| x.name.as_str()));
+                names.contains(&a) && names.contains(&b)
+            })
+            .unwrap_or_else(|| panic!("{a} and {b} are linked"));
+        visibility.changes.get(at).copied().flatten()
+    };
+    assert_eq!(change_of("Soviet Union", "Poland"), Some(Change::Ended));
+    assert_eq!(change_of("Soviet Union", "East Germany"), Some(Change::Ended));
+    assert_eq!(change_of("United States", "United Kingdom"), Some(Change::Unchanged));
+}

@@ -147,3 +147,62 @@ fn the_built_in_dataset_tells_the_story_through_time() {
     see_year(&mut harness, 1987);
     assert!(shown(&harness, "north-korea-arms-to-iran"), "the Scud-B deliveries");
 }
+
+/// Compare 2000 with 2025: the 2024 treaty and the troops began, the 2000 treaty ended, the
+/// 1961 Chinese treaty held throughout; the side panel lists the changes and opens each one's
+/// evidence.
+#[test]
+fn comparing_2000_with_2025_shows_what_began_and_what_ended() {
+    use entente::model::Change;
+    use entente::ui::Selection;
+    let mut harness = app_with(None);
+    time_on(&mut harness);
+    harness.get_by_role_and_label(Role::CheckBox, "Compare").click();
+    harness.run_steps(3);
+    let this_year = entente::model::this_year();
+    harness.get_by_label(&format!("{} → {this_year}", this_year - 10));
+    // The handles move to the years clicked, each the one nearer.
+    for year in [2000, 2025] {
+        let at = harness
+            .state()
+            .timeline_year_position(year)
+            .unwrap_or_else(|| panic!("the strip shows {year}"));
+        click_at(&mut harness, at);
+        harness.run_steps(2);
+    }
+    harness.get_by_label("2000 → 2025");
+    let change = |harness: &Harness<'_, App>, id: &str| harness.state().relation_change(relation(harness, id));
+    assert_eq!(
+        change(&harness, "russia-north-korea-mutual-defence-treaty"),
+        Some(Change::Began)
+    );
+    assert_eq!(change(&harness, "north-korea-troops-to-russia"), Some(Change::Began));
+    assert_eq!(change(&harness, "russia-north-korea-treaty-2000"), Some(Change::Ended));
+    assert_eq!(
+        change(&harness, "china-north-korea-treaty-1961"),
+        Some(Change::Unchanged)
+    );
+    let unchanged = relation(&harness, "china-north-korea-treaty-1961");
+    assert_eq!(
+        harness.state().relation_emphasis(unchanged),
+        Some(Emphasis::Dimmed),
+        "faint"
+    );
+    let ended = relation(&harness, "russia-north-korea-treaty-2000");
+    assert_eq!(
+        harness.state().relation_emphasis(ended),
+        Some(Emphasis::Normal),
+        "drawn, as a ghost"
+    );
+
+    harness.get_by_label("What changed, 2000 → 2025");
+    harness.get_by_label("Ended by 2025 (1)");
+    harness.get_by_label_contains("2000-02-09: Russia and North Korea signed the Treaty");
+    // The one ended relation's link opens it with its evidence.
+    let links: Vec<_> = harness.query_all_by_label("Russia ⇄ North Korea").collect();
+    let last = links.last().unwrap_or_else(|| panic!("the ended treaty is listed"));
+    last.click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection(), Some(Selection::Relation(ended)));
+    harness.get_by_label("Evidence (1)");
+}

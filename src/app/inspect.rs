@@ -143,6 +143,11 @@ impl App {
         self.view.timeline_rect
     }
 
+    /// With two years compared: how the relation changed between them.
+    pub fn relation_change(&self, relation: usize) -> Option<crate::model::Change> {
+        self.view.visibility.changes.get(relation).copied().flatten()
+    }
+
     /// Where on the timeline's strip a user clicks to see the alliances as of `year`.
     pub fn timeline_year_position(&self, year: i32) -> Option<egui::Pos2> {
         let years = self.doc.views.timeline.as_ref()?.years;

@@ -39,6 +39,7 @@ impl Player {
         let mut window = window.unwrap_or(TimeWindow {
             span: YearSpan::year(first),
             outside: OutsideTime::Fade,
+            compare: false,
         });
         if window.span.from.max(window.span.to) >= last {
             let width = (window.span.to - window.span.from).abs();
@@ -85,6 +86,7 @@ mod tests {
         let at_end = TimeWindow {
             span: YearSpan::year(2024),
             outside: OutsideTime::Hide,
+            compare: false,
         };
         let start = player.toggle(Some(at_end), (1950, 2024));
         assert_eq!(start.map(|w| w.span), Some(YearSpan::year(1950)));
@@ -97,6 +99,7 @@ mod tests {
         let last = TimeWindow {
             span: YearSpan::year(2024),
             outside: OutsideTime::Fade,
+            compare: false,
         };
         std::thread::sleep(Duration::from_millis(120));
         assert_eq!(player.advance(Some(last), 2024, 10.0), Step::Stopped);

@@ -2,7 +2,7 @@
 //! visible, and the relation table. Worked out again once a frame when something changed.
 
 use super::App;
-use crate::model::{Focus, ViewQuery, Visibility};
+use crate::model::{Change, Focus, ViewQuery, Visibility};
 use crate::ui::graph::{SceneLook, actor_radii};
 use crate::ui::{RelationTableState, Selection};
 
@@ -34,6 +34,22 @@ impl ViewState {
             timeline_rect: None,
             time_strip: None,
         }
+    }
+
+    /// When comparing two years: how many of the relations shown began, and how many ended.
+    pub fn changes_shown(&self) -> Option<(usize, usize)> {
+        if self.visibility.changes.is_empty() {
+            return None;
+        }
+        let shown = |change: Change| {
+            self.visibility
+                .changes
+                .iter()
+                .zip(&self.visibility.relations)
+                .filter(|(c, emphasis)| **c == Some(change) && emphasis.is_some())
+                .count()
+        };
+        Some((shown(Change::Began), shown(Change::Ended)))
     }
 }
 

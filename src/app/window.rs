@@ -77,13 +77,22 @@ impl App {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 let views = &self.doc.views;
+                let visibility = &self.view.visibility;
+                let compared = self
+                    .state
+                    .time_window
+                    .filter(|w| w.compare && !visibility.changes.is_empty())
+                    .map(|w| ui::ComparedYears {
+                        before: w.span.from.min(w.span.to),
+                        after: w.span.from.max(w.span.to),
+                        changes: &visibility.changes,
+                        shown: &visibility.relations,
+                    });
                 commands.extend(ui::details_panel(
                     ui,
-                    &self.doc.dataset,
-                    &views.looks,
-                    &views.summary,
-                    &views.index,
+                    (&self.doc.dataset, &views.looks, &views.summary, &views.index),
                     self.view.selection,
+                    compared.as_ref(),
                 ));
             });
         egui::CentralPanel::default().show(ui, |ui| commands.extend(self.main_area(ui)));
@@ -207,6 +216,7 @@ impl App {
                         playing: self.player.is_playing(),
                         speed: self.state.play_speed,
                         undated: timeline.undated,
+                        changed: self.view.changes_shown(),
                     };
                     let panel = egui::Panel::bottom("timeline").show(ui, |ui| ui::timeline(ui, &view));
                     self.view.timeline_rect = Some(panel.response.rect);

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
+use super::comparison::{Change, compare};
 use super::{Dataset, DatasetIndex, OutsideTime, YearSpan};
 
 /// The legend's check boxes: kinds the user chose to hide. Saved between runs.
@@ -111,6 +112,9 @@ pub enum Emphasis {
 pub struct TimeWindow {
     pub span: YearSpan,
     pub outside: OutsideTime,
+    /// Compare the span's two years rather than show what held during it.
+    #[serde(default)]
+    pub compare: bool,
 }
 
 /// Everything that decides what the graph shows.
@@ -139,12 +143,16 @@ impl<'a> ViewQuery<'a> {
 pub struct Visibility {
     pub actors: Vec<Option<Emphasis>>,
     pub relations: Vec<Option<Emphasis>>,
+    /// When comparing two years: how each relation changed between them; else empty.
+    pub changes: Vec<Option<Change>>,
 }
 
 impl Visibility {
     pub fn compute(dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>) -> Self {
         let mut visibility = Self::by_kind_and_focus(dataset, index, query.filter, query.focus, query.outside_focus);
-        if let Some(window) = query.time {
+        if let Some(window) = query.time.filter(|w| w.compare) {
+            visibility.changes = compare(&mut visibility, dataset, index, window.span, window.outside);
+        } else if let Some(window) = query.time {
             let fade = |emphasis: &mut Option<Emphasis>, in_time: bool| {
                 if emphasis.is_some() && !in_time {
                     *emphasis = match window.outside {
@@ -233,7 +241,11 @@ impl Visibility {
                 emphasis(shown, focused)
             })
             .collect();
-        Self { actors, relations }
+        Self {
+            actors,
+            relations,
+            changes: Vec::new(),
+        }
     }
 
     pub fn actor(&self, actor: usize) -> Option<Emphasis> {
@@ -428,6 +440,7 @@ mod time_tests {
                 time: Some(TimeWindow {
                     span: YearSpan::year(year),
                     outside,
+                    compare: false,
                 }),
                 ..ViewQuery::all(&filter)
             };

@@ -3,6 +3,7 @@
 
 use egui::{RichText, Ui};
 
+use super::changes_list::{ComparedYears, changes_list};
 use super::command::{Command, Selection};
 use super::evidence_card::evidence_card;
 use super::palette::KindLooks;
@@ -10,18 +11,25 @@ use super::widgets::{count, field, kind_chip, safe_link};
 use crate::model::EvidenceAt;
 use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summary};
 
+/// With two years compared and nothing selected, the panel lists what changed between them
+/// above what the dataset is.
 pub fn details_panel(
     ui: &mut Ui,
-    dataset: &Dataset,
-    looks: &KindLooks,
-    summary: &Summary,
-    index: &DatasetIndex,
+    (dataset, looks, summary, index): (&Dataset, &KindLooks, &Summary, &DatasetIndex),
     selection: Option<Selection>,
+    compared: Option<&ComparedYears<'_>>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| match selection {
+            None if compared.is_some() => {
+                if let Some(compared) = compared {
+                    commands.extend(changes_list(ui, dataset, looks, compared));
+                }
+                ui.separator();
+                dataset_overview(ui, dataset, summary, &mut commands);
+            }
             Some(Selection::Relation(i)) => match dataset.relations.get(i) {
                 Some(relation) => relation_details(ui, (dataset, looks, summary), index, (i, relation), &mut commands),
                 None => dataset_overview(ui, dataset, summary, &mut commands),

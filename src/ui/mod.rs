@@ -2,6 +2,7 @@
 
 mod actor_list;
 mod add_dataset_dialog;
+mod changes_list;
 pub mod command;
 mod details_panel;
 mod diagnostics_window;
@@ -25,6 +26,7 @@ pub(crate) mod widgets;
 
 pub use actor_list::{ActorListIndex, actor_list};
 pub use add_dataset_dialog::{AddDatasetReview, add_dataset_dialog};
+pub use changes_list::ComparedYears;
 pub use command::{Command, InfoWindow, MainView, Selection, UnsavedChoice, ViewImage};
 pub use details_panel::details_panel;
 pub use diagnostics_window::diagnostics_window;

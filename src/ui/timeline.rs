@@ -16,6 +16,8 @@ pub struct TimelineView<'a> {
     /// Years shown per second while playing.
     pub speed: f32,
     pub undated: usize,
+    /// When comparing two years: how many relations began and how many ended between them.
+    pub changed: Option<(usize, usize)>,
 }
 
 /// The speeds offered for Play, in years per second.
@@ -57,6 +59,7 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> TimelineResponse {
             let window = on.then(|| TimeWindow {
                 span: YearSpan::year(last),
                 outside: OutsideTime::Fade,
+                compare: false,
             });
             commands.push(Command::SetTimeWindow(window));
         }
@@ -65,7 +68,13 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> TimelineResponse {
             return;
         };
         let ranged = window.span.from != window.span.to;
-        let label = if ranged {
+        let (before, after) = (
+            window.span.from.min(window.span.to),
+            window.span.from.max(window.span.to),
+        );
+        let label = if window.compare {
+            format!("{before} → {after}")
+        } else if ranged {
             format!(
                 "{}–{}",
                 window.span.from.min(window.span.to),
@@ -94,37 +103,7 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> TimelineResponse {
             })
             .response
             .on_hover_text("How fast Play steps through the years");
-        let mut range = ranged;
-        if ui
-            .checkbox(&mut range, "Range")
-            .on_hover_text("Show a span of years: drag either end")
-            .changed()
-        {
-            // Five years from the year shown, or up to it when it is the last year.
-            let span = if !range {
-                YearSpan::year(window.span.from)
-            } else if window.span.from + 5 <= last {
-                YearSpan {
-                    from: window.span.from,
-                    to: window.span.from + 5,
-                }
-            } else {
-                YearSpan {
-                    from: (last - 5).max(first),
-                    to: last,
-                }
-            };
-            commands.push(Command::SetTimeWindow(Some(TimeWindow { span, ..window })));
-        }
-        let mut hide = window.outside == OutsideTime::Hide;
-        if ui
-            .checkbox(&mut hide, "Hide other years")
-            .on_hover_text("Hide, rather than fade, what was not in force then")
-            .changed()
-        {
-            let outside = if hide { OutsideTime::Hide } else { OutsideTime::Fade };
-            commands.push(Command::SetTimeWindow(Some(TimeWindow { outside, ..window })));
-        }
+        commands.extend(mode_controls(ui, view, window));
         if view.undated > 0 {
             ui.label(RichText::new(format!("{} undated, always shown", view.undated)).weak());
         }
@@ -136,6 +115,77 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> TimelineResponse {
         commands.extend(command);
     }
     TimelineResponse { commands, strip: drawn }
+}
+
+/// Compare, Range and Hide other years: how the years picked on the strip are shown.
+fn mode_controls(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let (first, last) = view.years;
+    let ranged = window.span.from != window.span.to;
+    let (before, after) = (
+        window.span.from.min(window.span.to),
+        window.span.from.max(window.span.to),
+    );
+    let mut compare = window.compare;
+    if ui
+        .checkbox(&mut compare, "Compare")
+        .on_hover_text(
+            "Compare two years: what began between them is drawn bold, what ended as a ghost, \
+             what held in both faint. Drag either end to pick the years.",
+        )
+        .changed()
+    {
+        let span = if compare {
+            compared_years(window.span, view.years)
+        } else {
+            YearSpan::year(after)
+        };
+        commands.push(Command::SetTimeWindow(Some(TimeWindow {
+            span,
+            compare,
+            ..window
+        })));
+    }
+    if let Some((began, ended)) = view.changed.filter(|_| window.compare) {
+        ui.label(format!("{began} began · {ended} ended"))
+            .on_hover_text(format!(
+                "Between {before} and {after}; the side panel lists them with their evidence"
+            ));
+    }
+    let mut range = ranged;
+    if !window.compare
+        && ui
+            .checkbox(&mut range, "Range")
+            .on_hover_text("Show a span of years: drag either end")
+            .changed()
+    {
+        // Five years from the year shown, or up to it when it is the last year.
+        let span = if !range {
+            YearSpan::year(window.span.from)
+        } else if window.span.from + 5 <= last {
+            YearSpan {
+                from: window.span.from,
+                to: window.span.from + 5,
+            }
+        } else {
+            YearSpan {
+                from: (last - 5).max(first),
+                to: last,
+            }
+        };
+        commands.push(Command::SetTimeWindow(Some(TimeWindow { span, ..window })));
+    }
+    let mut hide = window.outside == OutsideTime::Hide;
+    if !window.compare
+        && ui
+            .checkbox(&mut hide, "Hide other years")
+            .on_hover_text("Hide, rather than fade, what was not in force then")
+            .changed()
+    {
+        let outside = if hide { OutsideTime::Hide } else { OutsideTime::Fade };
+        commands.push(Command::SetTimeWindow(Some(TimeWindow { outside, ..window })));
+    }
+    commands
 }
 
 /// The histogram with the time handle(s); click or drag to move them.
@@ -231,6 +281,26 @@ fn strip(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> (Rect, Opt
     };
     let command = (span != window.span).then_some(Command::SetTimeWindow(Some(TimeWindow { span, ..window })));
     (rect, command)
+}
+
+/// The two years a comparison starts with: the span shown, or, from one year, that year
+/// against ten years before it (or after it, at the start of the data).
+fn compared_years(span: YearSpan, (first, last): (i32, i32)) -> YearSpan {
+    if span.from != span.to {
+        return span;
+    }
+    let year = span.from;
+    if year - 10 >= first {
+        YearSpan {
+            from: year - 10,
+            to: year,
+        }
+    } else {
+        YearSpan {
+            from: year,
+            to: (year + 10).min(last),
+        }
+    }
 }
 
 fn speed_label(speed: f32) -> String {

@@ -11,6 +11,7 @@ use super::node_shape::ActorNodeShape;
 use super::payload::{ActorNode, RelationEdge};
 use super::style::styled_line;
 use crate::layout::{EdgeCurve, Vec2, distance_to_curve};
+use crate::model::Change;
 
 type ActorGraphNode = Node<ActorNode, RelationEdge, Directed, DefaultIx, ActorNodeShape>;
 
@@ -92,11 +93,19 @@ impl Ends {
     }
 }
 
+/// How strongly a relation that ended between two compared years is drawn: a ghost, clearly
+/// there but fainter than what began, and stronger than what held in both (dimmed).
+const GHOST: f32 = 0.4;
+
 /// The colour and width a relation is drawn in, after dimming and emphasis; `opacity`
 /// thins out relations that crowd the view or lie outside what is brought forward.
 fn colour_and_width(payload: &RelationEdge, opacity: f32) -> (Color32, f32) {
     if payload.highlighted {
         (payload.colour, payload.width + 1.5)
+    } else if payload.change == Some(Change::Ended) {
+        (payload.colour.gamma_multiply(GHOST * opacity), payload.width)
+    } else if payload.change == Some(Change::Began) {
+        (payload.colour.gamma_multiply(opacity), payload.width + 1.0)
     } else if payload.dimmed {
         (payload.colour.gamma_multiply(0.15 * opacity), payload.width)
     } else {
@@ -121,6 +130,12 @@ pub fn detailed_shapes(
     let points: Vec<Pos2> = curve.sample(from_t, to_t, segments).map(to_pos).collect();
     if payload.highlighted {
         out.push(Shape::line(points.clone(), Stroke::new(width + 6.0, halo)));
+    } else if payload.change == Some(Change::Began) {
+        // What began between the two years compared glows in its own colour.
+        out.push(Shape::line(
+            points.clone(),
+            Stroke::new(width + 7.0, colour.gamma_multiply(0.25)),
+        ));
     }
     styled_line(&points, colour, width, payload.style, clip, out);
     if payload.directed && !ends.same_node {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use egui::Color32;
 
 use super::style::LineStyle;
-use crate::model::NodeShape;
+use crate::model::{Change, NodeShape};
 
 #[derive(Debug, Clone)]
 pub struct ActorNode {
@@ -42,4 +42,6 @@ pub struct RelationEdge {
     pub dimmed: bool,
     /// Selected: drawn on top, wider, with a halo.
     pub highlighted: bool,
+    /// When comparing two years: began (drawn bold, with a glow) or ended (a ghost).
+    pub change: Option<Change>,
 }

@@ -61,7 +61,12 @@ fn write_edge(out: &mut String, scene: &GraphScene, dataset: &Dataset, edge: &Dr
     } else {
         EdgeCurve::between(p, q, payload.lane, LANE_SPACING)
     };
-    let opacity = if payload.dimmed { 0.2 } else { 1.0 };
+    // As on screen: what ended between two compared years is a ghost, what held in both faint.
+    let opacity = match (payload.change, payload.dimmed) {
+        (Some(crate::model::Change::Ended), _) => 0.4,
+        (_, true) => 0.2,
+        _ => 1.0,
+    };
     let (t0, t1) = if a == b {
         (0.0, 1.0)
     } else {

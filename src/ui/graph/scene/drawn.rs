@@ -114,6 +114,7 @@ impl GraphScene {
                 directed: relation.direction == Direction::Directed,
                 dimmed: emphasis == Emphasis::Dimmed,
                 highlighted: false,
+                change: visibility.changes.get(relation_index).copied().flatten(),
             };
             if let Some(slot) = self.edge_of_relation.get_mut(relation_index) {
                 *slot = Some(edges.len() as u32);
