@@ -2,6 +2,8 @@
 //! dataset, with one set of rules for all of them: how kinds are recognised, which
 //! attributes become evidence or periods, and where everything else is kept.
 
+mod evidence;
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
@@ -13,9 +15,10 @@ use super::attribute_values::{
 use super::attribute_values::{AttributePair, loose_date};
 use super::import_mapping::{ACTOR_KIND_NAMES, ACTOR_LABEL_NAMES, ImportMapping, RELATION_KIND_NAMES, clean_label};
 use crate::model::{
-    Actor, ActorKind, ActorKindDecl, Appearance, Caveat, Dataset, Diagnostic, Direction, Evidence, ExtraFields,
-    LineAppearance, PartialDate, Period, Relation, RelationKindDecl, Source,
+    Actor, ActorKind, ActorKindDecl, Appearance, Caveat, Dataset, Diagnostic, Direction, ExtraFields, LineAppearance,
+    PartialDate, Period, Relation, RelationKindDecl, Source,
 };
+use evidence::EVIDENCE_NAMES;
 
 /// The kind given to relations whose file says nothing about their kind.
 pub const UNSPECIFIED_KIND: &str = "link";
@@ -372,65 +375,6 @@ impl ImportBuilder {
         id
     }
 
-    /// An evidence item from quote/source/url/date/speaker attributes, when there is a quote.
-    fn evidence_from(&mut self, attributes: &[impl AttributePair]) -> Vec<Evidence> {
-        if let Some(json) = find_value(attributes, &["evidence"]) {
-            // Written by Entente's own GraphML/GEXF export: restore the items as they were.
-            // Read straight into evidence when every item is whole (the usual case, and
-            // twice as quick); otherwise item by item, keeping the ones that read.
-            if let Ok(items) = serde_json::from_str::<Vec<Evidence>>(json) {
-                return items;
-            }
-            if let Ok(Value::Array(items)) = serde_json::from_str::<Value>(json) {
-                return items
-                    .into_iter()
-                    .filter_map(|item| serde_json::from_value(item).ok())
-                    .collect();
-            }
-        }
-        let find = |name: &str| find_value(attributes, &[name]).map(str::trim).filter(|v| !v.is_empty());
-        let Some(quote) = find("quote") else { return Vec::new() };
-        let source = match find("source") {
-            Some(name) => self.source_named(name),
-            None => self.file_source(),
-        };
-        vec![Evidence {
-            source,
-            quote: quote.to_owned(),
-            speaker: find("speaker").map(str::to_owned),
-            speaker_role: find("speaker_role").or(find("role")).map(str::to_owned),
-            locator: find("locator").map(str::to_owned),
-            url: find("url").map(str::to_owned),
-            date: find("date").and_then(loose_date),
-            credibility: find("credibility").and_then(|c| c.parse().ok()),
-            note: find("note").map(str::to_owned),
-            extra: ExtraFields::new(),
-        }]
-    }
-
-    fn source_named(&mut self, name: &str) -> String {
-        if let Some(id) = self.source_by_name.get(name) {
-            return id.clone();
-        }
-        let mut id = slug(name);
-        while self.dataset.sources.iter().any(|s| s.id == id) {
-            id.push('_');
-        }
-        self.dataset.sources.push(Source::new(id.clone(), name));
-        self.source_by_name.insert(name.to_owned(), id.clone());
-        id
-    }
-
-    fn file_source(&mut self) -> String {
-        if let Some(id) = &self.file_source {
-            return id.clone();
-        }
-        let title = format!("{} (the imported file)", self.dataset.title);
-        let id = self.source_named(&title);
-        self.file_source = Some(id.clone());
-        id
-    }
-
     /// Sources written by Entente's own export, restored as they were.
     pub fn add_sources_json(&mut self, json: &str) {
         if let Ok(sources) = serde_json::from_str::<Vec<Source>>(json) {
@@ -487,20 +431,6 @@ const RELATION_FIELD_NAMES: &[&str] = &[
     "magnitude",
     "spells",
     "caveats",
-];
-
-const EVIDENCE_NAMES: [&str; 11] = [
-    "quote",
-    "source",
-    "url",
-    "date",
-    "speaker",
-    "speaker_role",
-    "role",
-    "locator",
-    "credibility",
-    "note",
-    "evidence",
 ];
 
 /// Keeps every attribute not in `used` under `attributes`, so nothing the file said is lost.
