@@ -205,7 +205,6 @@ fn csv_rows_with_quotes_become_evidence_and_the_actor_list_names_actors() {
 fn broken_and_hostile_files_fail_with_a_located_message() {
     let cases = [
         ("malformed.graphml", "malformed-xml", Some(5)),
-        ("missing-target.graphml", "missing-field", Some(5)),
         ("entity-expansion.gexf", "xml-entity", Some(2)),
         ("external-entity.graphml", "xml-entity", Some(2)),
     ];
@@ -216,6 +215,24 @@ fn broken_and_hostile_files_fail_with_a_located_message() {
         assert_eq!((first.code, first.line), (code, line), "{name}: {first}");
         assert!(first.file.as_deref().is_some_and(|f| f.ends_with(name)));
     }
+}
+
+/// An edge with one end, or a node with no id, is one bad record: skipped with a warning at
+/// its line, and the rest of the file opens.
+#[test]
+fn an_edge_with_one_end_is_skipped_with_a_warning_at_its_line() {
+    let report = load_path(&fixture("missing-target.graphml"));
+    let dataset = report
+        .dataset
+        .unwrap_or_else(|| panic!("it opens: {:#?}", report.diagnostics));
+    assert_eq!(dataset.actors.len(), 1);
+    assert!(dataset.relations.is_empty());
+    let first = &report.diagnostics[0];
+    assert_eq!(
+        (first.code, first.line, first.is_error()),
+        ("missing-field", Some(5), false)
+    );
+    assert!(first.message.ends_with("this one is skipped"), "{first}");
 }
 
 #[test]

@@ -49,9 +49,10 @@ pub fn read_graphml(
     let mut edge_default_directed = true;
     let mut seen_root = false;
     let mut graph_depth = 0usize;
+    let mut warnings: Vec<Diagnostic> = Vec::new();
 
     loop {
-        let (name, mut attributes, offset, empty) = match reader.next()? {
+        let (name, attributes, offset, empty) = match reader.next()? {
             XmlEvent::Start {
                 name,
                 attributes,
@@ -87,24 +88,17 @@ pub fn read_graphml(
                     edge_default_directed = attribute(&attributes, "edgedefault") != Some("undirected");
                 }
             }
-            "node" => {
-                let Some(id) = take_attribute(&mut attributes, "id") else {
-                    return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
-                };
-                let (data, look) = if empty {
-                    (Vec::new(), Appearance::default())
+            "node" | "edge" => {
+                let is_node = name == "node";
+                let element = read_element(&mut reader, attributes, is_node, empty, &keys)?;
+                if is_node && element.id.is_none() || !is_node && element.ends.is_none() {
+                    warnings.push(reader.skipped_element(offset, &name));
+                } else if is_node {
+                    nodes.push(element);
                 } else {
-                    read_data(&mut reader, &keys)?
-                };
-                nodes.push(Element {
-                    id: Some(id),
-                    ends: None,
-                    directed: None,
-                    attributes: data,
-                    look,
-                });
+                    edges.push(element);
+                }
             }
-            "edge" => edges.push(read_edge(&mut reader, attributes, offset, empty, &keys)?),
             "data" => {
                 let key = attribute(&attributes, "key").unwrap_or_default();
                 let value = if empty {
@@ -136,7 +130,9 @@ pub fn read_graphml(
         graph_data: &graph_data,
         edge_default_directed,
     };
-    Ok(finish(title, &read, mapping))
+    let (dataset, mut diagnostics, proposal) = finish(title, &read, mapping);
+    warnings.append(&mut diagnostics);
+    Ok((dataset, warnings, proposal))
 }
 
 /// Everything a GraphML file held, as read.
@@ -240,22 +236,22 @@ fn read_key(
     Ok((id, Key { name, domain, default }))
 }
 
-fn read_edge<'a>(
+/// A `<node>` or `<edge>` and its data. A node without an id, or an edge without both ends,
+/// has none, and the caller skips it.
+fn read_element<'a>(
     reader: &mut XmlReader<'a>,
     mut attributes: XmlAttributes<'a>,
-    offset: usize,
+    is_node: bool,
     empty: bool,
     keys: &HashMap<String, Key>,
 ) -> Result<Element<'a>, Diagnostic> {
     let directed = attribute(&attributes, "directed").map(|d| d == "true" || d == "1");
     let id = take_attribute(&mut attributes, "id");
-    let (Some(source), Some(target)) = (
-        take_attribute(&mut attributes, "source"),
-        take_attribute(&mut attributes, "target"),
-    ) else {
-        return Err(reader.error_at(offset, "missing-field", "an <edge> needs both `source` and `target`"));
+    let ends = if is_node {
+        None
+    } else {
+        take_attribute(&mut attributes, "source").zip(take_attribute(&mut attributes, "target"))
     };
-    let ends = Some((source, target));
     let (data, look) = if empty {
         (Vec::new(), Appearance::default())
     } else {

@@ -63,6 +63,23 @@ impl<'a> XmlReader<'a> {
         Diagnostic::error(code, message).at_line_column(line, column)
     }
 
+    /// A warning located at byte `offset`: one element the reader skips, not a bad file.
+    pub fn warning_at(&self, offset: usize, code: &'static str, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = line_column(self.text, offset);
+        Diagnostic::warning(code, message).at_line_column(line, column)
+    }
+
+    /// The warning for a `<node>` with no id or an `<edge>` without both ends at `offset`:
+    /// nothing can link to or from it, so the reader skips it and reads on.
+    pub fn skipped_element(&self, offset: usize, element: &str) -> Diagnostic {
+        let message = if element == "node" {
+            "a <node> has no `id` attribute; it is skipped"
+        } else {
+            "an <edge> needs both `source` and `target`; this one is skipped"
+        };
+        self.warning_at(offset, "missing-field", message)
+    }
+
     pub fn position(&self) -> usize {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }

@@ -184,9 +184,9 @@ pub fn read_gexf(
                 }
             }
             "node" | "edge" => {
-                let element = open_element(&reader, &name, &attributes, offset)?;
-                if name == "edge" && element.ends.is_none() {
-                    warnings.push(edge_skipped(&reader, offset));
+                let element = open_element(&name, &attributes);
+                if element.id.is_none() && name == "node" || element.ends.is_none() && name == "edge" {
+                    warnings.push(reader.skipped_element(offset, &name));
                 }
                 current = Some((name == "node", element));
             }
@@ -385,32 +385,13 @@ fn read_viz(name: &str, attributes: &XmlAttributes<'_>, element: &mut Element) {
     }
 }
 
-/// The warning for an edge without both ends: one bad record, not a bad file.
-fn edge_skipped(reader: &XmlReader<'_>, offset: usize) -> Diagnostic {
-    let mut warning = reader.error_at(
-        offset,
-        "missing-field",
-        "an <edge> needs both `source` and `target`; this one is skipped",
-    );
-    warning.severity = crate::model::Severity::Warning;
-    warning
-}
-
 /// A `<node>` or `<edge>` from its own attributes; attvalues and spells follow inside it.
-fn open_element(
-    reader: &XmlReader<'_>,
-    name: &str,
-    attributes: &XmlAttributes<'_>,
-    offset: usize,
-) -> Result<Element, Diagnostic> {
+fn open_element(name: &str, attributes: &XmlAttributes<'_>) -> Element {
     let is_node = name == "node";
     let mut element = Element {
         id: attribute(attributes, "id").map(str::to_owned),
         ..Default::default()
     };
-    if is_node && element.id.is_none() {
-        return Err(reader.error_at(offset, "missing-field", "a <node> has no `id` attribute"));
-    }
     if !is_node {
         // An edge without both ends is one bad record, not a bad file: read_gexf skips it.
         element.ends = attribute(attributes, "source")
@@ -427,7 +408,7 @@ fn open_element(
     if start.is_some() || end.is_some() {
         element.add_span(start, end);
     }
-    Ok(element)
+    element
 }
 
 /// GEXF has no attributes on the graph itself, so Entente's export carries the dataset's
