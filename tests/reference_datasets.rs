@@ -391,15 +391,15 @@ fn published_rows_with_problems_open_as_published_with_a_warning_on_the_record()
 /// ended, and the alliance in force throughout as unchanged.
 #[test]
 fn comparing_two_years_on_a_cow_table_shows_the_end_of_a_pact() {
-    use entente::model::{Change, DatasetIndex, KindFilter, OutsideTime, TimeWindow, ViewQuery, Visibility, YearSpan};
+    use entente::model::{Change, DatasetIndex, KindFilter, TimeWindow, ViewQuery, Visibility, YearSpan};
     let (cow, _) = load(&fixture("cow_member_pact_that_ended.csv"));
     let index = DatasetIndex::new(&cow);
     let filter = KindFilter::default();
     let query = ViewQuery {
         time: Some(TimeWindow {
             span: YearSpan { from: 1985, to: 1995 },
-            outside: OutsideTime::Fade,
             compare: true,
+            ..TimeWindow::as_of(1985)
         }),
         ..ViewQuery::all(&filter)
     };

@@ -72,7 +72,16 @@ fn playing_from_1945_starts_with_the_soviet_occupation_and_fades_what_came_later
         .iter()
         .filter(|r| r.period.is_none())
         .count();
-    harness.get_by_label(&format!("{undated} undated, always shown"));
+    let undated_box = format!("{undated} undated");
+    harness.get_by_role_and_label(Role::CheckBox, &undated_box).click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().relation_emphasis(partnership),
+        Some(Emphasis::Dimmed),
+        "unticked, the undated fade with the other years"
+    );
+    harness.get_by_role_and_label(Role::CheckBox, &undated_box).click();
+    harness.run_steps(3);
 
     // One year a second by default.
     std::thread::sleep(std::time::Duration::from_millis(1050));
@@ -146,6 +155,15 @@ fn the_built_in_dataset_tells_the_story_through_time() {
     assert!(!shown(&harness, "north-korea-arms-to-iran"), "between its spells");
     see_year(&mut harness, 1987);
     assert!(shown(&harness, "north-korea-arms-to-iran"), "the Scud-B deliveries");
+
+    // A year at a time, with the buttons either side of the year.
+    harness.get_by_role_and_label(Role::Button, "◀").click();
+    harness.run_steps(2);
+    harness.get_by_label("as of 1986");
+    assert!(!shown(&harness, "north-korea-arms-to-iran"), "not yet");
+    harness.get_by_role_and_label(Role::Button, "▶").click();
+    harness.run_steps(2);
+    harness.get_by_label("as of 1987");
 }
 
 /// Compare 2000 with 2025: the 2024 treaty and the troops began, the 2000 treaty ended, the
@@ -160,7 +178,8 @@ fn comparing_2000_with_2025_shows_what_began_and_what_ended() {
     harness.get_by_role_and_label(Role::CheckBox, "Compare").click();
     harness.run_steps(3);
     let this_year = entente::model::this_year();
-    harness.get_by_label(&format!("{} → {this_year}", this_year - 10));
+    let span = |harness: &Harness<'_, App>| harness.state().time_window().map(|w| (w.span.from, w.span.to));
+    assert_eq!(span(&harness), Some((this_year - 10, this_year)), "ten years back to now");
     // The handles move to the years clicked, each the one nearer.
     for year in [2000, 2025] {
         let at = harness
@@ -170,7 +189,7 @@ fn comparing_2000_with_2025_shows_what_began_and_what_ended() {
         click_at(&mut harness, at);
         harness.run_steps(2);
     }
-    harness.get_by_label("2000 → 2025");
+    assert_eq!(span(&harness), Some((2000, 2025)));
     let change = |harness: &Harness<'_, App>, id: &str| harness.state().relation_change(relation(harness, id));
     assert_eq!(
         change(&harness, "russia-north-korea-mutual-defence-treaty"),
@@ -205,4 +224,38 @@ fn comparing_2000_with_2025_shows_what_began_and_what_ended() {
     harness.run_steps(3);
     assert_eq!(harness.state().selection(), Some(Selection::Relation(ended)));
     harness.get_by_label("Evidence (1)");
+}
+
+/// The two years compared can be typed, as precisely as the strip's narrow bars cannot be
+/// clicked.
+#[test]
+fn the_years_compared_can_be_typed() {
+    let mut harness = app_with(None);
+    time_on(&mut harness);
+    harness.get_by_role_and_label(Role::CheckBox, "Compare").click();
+    harness.run_steps(3);
+    let this_year = entente::model::this_year();
+    let first_year = (this_year - 10).to_string();
+    let field = |harness: &Harness<'_, App>| {
+        harness
+            .query_all_by_role(Role::TextInput)
+            .find(|n| n.value().as_deref() == Some(first_year.as_str()) || n.is_focused())
+            .map(|n| n.rect().center())
+            .unwrap_or_else(|| panic!("the first year is a field"))
+    };
+    let at = field(&harness);
+    click_at(&mut harness, at);
+    harness.run_steps(2);
+    // Clicked, the field's year is selected: typing replaces it.
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.is_focused())
+        .unwrap_or_else(|| panic!("clicking the year lets the user type it"))
+        .type_text("1961");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().time_window().map(|w| (w.span.from, w.span.to)),
+        Some((1961, this_year))
+    );
 }

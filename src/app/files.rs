@@ -96,7 +96,19 @@ impl App {
         self.show_dataset(dataset, derived, same_file);
         self.notices.problems = None;
         if !report.diagnostics.is_empty() {
-            let title = format!("{name}: {}", ui::widgets::count(report.diagnostics.len(), "warning"));
+            // Counted as the status bar counts them: that relations carry no evidence is a note.
+            let notes = report.diagnostics.iter().filter(|d| d.code == "no-evidence").count();
+            let warnings = report.diagnostics.len() - notes;
+            let said = match (warnings, notes) {
+                (0, notes) => ui::widgets::count(notes, "note"),
+                (warnings, 0) => ui::widgets::count(warnings, "warning"),
+                (warnings, notes) => format!(
+                    "{} and {}",
+                    ui::widgets::count(warnings, "warning"),
+                    ui::widgets::count(notes, "note")
+                ),
+            };
+            let title = format!("{name}: {said}");
             self.notices.problems(title, report.diagnostics, false);
         }
         if !same_file || self.watch.is_none() {

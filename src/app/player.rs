@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::model::{OutsideTime, TimeWindow, YearSpan};
+use crate::model::{TimeWindow, YearSpan};
 
 /// Whether the years are moving on by themselves, and when the last one did.
 #[derive(Debug, Default)]
@@ -36,11 +36,7 @@ impl Player {
         if self.playing.take().is_some() {
             return None;
         }
-        let mut window = window.unwrap_or(TimeWindow {
-            span: YearSpan::year(first),
-            outside: OutsideTime::Fade,
-            compare: false,
-        });
+        let mut window = window.unwrap_or(TimeWindow::as_of(first));
         if window.span.from.max(window.span.to) >= last {
             let width = (window.span.to - window.span.from).abs();
             window.span = YearSpan {
@@ -79,14 +75,14 @@ impl Player {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::OutsideTime;
 
     #[test]
     fn play_starts_at_the_first_year_when_at_the_end_and_stops_at_the_last() {
         let mut player = Player::default();
         let at_end = TimeWindow {
-            span: YearSpan::year(2024),
             outside: OutsideTime::Hide,
-            compare: false,
+            ..TimeWindow::as_of(2024)
         };
         let start = player.toggle(Some(at_end), (1950, 2024));
         assert_eq!(start.map(|w| w.span), Some(YearSpan::year(1950)));
@@ -96,11 +92,7 @@ mod tests {
             "the window keeps its setting"
         );
         assert!(player.is_playing());
-        let last = TimeWindow {
-            span: YearSpan::year(2024),
-            outside: OutsideTime::Fade,
-            compare: false,
-        };
+        let last = TimeWindow::as_of(2024);
         std::thread::sleep(Duration::from_millis(120));
         assert_eq!(player.advance(Some(last), 2024, 10.0), Step::Stopped);
         assert!(!player.is_playing());

@@ -1,7 +1,7 @@
 //! Two years side by side: what began between them, what ended, and what held in both. The
 //! timeline's Compare mode draws the first in full, the second as a ghost, the third dimmed.
 
-use super::{Dataset, DatasetIndex, Emphasis, OutsideTime, Period, Visibility, YearSpan};
+use super::{Dataset, DatasetIndex, Emphasis, OutsideTime, Period, TimeWindow, Visibility, YearSpan};
 
 /// How a relation stands between the earlier year and the later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,14 +35,22 @@ pub fn compare(
     visibility: &mut Visibility,
     dataset: &Dataset,
     index: &DatasetIndex,
-    span: YearSpan,
-    outside: OutsideTime,
+    window: &TimeWindow,
 ) -> Vec<Option<Change>> {
+    let span = window.span;
     let (before, after) = (span.from.min(span.to), span.from.max(span.to));
     let changes: Vec<Option<Change>> = dataset
         .relations
         .iter()
-        .map(|r| change_between(before, after, r.period.as_ref(), &r.spells))
+        .map(|r| {
+            let held = |year: i32| window.holds(YearSpan::year(year), r);
+            match (held(before), held(after)) {
+                (true, true) => Some(Change::Unchanged),
+                (false, true) => Some(Change::Began),
+                (true, false) => Some(Change::Ended),
+                (false, false) => None,
+            }
+        })
         .collect();
     for (emphasis, change) in visibility.relations.iter_mut().zip(&changes) {
         match change {
@@ -55,21 +63,16 @@ pub fn compare(
             Some(Change::Began | Change::Ended) => {}
         }
     }
-    for (emphasis, actor) in visibility.actors.iter_mut().zip(&dataset.actors) {
-        let present = change_between(before, after, actor.active.as_ref(), &actor.spells).is_some();
-        if emphasis.is_some() && !present {
-            *emphasis = match outside {
+    for (actor, emphasis) in visibility.actors.iter_mut().enumerate() {
+        let present = |year: i32| window.present(YearSpan::year(year), dataset, index, actor);
+        if emphasis.is_some() && !present(before) && !present(after) {
+            *emphasis = match window.outside {
                 OutsideTime::Fade => Some(Emphasis::Dimmed),
                 OutsideTime::Hide => None,
             };
         }
     }
-    for (r, emphasis) in visibility.relations.iter_mut().enumerate() {
-        let shown = |a: usize| visibility.actors.get(a).copied().flatten().is_some();
-        if !index.ends_of(r).is_some_and(|(a, b)| shown(a) && shown(b)) {
-            *emphasis = None;
-        }
-    }
+    visibility.drop_relations_without_both_actors(index);
     changes
 }
 
@@ -116,8 +119,8 @@ mod tests {
         let query = ViewQuery {
             time: Some(TimeWindow {
                 span: YearSpan { from: 2000, to: 2025 },
-                outside: OutsideTime::Fade,
                 compare: true,
+                ..TimeWindow::as_of(2000)
             }),
             ..ViewQuery::all(&filter)
         };

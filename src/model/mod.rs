@@ -21,6 +21,7 @@ mod search;
 mod source;
 mod summary;
 mod time_filter;
+mod time_window;
 mod validate;
 mod visibility;
 
@@ -44,5 +45,6 @@ pub use search::{ActorMatch, search_actors};
 pub use source::{Reliability, Source, credibility_meaning};
 pub use summary::Summary;
 pub use time_filter::{OutsideTime, YearSpan, active_per_year, this_year, year_range};
+pub use time_window::TimeWindow;
 pub use validate::{Naming, is_web_link, validate, validate_naming};
-pub use visibility::{Emphasis, Focus, KindFilter, OutsideFocus, TimeWindow, ViewQuery, Visibility};
+pub use visibility::{Emphasis, Focus, KindFilter, OutsideFocus, ViewQuery, Visibility};

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, VecDeque};
 use serde::{Deserialize, Serialize};
 
 use super::comparison::{Change, compare};
-use super::{Dataset, DatasetIndex, OutsideTime, YearSpan};
+use super::{Dataset, DatasetIndex, TimeWindow};
 
 /// The legend's check boxes: kinds the user chose to hide. Saved between runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,17 +106,6 @@ pub enum Emphasis {
     Dimmed,
 }
 
-/// Show what was in force during a span of years; the rest is faded or hidden.
-/// Undated relations and actors are always shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TimeWindow {
-    pub span: YearSpan,
-    pub outside: OutsideTime,
-    /// Compare the span's two years rather than show what held during it.
-    #[serde(default)]
-    pub compare: bool,
-}
-
 /// Everything that decides what the graph shows.
 #[derive(Debug, Clone, Copy)]
 pub struct ViewQuery<'a> {
@@ -150,32 +139,22 @@ pub struct Visibility {
 impl Visibility {
     pub fn compute(dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>) -> Self {
         let mut visibility = Self::by_kind_and_focus(dataset, index, query.filter, query.focus, query.outside_focus);
-        if let Some(window) = query.time.filter(|w| w.compare) {
-            visibility.changes = compare(&mut visibility, dataset, index, window.span, window.outside);
-        } else if let Some(window) = query.time {
-            let fade = |emphasis: &mut Option<Emphasis>, in_time: bool| {
-                if emphasis.is_some() && !in_time {
-                    *emphasis = match window.outside {
-                        OutsideTime::Fade => Some(Emphasis::Dimmed),
-                        OutsideTime::Hide => None,
-                    };
-                }
-            };
-            for (emphasis, relation) in visibility.relations.iter_mut().zip(&dataset.relations) {
-                fade(emphasis, window.span.meets(relation.period.as_ref(), &relation.spells));
-            }
-            for (emphasis, actor) in visibility.actors.iter_mut().zip(&dataset.actors) {
-                fade(emphasis, window.span.meets(actor.active.as_ref(), &actor.spells));
-            }
-            // A relation is not drawn without both of its actors.
-            for (r, emphasis) in visibility.relations.iter_mut().enumerate() {
-                let shown = |a: usize| visibility.actors.get(a).copied().flatten().is_some();
-                if !index.ends_of(r).is_some_and(|(a, b)| shown(a) && shown(b)) {
-                    *emphasis = None;
-                }
-            }
+        match query.time {
+            Some(window) if window.compare => visibility.changes = compare(&mut visibility, dataset, index, &window),
+            Some(window) => window.apply(&mut visibility, dataset, index),
+            None => {}
         }
         visibility
+    }
+
+    /// A relation is not drawn without both of its actors.
+    pub fn drop_relations_without_both_actors(&mut self, index: &DatasetIndex) {
+        for (r, emphasis) in self.relations.iter_mut().enumerate() {
+            let shown = |a: usize| self.actors.get(a).copied().flatten().is_some();
+            if !index.ends_of(r).is_some_and(|(a, b)| shown(a) && shown(b)) {
+                *emphasis = None;
+            }
+        }
     }
 
     fn by_kind_and_focus(
@@ -422,57 +401,5 @@ mod focus_tests {
         assert!((0..4).all(|a| own.actor(a) == Some(Emphasis::Normal)));
         let among = Visibility::compute(&d, &index, &query(true));
         assert_eq!(normal(&among), [true; 5]);
-    }
-}
-
-#[cfg(test)]
-mod time_tests {
-    use super::*;
-    use crate::builtin::built_in_dataset;
-
-    #[test]
-    fn in_1951_the_korean_war_relations_show_and_later_ones_fade_or_hide() {
-        let d = built_in_dataset();
-        let index = DatasetIndex::new(&d);
-        let filter = KindFilter::default();
-        let at = |year: i32, outside: OutsideTime| {
-            let query = ViewQuery {
-                time: Some(TimeWindow {
-                    span: YearSpan::year(year),
-                    outside,
-                    compare: false,
-                }),
-                ..ViewQuery::all(&filter)
-            };
-            Visibility::compute(&d, &index, &query)
-        };
-        let relation = |id: &str| d.relations.iter().position(|r| r.id == id).unwrap_or(usize::MAX);
-        let faded = at(1951, OutsideTime::Fade);
-        assert_eq!(
-            faded.relation(relation("china-supports-north-korea-korean-war")),
-            Some(Emphasis::Normal)
-        );
-        assert_eq!(
-            faded.relation(relation("north-korea-munitions-to-russia")),
-            Some(Emphasis::Dimmed)
-        );
-        assert_eq!(
-            faded.relation(relation("russia-north-korea-mutual-defence-treaty")),
-            Some(Emphasis::Dimmed),
-            "signed in 2024"
-        );
-        assert_eq!(
-            faded.relation(relation("north-korea-iran-partnership")),
-            Some(Emphasis::Normal),
-            "undated"
-        );
-        let hidden = at(1951, OutsideTime::Hide);
-        assert_eq!(hidden.relation(relation("north-korea-munitions-to-russia")), None);
-        let now = at(2024, OutsideTime::Hide);
-        assert_eq!(now.relation(relation("china-supports-north-korea-korean-war")), None);
-        assert_eq!(
-            now.relation(relation("north-korea-munitions-to-russia")),
-            Some(Emphasis::Normal)
-        );
     }
 }

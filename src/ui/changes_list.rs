@@ -26,6 +26,11 @@ pub fn changes_list(ui: &mut Ui, dataset: &Dataset, looks: &KindLooks, compared:
     let mut commands = Vec::new();
     let ComparedYears { before, after, .. } = *compared;
     ui.heading(format!("What changed, {before} → {after}"));
+    ui.label(
+        RichText::new("On the graph: what began is bold, what ended is crossed out, what held in both years is faint.")
+            .weak()
+            .italics(),
+    );
     for (change, title, none) in [
         (
             Change::Began,
@@ -63,12 +68,6 @@ pub fn changes_list(ui: &mut Ui, dataset: &Dataset, looks: &KindLooks, compared:
             });
         }
     }
-    ui.add_space(8.0);
-    ui.label(
-        RichText::new("What held in both years is drawn faint; what began, bold; what ended, as a ghost.")
-            .weak()
-            .italics(),
-    );
     commands
 }
 

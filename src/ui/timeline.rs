@@ -56,11 +56,7 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> TimelineResponse {
             .on_hover_text("Show the alliances as of a year")
             .changed()
         {
-            let window = on.then(|| TimeWindow {
-                span: YearSpan::year(last),
-                outside: OutsideTime::Fade,
-                compare: false,
-            });
+            let window = on.then(|| TimeWindow::as_of(last));
             commands.push(Command::SetTimeWindow(window));
         }
         let Some(window) = view.window else {
@@ -83,7 +79,7 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> TimelineResponse {
         } else {
             format!("as of {}", window.span.from)
         };
-        ui.label(RichText::new(label).strong());
+        commands.extend(year_steps(ui, window, view.years, &label));
         let play = if view.playing { "⏸ Pause" } else { "▶ Play" };
         if ui.button(play).on_hover_text("Step through the years").clicked() {
             commands.push(Command::TogglePlay);
@@ -105,7 +101,20 @@ pub fn timeline(ui: &mut Ui, view: &TimelineView<'_>) -> TimelineResponse {
             .on_hover_text("How fast Play steps through the years");
         commands.extend(mode_controls(ui, view, window));
         if view.undated > 0 {
-            ui.label(RichText::new(format!("{} undated, always shown", view.undated)).weak());
+            let mut show = window.show_undated;
+            if ui
+                .checkbox(&mut show, format!("{} undated", view.undated))
+                .on_hover_text(
+                    "Relations with no date at all. Ticked, they are shown whatever the years; \
+                     unticked, they are faded or hidden with what lies outside them.",
+                )
+                .changed()
+            {
+                commands.push(Command::SetTimeWindow(Some(TimeWindow {
+                    show_undated: show,
+                    ..window
+                })));
+            }
         }
     });
     let mut drawn = None;
@@ -130,8 +139,8 @@ fn mode_controls(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> Ve
     if ui
         .checkbox(&mut compare, "Compare")
         .on_hover_text(
-            "Compare two years: what began between them is drawn bold, what ended as a ghost, \
-             what held in both faint. Drag either end to pick the years.",
+            "Compare two years: what began between them is drawn bold, what ended is crossed \
+             out, what held in both is faint. Click near either end of the strip to move it.",
         )
         .changed()
     {
@@ -281,6 +290,94 @@ fn strip(ui: &mut Ui, view: &TimelineView<'_>, window: TimeWindow) -> (Rect, Opt
     };
     let command = (span != window.span).then_some(Command::SetTimeWindow(Some(TimeWindow { span, ..window })));
     (rect, command)
+}
+
+/// The years shown, between buttons that move them a year earlier or later: a year at a
+/// time, which the strip's narrow bars make hard to hit with the mouse.
+fn year_steps(ui: &mut Ui, window: TimeWindow, (first, last): (i32, i32), label: &str) -> Option<Command> {
+    let (low, high) = (
+        window.span.from.min(window.span.to),
+        window.span.from.max(window.span.to),
+    );
+    let shifted = |by: i32| {
+        Command::SetTimeWindow(Some(TimeWindow {
+            span: YearSpan {
+                from: window.span.from + by,
+                to: window.span.to + by,
+            },
+            ..window
+        }))
+    };
+    let mut command = None;
+    if ui
+        .add_enabled(low > first, egui::Button::new("◀").small())
+        .on_hover_text("A year earlier")
+        .clicked()
+    {
+        command = Some(shifted(-1));
+    }
+    if low == high {
+        ui.label(RichText::new(label).strong());
+    } else {
+        // Two years: each can be typed, as precisely as the strip's bars cannot be clicked.
+        let from = year_field(ui, "first-year", low, (first, last)).unwrap_or(low);
+        ui.label(if window.compare { "→" } else { "–" });
+        let to = year_field(ui, "second-year", high, (first, last)).unwrap_or(high);
+        if (from, to) != (low, high) {
+            command = Some(Command::SetTimeWindow(Some(TimeWindow {
+                span: YearSpan {
+                    from: from.min(to),
+                    to: from.max(to),
+                },
+                ..window
+            })));
+        }
+    }
+    if ui
+        .add_enabled(high < last, egui::Button::new("▶").small())
+        .on_hover_text("A year later")
+        .clicked()
+    {
+        command = Some(shifted(1));
+    }
+    command
+}
+
+/// A year the user can type: what they type is kept while they type (a year passes through
+/// `1`, `19`, `196` on its way to `1961`) and taken when they press Enter or leave the field,
+/// within the data's years. None until then.
+fn year_field(ui: &mut Ui, salt: &str, year: i32, (first, last): (i32, i32)) -> Option<i32> {
+    let id = ui.make_persistent_id(salt);
+    let mut text = ui
+        .data_mut(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| year.to_string());
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(36.0)
+                .char_limit(5),
+        )
+        .on_hover_text(format!("Type a year from {first} to {last}, then Enter"));
+    if response.gained_focus() {
+        // Selected on arrival, so typing a year replaces the one shown.
+        if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
+            let end = egui::text::CCursor::new(text.chars().count());
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::two(egui::text::CCursor::new(0), end)));
+            state.store(ui.ctx(), id);
+        }
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+        return None;
+    }
+    ui.data_mut(|d| d.remove::<String>(id));
+    if response.lost_focus() {
+        return text.trim().parse::<i32>().ok().map(|y| y.clamp(first, last));
+    }
+    None
 }
 
 /// The two years a comparison starts with: the span shown, or, from one year, that year

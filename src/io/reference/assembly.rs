@@ -124,7 +124,7 @@ impl Assembly {
         self.diagnostics.push(row.warning(
             end_column,
             "period-order",
-            format!("row {}: {note}; the row is kept as published", row.line),
+            format!("line {}: {note}; the row is kept as published", row.line),
         ));
         Some(Caveat::new("period-order", format!("line {}: {note}", row.line)))
     }

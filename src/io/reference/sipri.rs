@@ -222,7 +222,7 @@ fn cells_that_are_not_numbers(
             diagnostics.push(row.warning(
                 column,
                 "bad-cell",
-                format!("row {}: {what}; the row is kept as published", row.line),
+                format!("line {}: {what}; the row is kept as published", row.line),
             ));
             Caveat::new("bad-cell", format!("line {}: {what}", row.line))
         })

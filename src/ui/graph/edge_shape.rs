@@ -93,8 +93,8 @@ impl Ends {
     }
 }
 
-/// How strongly a relation that ended between two compared years is drawn: a ghost, clearly
-/// there but fainter than what began, and stronger than what held in both (dimmed).
+/// How strongly a relation that ended between two compared years is drawn (and crossed out):
+/// clearly there but fainter than what began, and stronger than what held in both (dimmed).
 const GHOST: f32 = 0.4;
 
 /// The colour and width a relation is drawn in, after dimming and emphasis; `opacity`
@@ -138,6 +138,18 @@ pub fn detailed_shapes(
         ));
     }
     styled_line(&points, colour, width, payload.style, clip, out);
+    if payload.change == Some(Change::Ended) && !payload.highlighted {
+        // Cut through the middle: it no longer holds, which a faint line alone does not say.
+        let middle = to_pos(curve.point_at((from_t + to_t) / 2.0));
+        let arm = 4.5 + width;
+        let cross = Stroke::new(2.0, payload.colour.gamma_multiply(opacity));
+        for (dx, dy) in [(arm, arm), (arm, -arm)] {
+            out.push(Shape::line_segment(
+                [middle - egui::vec2(dx, dy), middle + egui::vec2(dx, dy)],
+                cross,
+            ));
+        }
+    }
     if payload.directed && !ends.same_node {
         let tip = curve.point_at(to_t);
         let direction = curve.tangent_at(to_t).normalized();

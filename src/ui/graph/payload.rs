@@ -42,6 +42,6 @@ pub struct RelationEdge {
     pub dimmed: bool,
     /// Selected: drawn on top, wider, with a halo.
     pub highlighted: bool,
-    /// When comparing two years: began (drawn bold, with a glow) or ended (a ghost).
+    /// When comparing two years: began (drawn bold, with a glow) or ended (faint, crossed out).
     pub change: Option<Change>,
 }
