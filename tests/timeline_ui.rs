@@ -179,7 +179,11 @@ fn comparing_2000_with_2025_shows_what_began_and_what_ended() {
     harness.run_steps(3);
     let this_year = entente::model::this_year();
     let span = |harness: &Harness<'_, App>| harness.state().time_window().map(|w| (w.span.from, w.span.to));
-    assert_eq!(span(&harness), Some((this_year - 10, this_year)), "ten years back to now");
+    assert_eq!(
+        span(&harness),
+        Some((this_year - 10, this_year)),
+        "ten years back to now"
+    );
     // The handles move to the years clicked, each the one nearer.
     for year in [2000, 2025] {
         let at = harness
