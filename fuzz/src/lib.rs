@@ -27,11 +27,25 @@ pub fn saved_dataset_loads_again(dataset: &Dataset) {
             }),
             outside_focus: OutsideFocus::Hide,
             time: Some(TimeWindow {
-                span: YearSpan::year(years.0),
                 outside: OutsideTime::Hide,
+                show_undated: false,
+                ..TimeWindow::as_of(years.0)
             }),
         };
         let _ = Visibility::compute(dataset, &index, &query);
+        // Comparing the first year with the last, as the timeline's Compare does.
+        let compared = ViewQuery {
+            time: Some(TimeWindow {
+                span: YearSpan {
+                    from: years.0,
+                    to: years.1,
+                },
+                compare: true,
+                ..TimeWindow::as_of(years.0)
+            }),
+            ..query
+        };
+        let _ = Visibility::compute(dataset, &index, &compared);
     }
     if let Some(actor) = dataset.actors.first() {
         let _ = search_actors(dataset, &actor.name, 10);

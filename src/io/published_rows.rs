@@ -6,18 +6,7 @@
 //! importer itself must get right (ids kept apart, relations whose actors exist), stops it.
 //! Entente's own files keep the strict rules: they are the user's to fix.
 
-use crate::model::{Caveat, Dataset, Diagnostic, Period, Severity};
-
-/// The problems inside a record that are warnings in a published table.
-const KEPT_AS_PUBLISHED: &[&str] = &[
-    "period-order",
-    "bad-link",
-    "empty-quote",
-    "bad-credibility",
-    "bad-colour",
-    "empty-name",
-    "empty-magnitude",
-];
+use crate::model::{Caveat, Dataset, Diagnostic, KEPT_AS_PUBLISHED, Period, Severity};
 
 /// Turns the problems inside records into warnings, leaves out what must never be used as
 /// published (a `javascript:` link, a grade Entente cannot show), and puts a caveat on each
@@ -26,7 +15,11 @@ pub fn keep_as_published(dataset: &mut Dataset, found: Vec<Diagnostic>) -> Vec<D
     // A reader that found an end before the start put a caveat on the relation and warned
     // at the row; the rules' own warning about it would only say it again, with no line.
     let already_said = |d: &Diagnostic| {
-        d.code == "period-order" && !d.is_error() && relation_of(d).and_then(|r| dataset.relations.get(r)).is_some()
+        d.code == "period-order"
+            && !d.is_error()
+            && record_of(d, "relations")
+                .and_then(|r| dataset.relations.get(r))
+                .is_some()
     };
     let found: Vec<Diagnostic> = found.into_iter().filter(|d| !already_said(d)).collect();
     found
@@ -41,24 +34,29 @@ pub fn keep_as_published(dataset: &mut Dataset, found: Vec<Diagnostic>) -> Vec<D
             if leave_out(dataset, &segments) {
                 diagnostic.message.push_str("; Entente leaves it out");
             }
-            if let Some(relation) = relation_of(&diagnostic).and_then(|r| dataset.relations.get_mut(r)) {
+            if let Some(relation) = record_of(&diagnostic, "relations").and_then(|r| dataset.relations.get_mut(r)) {
                 let note = match (diagnostic.code, relation.period) {
                     ("period-order", Some(period)) => end_before_start(period),
                     _ => diagnostic.message.clone(),
                 };
                 relation.caveats.push(Caveat::new(diagnostic.code, note));
             }
+            if let Some(actor) = record_of(&diagnostic, "actors").and_then(|a| dataset.actors.get_mut(a)) {
+                actor
+                    .caveats
+                    .push(Caveat::new(diagnostic.code, diagnostic.message.clone()));
+            }
             diagnostic
         })
         .collect()
 }
 
-/// The relation a diagnostic points into, if any.
-fn relation_of(diagnostic: &Diagnostic) -> Option<usize> {
+/// The record of `section` (`relations`, `actors`) a diagnostic points into, if any.
+fn record_of(diagnostic: &Diagnostic, section: &str) -> Option<usize> {
     let pointer = diagnostic.pointer.as_deref()?;
     let mut segments = pointer.trim_start_matches('/').split('/');
     match (segments.next(), segments.next()) {
-        (Some("relations"), Some(index)) => index.parse().ok(),
+        (Some(found), Some(index)) if found == section => index.parse().ok(),
         _ => None,
     }
 }

@@ -2,7 +2,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Appearance, ExtraFields, NodeShape, Period};
+use super::{Appearance, Caveat, ExtraFields, NodeShape, Period};
 
 /// A state, group or organisation that can back or be backed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +23,9 @@ pub struct Actor {
     /// How the file this actor came from drew it.
     #[serde(default, skip_serializing_if = "Appearance::is_empty")]
     pub appearance: Appearance,
+    /// What is odd about the record as its publisher wrote it, kept with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<Caveat>,
     #[serde(flatten)]
     pub extra: ExtraFields,
 }
@@ -39,6 +42,7 @@ impl Actor {
             spells: Vec::new(),
             description: None,
             appearance: Appearance::default(),
+            caveats: Vec::new(),
             extra: ExtraFields::new(),
         }
     }

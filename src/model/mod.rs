@@ -28,7 +28,7 @@ mod visibility;
 pub use actor::{Actor, ActorKind, ActorKindDecl};
 pub use actor_size::{SizeBy, numeric_attributes, size_values};
 pub use appearance::{Appearance, LineAppearance, NodeShape, hex_colour};
-pub use caveat::Caveat;
+pub use caveat::{Caveat, KEPT_AS_PUBLISHED};
 pub use comparison::{Change, change_between};
 pub use dataset::{Dataset, FORMAT_NAME, FORMAT_VERSION};
 pub use date::{DateError, PartialDate, Period, days_in_month};

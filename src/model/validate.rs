@@ -61,6 +61,7 @@ pub fn validate_naming(dataset: &Dataset, naming: Naming) -> Vec<Diagnostic> {
     check_sources(dataset, &mut out);
     check_actors(dataset, names, &mut out);
     check_relations(dataset, names, (&actor_ids, &source_ids), &mut out);
+    super::caveat::acknowledge_published(dataset, &mut out);
     out
 }
 
@@ -272,23 +273,11 @@ fn check_actors(dataset: &Dataset, names: &Names<'_>, out: &mut Vec<Diagnostic>)
             );
         }
         if let Some(period) = &actor.active {
-            check_period(
-                period,
-                &names.actor(&actor.id),
-                &format!("/actors/{index}/active"),
-                false,
-                out,
-            );
+            check_period(period, &names.actor(&actor.id), &format!("/actors/{index}/active"), out);
         }
         for (spell_index, spell) in actor.spells.iter().enumerate() {
             let owner = format!("spell #{} of {}", spell_index + 1, names.actor(&actor.id));
-            check_period(
-                spell,
-                &owner,
-                &format!("/actors/{index}/spells/{spell_index}"),
-                false,
-                out,
-            );
+            check_period(spell, &owner, &format!("/actors/{index}/spells/{spell_index}"), out);
         }
     }
 }
@@ -340,15 +329,12 @@ fn check_relations(
                 .at(at("to")),
             );
         }
-        // A published record whose end comes before its start is kept as published, with a
-        // caveat saying so; only then is it a warning rather than an error.
-        let as_published = relation.caveats.iter().any(|c| c.code == "period-order");
         if let Some(period) = &relation.period {
-            check_period(period, &name, &at("period"), as_published, out);
+            check_period(period, &name, &at("period"), out);
         }
         for (spell_index, spell) in relation.spells.iter().enumerate() {
             let owner = format!("spell #{} of {name}", spell_index + 1);
-            check_period(spell, &owner, &at(&format!("spells/{spell_index}")), as_published, out);
+            check_period(spell, &owner, &at(&format!("spells/{spell_index}")), out);
         }
         if let Some(magnitude) = &relation.magnitude
             && magnitude.as_stated.trim().is_empty()
@@ -414,21 +400,18 @@ fn check_evidence(
     }
 }
 
-fn check_period(period: &Period, owner: &str, pointer: &str, as_published: bool, out: &mut Vec<Diagnostic>) {
+fn check_period(period: &Period, owner: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
     if period.ends_before_it_starts() {
         let (Some(start), Some(end)) = (period.start, period.end) else {
             return;
         };
-        let message = format!("{owner} ends ({end}) before it starts ({start})");
-        let diagnostic = if as_published {
-            Diagnostic::warning("period-order", format!("{message}, as its source records it"))
-        } else {
-            Diagnostic::error("period-order", message)
-        };
         out.push(
-            diagnostic
-                .expected("an end on or after the start")
-                .at(format!("{pointer}/end")),
+            Diagnostic::error(
+                "period-order",
+                format!("{owner} ends ({end}) before it starts ({start})"),
+            )
+            .expected("an end on or after the start")
+            .at(format!("{pointer}/end")),
         );
     }
 }

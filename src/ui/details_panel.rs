@@ -132,7 +132,7 @@ fn relation_details(
         ui.label(summary);
     }
     extra_fields(ui, &relation.extra);
-    caveats(ui, relation);
+    caveats(ui, &relation.caveats);
     ui.add_space(8.0);
     ui.strong(format!("Evidence ({})", relation.evidence.len()));
     if relation.evidence.is_empty() {
@@ -156,8 +156,8 @@ fn relation_details(
 }
 
 /// What is odd about the record as its publisher wrote it, above the evidence it concerns.
-fn caveats(ui: &mut Ui, relation: &Relation) {
-    if relation.caveats.is_empty() {
+fn caveats(ui: &mut Ui, caveats: &[crate::model::Caveat]) {
+    if caveats.is_empty() {
         return;
     }
     let warn = ui.visuals().warn_fg_color;
@@ -170,7 +170,7 @@ fn caveats(ui: &mut Ui, relation: &Relation) {
                 .on_hover_text(
                     "Entente opens a publisher's record as published, and says here what looks wrong in it.",
                 );
-            for caveat in &relation.caveats {
+            for caveat in caveats {
                 ui.label(&caveat.note);
             }
         });
@@ -251,6 +251,7 @@ fn actor_details(
         ui.label(description);
     }
     extra_fields(ui, &actor.extra);
+    caveats(ui, &actor.caveats);
     let relations = index.relations_of(actor_index);
     ui.add_space(8.0);
     ui.strong(format!("Relations ({})", relations.len()));

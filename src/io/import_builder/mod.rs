@@ -178,6 +178,7 @@ impl ImportBuilder {
                 .unwrap_or_default(),
             description: find(&["description"]).filter(|d| !d.trim().is_empty()),
             appearance: look,
+            caveats: Vec::new(),
             extra,
         });
         true
