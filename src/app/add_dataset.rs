@@ -213,7 +213,16 @@ impl App {
             ));
             return;
         }
+        let before = Arc::clone(&self.doc.dataset);
         self.show_dataset(dataset, derived, true);
+        let step = crate::model::Step {
+            edit: crate::model::Edit::Replace {
+                before,
+                after: Arc::clone(&self.doc.dataset),
+            },
+            label: format!("Add dataset {name}"),
+        };
+        self.doc.history.record(step);
         if summary.actors_added > 0 {
             // New actors are laid out beside those they are linked to, often beyond what
             // was in view: show the whole graph. Nothing that was on screen moves.

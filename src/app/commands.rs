@@ -52,11 +52,15 @@ impl App {
             Command::ConfirmImportMapping(mapping) => self.confirm_import_mapping(mapping),
             Command::CancelImportMapping => self.cancel_import_mapping(),
             Command::GradeSource { source, grade } => {
-                self.edits.unsaved |= self.doc.grade_source(&source, grade);
+                self.doc.grade_source(&source, grade);
+                self.edits.unsaved = !self.doc.history.is_saved();
             }
             Command::GradeEvidence { at, grade } => {
-                self.edits.unsaved |= self.doc.grade_evidence(at, grade);
+                self.doc.grade_evidence(at, grade);
+                self.edits.unsaved = !self.doc.history.is_saved();
             }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
             other => self.apply_view_command(other),
         }
     }

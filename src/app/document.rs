@@ -1,5 +1,5 @@
-//! The dataset on screen: what is worked out from it, where it came from, and how often it
-//! changed. Edits to it go through here (the undo history will too).
+//! The dataset on screen: what is worked out from it, where it came from, how often it
+//! changed, and the history of the user's edits to it. Edits go through here.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,7 +8,7 @@ use super::derived::DatasetViews;
 use crate::builtin::BUILT_IN_NAME;
 use crate::io::MappingProposal;
 use crate::model::EvidenceAt;
-use crate::model::{Dataset, Reliability};
+use crate::model::{Dataset, Direction, Edit, History, Reliability, Step};
 
 /// Where the dataset on screen came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub struct Document {
     pub generation: u64,
     /// How the open file's attributes were read, for File › Read Attributes As.
     pub reading: Option<(PathBuf, MappingProposal)>,
+    /// The user's edits since the dataset was opened, to undo and redo.
+    pub history: History,
 }
 
 impl Document {
@@ -42,17 +44,26 @@ impl Document {
             revision: 0,
             generation: 0,
             reading: None,
+            history: History::default(),
         }
     }
 
-    /// Puts `dataset` in place of the one on screen; returns the old one and its views.
-    pub fn replace(&mut self, dataset: Dataset, views: DatasetViews) -> (Arc<Dataset>, DatasetViews) {
+    /// Puts `dataset` in place of the one on screen; returns the old one and its views. The
+    /// history stays: a dataset added to this one is a step in it.
+    pub fn replace(&mut self, dataset: Arc<Dataset>, views: DatasetViews) -> (Arc<Dataset>, DatasetViews) {
         self.generation += 1;
         self.revision += 1;
         (
-            std::mem::replace(&mut self.dataset, Arc::new(dataset)),
+            std::mem::replace(&mut self.dataset, dataset),
             std::mem::replace(&mut self.views, views),
         )
+    }
+
+    /// Takes an edit as one step of the history.
+    fn take(&mut self, edit: Edit, label: String) {
+        edit.apply(&mut self.dataset, true);
+        self.history.record(Step { edit, label });
+        self.revision += 1;
     }
 
     /// The name the window title and status bar give the dataset.
@@ -71,31 +82,62 @@ impl Document {
         }
     }
 
-    /// The analyst's grade of a source's reliability. True if it changed the dataset.
-    pub fn grade_source(&mut self, source: &str, grade: Option<Reliability>) -> bool {
-        let Some(at) = self.views.index.source(source) else {
-            return false;
+    /// The analyst's grade of a source's reliability, as a step of the history.
+    pub fn grade_source(&mut self, source: &str, grade: Option<Reliability>) {
+        let Some(found) = self
+            .views
+            .index
+            .source(source)
+            .and_then(|at| self.dataset.sources.get(at))
+        else {
+            return;
         };
-        let Some(source) = Arc::make_mut(&mut self.dataset).sources.get_mut(at) else {
-            return false;
+        if found.reliability == grade {
+            return;
+        }
+        let label = format!(
+            "Grade “{}” {}",
+            found.title,
+            grade.map_or_else(|| "not graded".to_owned(), |g| format!("{g:?}"))
+        );
+        let edit = Edit::GradeSource {
+            source: source.to_owned(),
+            before: found.reliability,
+            after: grade,
         };
-        source.reliability = grade;
-        self.revision += 1;
-        true
+        self.take(edit, label);
     }
 
-    /// The analyst's grade of one statement's credibility. True if it changed the dataset.
-    pub fn grade_evidence(&mut self, at: EvidenceAt, grade: Option<u8>) -> bool {
-        let Some(evidence) = Arc::make_mut(&mut self.dataset)
-            .relations
-            .get_mut(at.relation)
-            .and_then(|r| r.evidence.get_mut(at.evidence))
-        else {
-            return false;
+    /// The analyst's grade of one statement's credibility, as a step of the history.
+    pub fn grade_evidence(&mut self, at: EvidenceAt, grade: Option<u8>) {
+        let Some(relation) = self.dataset.relations.get(at.relation) else {
+            return;
         };
-        evidence.credibility = grade;
-        self.revision += 1;
-        true
+        let Some(before) = relation.evidence.get(at.evidence).map(|e| e.credibility) else {
+            return;
+        };
+        if before == grade {
+            return;
+        }
+        let name = |id: &str| self.dataset.actor(id).map_or(id.to_owned(), |a| a.name.clone());
+        let arrow = match relation.direction {
+            Direction::Directed => "→",
+            Direction::Mutual => "⇄",
+        };
+        let label = format!(
+            "Grade a statement on {} {arrow} {} {}",
+            name(&relation.from),
+            name(&relation.to),
+            grade.map_or_else(|| "not graded".to_owned(), |g| g.to_string())
+        );
+        self.take(
+            Edit::GradeEvidence {
+                at,
+                before,
+                after: grade,
+            },
+            label,
+        );
     }
 }
 

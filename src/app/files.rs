@@ -2,6 +2,7 @@
 //! dialogs, saving as and exporting, watching the open file, and the background work's polling.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::background::{DialogPurpose, Loaded, PendingDialog, PendingLoad};
@@ -126,7 +127,8 @@ impl App {
 
     /// Puts a dataset on screen. With `keep_picture` (a reload, an added dataset) actors stay
     /// where they were, new ones are laid out around them, the zoom and the selection stay.
-    pub(super) fn show_dataset(&mut self, dataset: Dataset, derived: Derived, keep_picture: bool) {
+    pub(super) fn show_dataset(&mut self, dataset: impl Into<Arc<Dataset>>, derived: Derived, keep_picture: bool) {
+        let dataset: Arc<Dataset> = dataset.into();
         let Derived { views, layout_start } = derived;
         let old = &self.doc.dataset;
         let selected_id = match self.view.selection {

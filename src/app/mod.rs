@@ -13,6 +13,7 @@ mod inspect;
 mod notices;
 mod persisted;
 mod player;
+mod undo;
 mod unsaved;
 mod view_state;
 mod window;

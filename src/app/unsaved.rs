@@ -113,6 +113,7 @@ impl App {
                 match save_path(&self.doc.dataset, &path) {
                     Ok(()) => {
                         self.edits.unsaved = false;
+                        self.doc.history.mark_saved();
                         self.edits.written = stamp(&path);
                         self.notify(format!("Saved {}", path.display()));
                     }
@@ -126,6 +127,7 @@ impl App {
     /// After Save As wrote Entente JSON: that file is now the dataset's own.
     pub(super) fn saved_as(&mut self, path: PathBuf) {
         self.edits.unsaved = false;
+        self.doc.history.mark_saved();
         self.edits.written = stamp(&path);
         if self.doc.origin != Origin::File(path.clone()) {
             self.state.add_recent_file(path.clone());
@@ -145,6 +147,7 @@ impl App {
     /// A new dataset is on screen: nothing of the old one is waiting to be saved.
     pub(super) fn edits_replaced(&mut self, path: &Path) {
         self.edits.unsaved = false;
+        self.doc.history = crate::model::History::default();
         self.edits.written = stamp(path);
     }
 

@@ -53,6 +53,8 @@ impl App {
             has_file: self.doc.file().is_some(),
             watch_file: self.state.watch_file,
             edited: self.edits.unsaved,
+            undo: self.doc.history.next_undo(),
+            redo: self.doc.history.next_redo(),
             has_attribute_reading: self
                 .doc
                 .reading

@@ -27,6 +27,10 @@ pub enum MainView {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Select(Selection),
+    /// Take back the last edit to the dataset.
+    Undo,
+    /// Take the last undone edit again.
+    Redo,
     ClearSelection,
     /// Move the view so this actor is in the middle.
     CentreOn(usize),

@@ -17,12 +17,16 @@ pub struct MenuState<'a> {
     pub edited: bool,
     /// The open file came from another tool and its attributes could be read another way.
     pub has_attribute_reading: bool,
+    /// What Undo and Redo would take back or take again, as the history names them.
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
 }
 
 pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
+        ui.menu_button("Edit", |ui| edit_menu(ui, state, &mut commands));
         ui.menu_button("View", |ui| view_menu(ui, state, &mut commands));
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {
@@ -146,6 +150,24 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     ] {
         if ui.radio(state.theme == choice, label).clicked() {
             commands.push(Command::SetTheme(choice));
+        }
+    }
+}
+
+/// Undo and Redo, each naming the step it would take back or take again.
+fn edit_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    for (verb, step, shortcut, command) in [
+        ("Undo", state.undo, Shortcut::Undo, Command::Undo),
+        ("Redo", state.redo, Shortcut::Redo, Command::Redo),
+    ] {
+        let label = step.map_or_else(|| verb.to_owned(), |step| format!("{verb} {step}"));
+        let clicked = ui
+            .add_enabled_ui(step.is_some(), |ui| shortcut_button(ui, &label, shortcut))
+            .inner
+            .on_disabled_hover_text(format!("Nothing to {}", verb.to_lowercase()))
+            .clicked();
+        if clicked {
+            commands.push(command);
         }
     }
 }

@@ -11,6 +11,10 @@ pub enum Shortcut {
     Reload,
     Save,
     SaveAs,
+    Undo,
+    Redo,
+    /// Ctrl+Y, as Windows programs redo.
+    RedoAgain,
     Search,
     Fit,
     ClearSelection,
@@ -18,12 +22,15 @@ pub enum Shortcut {
 }
 
 /// Every shortcut, in the order the Help window lists them and the key handler tries them.
-pub const ALL: [Shortcut; 9] = [
+pub const ALL: [Shortcut; 12] = [
     Shortcut::Open,
     Shortcut::AddDataset,
     Shortcut::Reload,
     Shortcut::Save,
     Shortcut::SaveAs,
+    Shortcut::Undo,
+    Shortcut::Redo,
+    Shortcut::RedoAgain,
     Shortcut::Search,
     Shortcut::Fit,
     Shortcut::ClearSelection,
@@ -37,6 +44,9 @@ pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
         Shortcut::Reload => KeyboardShortcut::new(Modifiers::COMMAND, Key::R),
         Shortcut::Save => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
         Shortcut::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
+        Shortcut::Undo => KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
+        Shortcut::Redo => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+        Shortcut::RedoAgain => KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
         Shortcut::Search => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
         Shortcut::Fit => KeyboardShortcut::new(Modifiers::NONE, Key::F),
         Shortcut::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
@@ -51,6 +61,9 @@ pub fn description(shortcut: Shortcut) -> &'static str {
         Shortcut::Reload => "Reload the open file",
         Shortcut::Save => "Save your changes to the open file",
         Shortcut::SaveAs => "Save the dataset as Entente JSON",
+        Shortcut::Undo => "Undo the last edit to the dataset",
+        Shortcut::Redo => "Redo what was undone",
+        Shortcut::RedoAgain => "Redo what was undone",
         Shortcut::Search => "Search actors by name or alias",
         Shortcut::Fit => "Fit the graph to the window",
         Shortcut::ClearSelection => "Clear the selection",
@@ -65,6 +78,8 @@ fn command(shortcut: Shortcut) -> Command {
         Shortcut::Reload => Command::Reload,
         Shortcut::Save => Command::Save,
         Shortcut::SaveAs => Command::SaveAsDialog(crate::io::Format::Entente),
+        Shortcut::Undo => Command::Undo,
+        Shortcut::Redo | Shortcut::RedoAgain => Command::Redo,
         Shortcut::Search => Command::FocusSearch,
         Shortcut::Fit => Command::FitView,
         Shortcut::ClearSelection => Command::ClearSelection,
@@ -73,9 +88,10 @@ fn command(shortcut: Shortcut) -> Command {
 }
 
 /// Single keys act only when no text field has focus: typing "f" in the search box must not
-/// fit the view, and Escape there only leaves the field.
+/// fit the view, and Escape there only leaves the field. Nor do Undo and Redo: in a text field
+/// they undo the typing.
 fn works_while_typing(shortcut: Shortcut) -> bool {
-    !keys(shortcut).modifiers.is_none()
+    !keys(shortcut).modifiers.is_none() && !matches!(shortcut, Shortcut::Undo | Shortcut::Redo | Shortcut::RedoAgain)
 }
 
 /// The commands for every shortcut pressed this frame.

@@ -1,0 +1,227 @@
+//! The undo history: every change to the dataset is one step that can be taken back and made
+//! again, named as the Edit menu names it. What only changes the view (zoom, pins, filters) is
+//! not a step.
+
+use std::sync::Arc;
+
+use super::{Dataset, EvidenceAt, Reliability};
+
+/// One change to the dataset, with what it replaced.
+#[derive(Debug, Clone)]
+pub enum Edit {
+    /// A source's reliability grade, by source id.
+    GradeSource {
+        source: String,
+        before: Option<Reliability>,
+        after: Option<Reliability>,
+    },
+    /// One statement's credibility grade.
+    GradeEvidence {
+        at: EvidenceAt,
+        before: Option<u8>,
+        after: Option<u8>,
+    },
+    /// The dataset replaced as a whole (another dataset added to it). Both are shared, not
+    /// copied: a step costs two pointers.
+    Replace { before: Arc<Dataset>, after: Arc<Dataset> },
+}
+
+impl Edit {
+    /// Makes the change (`forward`) or takes it back, on `dataset`. A grade changes the
+    /// dataset in place; a replacement swaps it.
+    pub fn apply(&self, dataset: &mut Arc<Dataset>, forward: bool) {
+        match self {
+            Self::GradeSource { source, before, after } => {
+                let grade = if forward { *after } else { *before };
+                if let Some(source) = Arc::make_mut(dataset).sources.iter_mut().find(|s| s.id == *source) {
+                    source.reliability = grade;
+                }
+            }
+            Self::GradeEvidence { at, before, after } => {
+                let grade = if forward { *after } else { *before };
+                if let Some(evidence) = Arc::make_mut(dataset)
+                    .relations
+                    .get_mut(at.relation)
+                    .and_then(|r| r.evidence.get_mut(at.evidence))
+                {
+                    evidence.credibility = grade;
+                }
+            }
+            Self::Replace { before, after } => {
+                *dataset = Arc::clone(if forward { after } else { before });
+            }
+        }
+    }
+
+    /// True when taking the step or taking it back replaces the whole dataset, and what is
+    /// worked out from it must be worked out again.
+    pub fn replaces_dataset(&self) -> bool {
+        matches!(self, Self::Replace { .. })
+    }
+}
+
+/// A step in the history: the change and what the user would call it ("Grade source
+/// “Newsweek” B").
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub edit: Edit,
+    pub label: String,
+}
+
+/// The steps taken, and those undone that can be redone.
+#[derive(Debug, Clone)]
+pub struct History {
+    done: Vec<Step>,
+    undone: Vec<Step>,
+    /// How many steps were done when the file was last saved (or opened); None when that
+    /// state can no longer be reached (steps undone, then others taken).
+    saved_at: Option<usize>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self {
+            done: Vec::new(),
+            undone: Vec::new(),
+            saved_at: Some(0),
+        }
+    }
+}
+
+impl History {
+    /// Records a step just taken; what was undone can no longer be redone.
+    pub fn record(&mut self, step: Step) {
+        if self.saved_at.is_some_and(|saved| saved > self.done.len()) {
+            self.saved_at = None;
+        }
+        self.done.push(step);
+        self.undone.clear();
+    }
+
+    /// Takes the last step back; the step, to apply backwards.
+    pub fn undo(&mut self) -> Option<&Step> {
+        let step = self.done.pop()?;
+        self.undone.push(step);
+        self.undone.last()
+    }
+
+    /// Takes the last undone step again; the step, to apply forwards.
+    pub fn redo(&mut self) -> Option<&Step> {
+        let step = self.undone.pop()?;
+        self.done.push(step);
+        self.done.last()
+    }
+
+    /// What Undo would take back.
+    pub fn next_undo(&self) -> Option<&str> {
+        self.done.last().map(|s| s.label.as_str())
+    }
+
+    /// What Redo would take again.
+    pub fn next_redo(&self) -> Option<&str> {
+        self.undone.last().map(|s| s.label.as_str())
+    }
+
+    /// The steps taken, oldest first.
+    pub fn steps(&self) -> impl Iterator<Item = &Step> {
+        self.done.iter()
+    }
+
+    /// The dataset as it is now was just written to its file.
+    pub fn mark_saved(&mut self) {
+        self.saved_at = Some(self.done.len());
+    }
+
+    /// True when the dataset is as it was last saved or opened.
+    pub fn is_saved(&self) -> bool {
+        self.saved_at == Some(self.done.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::built_in_dataset;
+
+    fn grade(source: &str, before: Option<Reliability>, after: Option<Reliability>) -> Step {
+        Step {
+            edit: Edit::GradeSource {
+                source: source.to_owned(),
+                before,
+                after,
+            },
+            label: format!("Grade {source}"),
+        }
+    }
+
+    #[test]
+    fn undoing_every_step_gives_back_the_dataset_opened_and_redoing_them_the_edited_one() {
+        let opened = Arc::new(built_in_dataset());
+        let mut dataset = Arc::clone(&opened);
+        let mut history = History::default();
+        let source = opened.sources[0].id.clone();
+        let steps = [
+            grade(&source, None, Some(Reliability::B)),
+            Step {
+                edit: Edit::GradeEvidence {
+                    at: EvidenceAt {
+                        relation: 3,
+                        evidence: 0,
+                    },
+                    before: None,
+                    after: Some(2),
+                },
+                label: "Grade a statement".into(),
+            },
+            grade(&source, Some(Reliability::B), Some(Reliability::C)),
+        ];
+        for step in steps {
+            step.edit.apply(&mut dataset, true);
+            history.record(step);
+        }
+        let edited = Arc::clone(&dataset);
+        assert!(!history.is_saved());
+        assert_eq!(history.next_undo(), Some(format!("Grade {source}").as_str()));
+        while let Some(step) = history.undo() {
+            step.edit.apply(&mut dataset, false);
+        }
+        assert_eq!(*dataset, *opened, "every step undone: the dataset as opened");
+        assert!(history.is_saved(), "and as saved");
+        while let Some(step) = history.redo() {
+            step.edit.apply(&mut dataset, true);
+        }
+        assert_eq!(*dataset, *edited);
+        assert_eq!(dataset.sources[0].reliability, Some(Reliability::C));
+    }
+
+    #[test]
+    fn a_new_step_after_undoing_drops_what_was_undone_and_the_saved_state_with_it() {
+        let mut history = History::default();
+        history.record(grade("s", None, Some(Reliability::A)));
+        history.mark_saved();
+        history.undo();
+        assert!(!history.is_saved());
+        history.record(grade("s", None, Some(Reliability::F)));
+        assert_eq!(history.next_redo(), None, "the undone step is gone");
+        assert!(!history.is_saved(), "the saved state cannot be reached again");
+        history.undo();
+        assert!(!history.is_saved());
+    }
+
+    #[test]
+    fn a_replaced_dataset_comes_back_whole_and_shared() {
+        let before = Arc::new(built_in_dataset());
+        let mut after = built_in_dataset();
+        after.actors.truncate(3);
+        let after = Arc::new(after);
+        let mut dataset = Arc::clone(&after);
+        let edit = Edit::Replace {
+            before: Arc::clone(&before),
+            after: Arc::clone(&after),
+        };
+        edit.apply(&mut dataset, false);
+        assert!(Arc::ptr_eq(&dataset, &before), "not a copy");
+        edit.apply(&mut dataset, true);
+        assert!(Arc::ptr_eq(&dataset, &after));
+    }
+}
