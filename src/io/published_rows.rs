@@ -110,7 +110,7 @@ pub fn end_before_start(period: Period) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, ActorKind, Direction, Evidence, ExtraFields, Relation, Source, validate};
+    use crate::model::{Actor, ActorKind, Evidence, Relation, Source, validate};
 
     fn dataset_with(period: Period, link: &str) -> Dataset {
         let mut dataset = Dataset::new("t");
@@ -121,23 +121,13 @@ mod tests {
         dataset.actors.push(Actor::new("a", "A", ActorKind::State));
         dataset.actors.push(Actor::new("b", "B", ActorKind::State));
         dataset.relations.push(Relation {
-            id: "r".into(),
-            kind: "treaty".into(),
-            from: "a".into(),
-            to: "b".into(),
-            direction: Direction::Mutual,
             period: Some(period),
-            spells: Vec::new(),
-            summary: None,
-            magnitude: None,
             evidence: vec![Evidence {
                 url: Some(link.to_owned()),
                 credibility: Some(9),
                 ..Evidence::quoting("s", "a row")
             }],
-            appearance: Default::default(),
-            caveats: Vec::new(),
-            extra: ExtraFields::new(),
+            ..Relation::new("r", "treaty", "a", "b")
         });
         dataset
     }

@@ -34,6 +34,27 @@ pub struct Relation {
     pub extra: ExtraFields,
 }
 
+impl Relation {
+    /// A directed relation of `kind` from one actor to another, with nothing else known.
+    pub fn new(id: impl Into<String>, kind: impl Into<String>, from: impl Into<String>, to: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            kind: kind.into(),
+            from: from.into(),
+            to: to.into(),
+            direction: Direction::Directed,
+            period: None,
+            spells: Vec::new(),
+            summary: None,
+            magnitude: None,
+            evidence: Vec::new(),
+            appearance: LineAppearance::default(),
+            caveats: Vec::new(),
+            extra: ExtraFields::new(),
+        }
+    }
+}
+
 /// Whether a relation goes one way (`from` backs `to`) or both ways (a mutual treaty).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -176,19 +176,9 @@ mod tests {
 
         let mut dataset = Dataset::new("t");
         let mut relation = crate::model::Relation {
-            id: "r".into(),
-            kind: "treaty".into(),
-            from: "a".into(),
-            to: "b".into(),
-            direction: crate::model::Direction::Mutual,
             period: Some(hull),
             spells: spells.to_vec(),
-            summary: None,
-            magnitude: None,
-            evidence: Vec::new(),
-            appearance: Default::default(),
-            caveats: Vec::new(),
-            extra: Default::default(),
+            ..crate::model::Relation::new("r", "treaty", "a", "b")
         };
         relation.spells.push(period(Some("1964"), Some("1966")));
         dataset.relations.push(relation);
