@@ -130,3 +130,42 @@ fn an_added_dataset_is_one_step_undone_whole() {
     assert_eq!(*harness.state().dataset(), merged, "added again");
     assert!(harness.state().has_unsaved_edits());
 }
+
+/// Edit › History lists every step; clicking one goes back to just after it, and the dataset
+/// as opened is the first row.
+#[test]
+fn the_history_window_goes_back_to_any_step() {
+    let mut harness = app_with(None);
+    let opened = harness.state().dataset().clone();
+    common::pick_in_actor_list(&mut harness, "Hezbollah");
+    harness.get_by_label("← North Korea").click();
+    harness.run_steps(4);
+    pick(&mut harness, "Source reliability", "B, usually reliable");
+    pick(&mut harness, "Source reliability", "D, not usually reliable");
+    pick(&mut harness, "Credibility", "3, possibly true");
+
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    harness.get_by_label("History…").click();
+    harness.run_steps(3);
+    let first = "Grade “North Korea Is a Surprisingly Valuable Wartime Ally to Russia and Iran” B";
+    harness.get_by_label(first).click();
+    harness.run_steps(3);
+    assert_eq!(
+        article_reliability(&harness),
+        Some(Reliability::B),
+        "just after the first step"
+    );
+    harness.get_by_label("The dataset as opened").click();
+    harness.run_steps(3);
+    assert_eq!(*harness.state().dataset(), opened);
+    harness
+        .get_by_label("Grade a statement on North Korea → Hezbollah 3")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        article_reliability(&harness),
+        Some(Reliability::D),
+        "and forward to the last"
+    );
+}

@@ -61,6 +61,8 @@ impl App {
             }
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
+            Command::GoToStep(position) => self.go_to_step(position),
+            Command::ShowHistory(shown) => self.notices.history_shown = shown,
             other => self.apply_view_command(other),
         }
     }

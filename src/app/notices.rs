@@ -23,6 +23,8 @@ pub struct Notices {
     /// A short message in the status bar ("Saved …"), and when it was given.
     pub status: Option<(String, Instant)>,
     pub info_window: Option<InfoWindow>,
+    /// Edit › History is open.
+    pub history_shown: bool,
 }
 
 impl Notices {

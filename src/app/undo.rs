@@ -15,6 +15,17 @@ impl App {
         self.step_history(true);
     }
 
+    /// Undoes or redoes until `position` steps are done: back (or forward) to just after
+    /// one step of the history.
+    pub(super) fn go_to_step(&mut self, position: usize) {
+        while self.doc.history.position() > position && self.doc.history.next_undo().is_some() {
+            self.undo();
+        }
+        while self.doc.history.position() < position && self.doc.history.next_redo().is_some() {
+            self.redo();
+        }
+    }
+
     fn step_history(&mut self, forward: bool) {
         let step = if forward {
             self.doc.history.redo()

@@ -110,6 +110,14 @@ impl App {
         if let Some(window) = self.notices.info_window {
             commands.extend(ui::info_window(ctx, window));
         }
+        if self.notices.history_shown {
+            let history = &self.doc.history;
+            let view = ui::HistoryView {
+                steps: history.steps().map(|s| s.label.as_str()).collect(),
+                position: history.position(),
+            };
+            commands.extend(ui::history_window(ctx, &view));
+        }
         drop_hint(ctx);
         commands.extend(self.mapping_dialog(ctx));
         if let Some(review) = self.add_dataset_review() {

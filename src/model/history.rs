@@ -122,9 +122,14 @@ impl History {
         self.undone.last().map(|s| s.label.as_str())
     }
 
-    /// The steps taken, oldest first.
+    /// Every step, oldest first: those taken, then those undone that could be redone.
     pub fn steps(&self) -> impl Iterator<Item = &Step> {
-        self.done.iter()
+        self.done.iter().chain(self.undone.iter().rev())
+    }
+
+    /// How many of `steps` are taken: the dataset on screen is the one after that many.
+    pub fn position(&self) -> usize {
+        self.done.len()
     }
 
     /// The dataset as it is now was just written to its file.
@@ -192,6 +197,25 @@ mod tests {
         }
         assert_eq!(*dataset, *edited);
         assert_eq!(dataset.sources[0].reliability, Some(Reliability::C));
+    }
+
+    #[test]
+    fn the_steps_read_in_the_order_taken_with_the_position_between_done_and_undone() {
+        let mut history = History::default();
+        for grade in [Reliability::A, Reliability::B, Reliability::C] {
+            history.record(grade_step(grade));
+        }
+        history.undo();
+        let labels: Vec<&str> = history.steps().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["Grade A", "Grade B", "Grade C"]);
+        assert_eq!(history.position(), 2);
+    }
+
+    fn grade_step(to: Reliability) -> Step {
+        Step {
+            label: format!("Grade {to:?}"),
+            ..grade("s", None, Some(to))
+        }
     }
 
     #[test]

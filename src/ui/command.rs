@@ -31,6 +31,10 @@ pub enum Command {
     Undo,
     /// Take the last undone edit again.
     Redo,
+    /// Undo or redo until this many steps of the history are done.
+    GoToStep(usize),
+    /// Show or close Edit › History.
+    ShowHistory(bool),
     ClearSelection,
     /// Move the view so this actor is in the middle.
     CentreOn(usize),

@@ -170,6 +170,14 @@ fn edit_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
             commands.push(command);
         }
     }
+    ui.separator();
+    if ui
+        .button("History…")
+        .on_hover_text("Every edit since the dataset was opened; go back to any of them")
+        .clicked()
+    {
+        commands.push(Command::ShowHistory(true));
+    }
 }
 
 fn shortcut_button(ui: &mut Ui, label: &str, shortcut: Shortcut) -> egui::Response {

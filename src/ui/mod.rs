@@ -9,6 +9,7 @@ mod diagnostics_window;
 mod evidence_card;
 mod fonts;
 pub mod graph;
+mod history_window;
 mod info_windows;
 mod legend;
 mod line_style;
@@ -31,6 +32,7 @@ pub use command::{Command, InfoWindow, MainView, Selection, UnsavedChoice, ViewI
 pub use details_panel::details_panel;
 pub use diagnostics_window::diagnostics_window;
 pub use fonts::install_fonts;
+pub use history_window::{HistoryView, history_window};
 pub use info_windows::info_window;
 pub use legend::{LegendView, legend};
 pub use mapping_dialog::mapping_dialog;
