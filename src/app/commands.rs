@@ -59,6 +59,8 @@ impl App {
                 self.doc.grade_evidence(at, grade);
                 self.edits.unsaved = !self.doc.history.is_saved();
             }
+            Command::RestoreJournal => self.restore_journal(),
+            Command::DiscardJournal => self.discard_journal(),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::GoToStep(position) => self.go_to_step(position),

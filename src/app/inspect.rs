@@ -154,6 +154,11 @@ impl App {
         Some(crate::ui::year_position(self.view.time_strip?, years, year))
     }
 
+    /// True while the app asks whether to restore edits journaled before a crash.
+    pub fn is_offering_recovery(&self) -> bool {
+        self.recovery.offer.is_some()
+    }
+
     /// True while a file waits for the user to say how to read its attributes.
     pub fn is_asking_how_to_read(&self) -> bool {
         self.mapping_review.is_some()

@@ -13,6 +13,7 @@ mod inspect;
 mod notices;
 mod persisted;
 mod player;
+mod recovery;
 mod undo;
 mod unsaved;
 mod view_state;
@@ -64,6 +65,7 @@ pub struct App {
     player: Player,
     /// Edits not saved yet, and the questions asked before anything throws them away.
     edits: Edits,
+    recovery: recovery::Recovery,
     /// A file read with a guessed reading of its attributes, waiting for the user to confirm it.
     mapping_review: Option<MappingReview>,
     search: SearchState,
@@ -99,6 +101,7 @@ impl App {
             notices: Notices::default(),
             player: Player::default(),
             edits: Edits::default(),
+            recovery: recovery::Recovery::default(),
             mapping_review: None,
             search: SearchState::default(),
             actor_filter: String::new(),
@@ -107,6 +110,12 @@ impl App {
         };
         if let Some(message) = settings_problem {
             app.notify(message);
+        }
+        // Journals live beside the saved settings; without those (in tests) nowhere.
+        if cc.storage.is_some()
+            && let Some(dir) = eframe::storage_dir("entente")
+        {
+            app.use_recovery_dir(dir.join("recovery"));
         }
         app.apply_sizes();
         app.refresh_view();

@@ -15,8 +15,10 @@ impl App {
         self.advance_play(&ctx);
         self.refresh_view();
         // A dialog over the window takes the keys (Escape cancels it, Enter confirms).
-        let dialog_open =
-            self.is_reviewing_added_dataset() || self.edits.asking.is_some() || self.mapping_review.is_some();
+        let dialog_open = self.is_reviewing_added_dataset()
+            || self.edits.asking.is_some()
+            || self.mapping_review.is_some()
+            || self.recovery.offer.is_some();
         let mut commands = if dialog_open {
             Vec::new()
         } else {
@@ -40,6 +42,7 @@ impl App {
             self.apply(command, &ctx);
         }
         self.refresh_view();
+        self.journal_edits();
         self.intercept_close(&ctx);
         self.update_title(&ctx);
     }
@@ -122,6 +125,9 @@ impl App {
         commands.extend(self.mapping_dialog(ctx));
         if let Some(review) = self.add_dataset_review() {
             commands.extend(ui::add_dataset_dialog(ctx, review));
+        }
+        if let Some((name, written)) = self.journal_offered() {
+            commands.extend(ui::recovery_dialog(ctx, &name, written));
         }
         if let Some(action) = &self.edits.asking {
             commands.extend(ui::unsaved_dialog(ctx, &self.doc.dataset.title, action.describe()));

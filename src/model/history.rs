@@ -137,6 +137,11 @@ impl History {
         self.saved_at = Some(self.done.len());
     }
 
+    /// The dataset on screen is not as any file has it (edits restored after a crash).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_at = None;
+    }
+
     /// True when the dataset is as it was last saved or opened.
     pub fn is_saved(&self) -> bool {
         self.saved_at == Some(self.done.len())

@@ -31,6 +31,10 @@ pub enum Command {
     Undo,
     /// Take the last undone edit again.
     Redo,
+    /// Put the edits journaled before a crash back on screen.
+    RestoreJournal,
+    /// Delete the journal of edits left by a crash.
+    DiscardJournal,
     /// Undo or redo until this many steps of the history are done.
     GoToStep(usize),
     /// Show or close Edit › History.
