@@ -28,9 +28,7 @@ fn start(dir: &Path, file: Option<&Path>) -> Harness<'static, App> {
 }
 
 fn grade_the_article(harness: &mut Harness<'_, App>, grade: &str) {
-    common::pick_in_actor_list(harness, "Hezbollah");
-    harness.get_by_label("← North Korea").click();
-    harness.run_steps(4);
+    common::open_relation_from_list(harness, "Hezbollah", "← North Korea");
     harness
         .get_all_by_role_and_label(Role::ComboBox, "Source reliability")
         .next()

@@ -39,9 +39,7 @@ fn article_reliability(harness: &Harness<'_, App>) -> Option<Reliability> {
 fn grades_are_undone_and_redone_a_step_at_a_time_and_the_edit_menu_names_each() {
     let mut harness = app_with(None);
     let opened = harness.state().dataset().clone();
-    common::pick_in_actor_list(&mut harness, "Hezbollah");
-    harness.get_by_label("← North Korea").click();
-    harness.run_steps(4);
+    common::open_relation_from_list(&mut harness, "Hezbollah", "← North Korea");
 
     pick(&mut harness, "Source reliability", "B, usually reliable");
     pick(&mut harness, "Credibility", "2, probably true");
@@ -89,9 +87,7 @@ fn grades_are_undone_and_redone_a_step_at_a_time_and_the_edit_menu_names_each() 
 #[test]
 fn ctrl_z_in_the_search_box_undoes_the_typing_not_the_dataset() {
     let mut harness = app_with(None);
-    common::pick_in_actor_list(&mut harness, "Hezbollah");
-    harness.get_by_label("← North Korea").click();
-    harness.run_steps(4);
+    common::open_relation_from_list(&mut harness, "Hezbollah", "← North Korea");
     pick(&mut harness, "Source reliability", "C, fairly reliable");
     press(&mut harness, Modifiers::COMMAND, Key::F);
     harness
@@ -137,9 +133,7 @@ fn an_added_dataset_is_one_step_undone_whole() {
 fn the_history_window_goes_back_to_any_step() {
     let mut harness = app_with(None);
     let opened = harness.state().dataset().clone();
-    common::pick_in_actor_list(&mut harness, "Hezbollah");
-    harness.get_by_label("← North Korea").click();
-    harness.run_steps(4);
+    common::open_relation_from_list(&mut harness, "Hezbollah", "← North Korea");
     pick(&mut harness, "Source reliability", "B, usually reliable");
     pick(&mut harness, "Source reliability", "D, not usually reliable");
     pick(&mut harness, "Credibility", "3, possibly true");

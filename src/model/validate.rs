@@ -442,7 +442,7 @@ fn quoted_list(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, ActorKind, Direction, Relation};
+    use crate::model::{Actor, ActorKind, Relation};
 
     #[test]
     fn problems_in_other_tools_files_name_actors_by_name_and_keep_the_id_beside_it() {
@@ -450,21 +450,7 @@ mod tests {
         dataset
             .actors
             .push(Actor::new("4941", "Order service", ActorKind::Other));
-        dataset.relations.push(Relation {
-            id: "r4".into(),
-            kind: "treaty".into(),
-            from: "4941".into(),
-            to: "4941".into(),
-            direction: Direction::Directed,
-            period: None,
-            spells: Vec::new(),
-            summary: None,
-            magnitude: None,
-            evidence: Vec::new(),
-            appearance: Default::default(),
-            caveats: Vec::new(),
-            extra: Default::default(),
-        });
+        dataset.relations.push(Relation::new("r4", "treaty", "4941", "4941"));
         let message = |naming| {
             validate_naming(&dataset, naming)
                 .into_iter()

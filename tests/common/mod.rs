@@ -159,3 +159,10 @@ pub fn pick_in_actor_list(harness: &mut Harness<'_, App>, name: &str) {
     harness.get_by_role_and_label(Role::Button, name).click();
     harness.run_steps(2);
 }
+
+/// Opens, from the actor list, one of an actor's relations as listed in its panel (`row`).
+pub fn open_relation_from_list(harness: &mut Harness<'_, App>, actor: &str, row: &str) {
+    pick_in_actor_list(harness, actor);
+    harness.get_by_label(row).click();
+    harness.run_steps(4);
+}

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::Assembly;
 use super::table::{Layout, Row, Table};
 use crate::model::{
-    ActorKind, Caveat, Dataset, Diagnostic, Direction, ExtraFields, Magnitude, PartialDate, Period, Relation, Source,
+    ActorKind, Caveat, Dataset, Diagnostic, ExtraFields, Magnitude, PartialDate, Period, Relation, Source,
     normalise_name,
 };
 
@@ -77,21 +77,10 @@ pub fn read_trade_register(
         });
         if totals.relation == next {
             let id = assembly.relation_id(format!("sipri-{}-{}", strip_prefix(&from), strip_prefix(&to)));
-            assembly.dataset.relations.push(Relation {
-                id,
-                kind: "arms_supply".to_owned(),
-                from,
-                to,
-                direction: Direction::Directed,
-                period: None,
-                spells: Vec::new(),
-                summary: None,
-                magnitude: None,
-                evidence: Vec::new(),
-                appearance: Default::default(),
-                caveats: Vec::new(),
-                extra: ExtraFields::new(),
-            });
+            assembly
+                .dataset
+                .relations
+                .push(Relation::new(id, "arms_supply", from, to));
         }
         for year in order.map(|(y, _)| y).into_iter().chain(deliveries) {
             totals.first_year = Some(totals.first_year.map_or(year, |f| f.min(year)));

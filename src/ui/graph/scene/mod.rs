@@ -206,13 +206,7 @@ impl GraphScene {
     fn mark(&mut self, selection: Selection, on: bool) {
         match selection {
             Selection::Actor(actor) => {
-                if let Some(node) = self
-                    .node_of_actor
-                    .get(actor)
-                    .copied()
-                    .flatten()
-                    .and_then(|n| self.graph.node_mut(n))
-                {
+                if let Some(node) = self.node_of(actor).and_then(|n| self.graph.node_mut(n)) {
                     node.payload_mut().highlighted = on;
                     // egui_graphs draws selected elements last, on top of the rest.
                     node.set_selected(on);
@@ -301,13 +295,7 @@ impl GraphScene {
 
     pub fn unpin(&mut self, actor: usize) {
         self.layout.unpin(actor);
-        if let Some(node) = self
-            .node_of_actor
-            .get(actor)
-            .copied()
-            .flatten()
-            .and_then(|n| self.graph.node_mut(n))
-        {
+        if let Some(node) = self.node_of(actor).and_then(|n| self.graph.node_mut(n)) {
             node.payload_mut().pinned = false;
         }
         self.layout.reheat(0.3);
