@@ -32,25 +32,34 @@ fn the_real_window_shows_the_built_in_graph() {
         eprintln!("skipped: Xvfb or ImageMagick's import is not installed");
         return;
     }
-    let display = format!(":{}", 70 + std::process::id() % 20);
-    let _xvfb = KillOnDrop(
+    // -displayfd makes Xvfb pick a free display and say which: a fixed number can be taken
+    // by another X server on the machine, and the app would then draw somewhere else.
+    let mut xvfb = KillOnDrop(
         Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start Xvfb: {e}")),
     );
-    std::thread::sleep(Duration::from_millis(800));
+    let display = {
+        let stdout = xvfb.0.stdout.take().unwrap_or_else(|| panic!("Xvfb has no stdout"));
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line)
+            .unwrap_or_else(|e| panic!("Xvfb did not say its display: {e}"));
+        format!(":{}", line.trim())
+    };
     let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let _app = KillOnDrop(
+    let log_path = home.path().join("entente.log");
+    let log = std::fs::File::create(&log_path).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = KillOnDrop(
         Command::new(env!("CARGO_BIN_EXE_entente"))
             .env("DISPLAY", &display)
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start entente: {e}")),
     );
@@ -60,6 +69,10 @@ fn the_real_window_shows_the_built_in_graph() {
     let mut last_problem = String::new();
     while Instant::now() < deadline {
         std::thread::sleep(Duration::from_secs(2));
+        if let Ok(Some(status)) = app.0.try_wait() {
+            last_problem = format!("the app exited ({status})");
+            break;
+        }
         let captured = Command::new("import")
             .args(["-window", "root"])
             .arg(&shot)
@@ -75,7 +88,13 @@ fn the_real_window_shows_the_built_in_graph() {
             Err(problem) => last_problem = problem,
         }
     }
-    panic!("the window never showed the graph: {last_problem}");
+    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+    let tail: Vec<&str> = log.lines().rev().take(30).collect();
+    let tail: Vec<&str> = tail.into_iter().rev().collect();
+    panic!(
+        "the window never showed the graph on {display}: {last_problem}\napp's stderr:\n{}",
+        tail.join("\n")
+    );
 }
 
 /// The built-in graph draws treaty blue, arms-supply vermillion and troop-deployment green
