@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real app in a virtual X display and saves a screenshot of the whole window.
-# Usage: [CLICKS="x,y x,y"] [TEXT="words"] [KEYS="ctrl+f"] scripts/screenshot.sh OUT.png [SECONDS] [-- ENTENTE ARGS...]
+# Usage: [CLICKS="x,y x,y"] [TEXT="words"] [KEYS="ctrl+f"] [STEPS="key ctrl+z|click x,y|type words|dclick x,y"]
+#        scripts/screenshot.sh OUT.png [SECONDS] [-- ENTENTE ARGS...]
 # CLICKS are clicked in order once the window is up, then TEXT is typed and KEYS pressed, to
 # show a state. The pointer rests in the bottom-right corner first, away from the graph.
 set -euo pipefail
@@ -36,6 +37,19 @@ fi
 for key in ${KEYS:-}; do
   DISPLAY=$display xdotool key "$key"
   sleep 0.5
+done
+# STEPS="key ctrl+shift+a|type Wagner Group|click 933,372|dclick 700,300|sleep 2": any order.
+IFS='|' read -ra steps <<< "${STEPS:-}"
+for step in "${steps[@]}"; do
+  what=${step%% *}; arg=${step#* }
+  case $what in
+    key) DISPLAY=$display xdotool key "$arg" ;;
+    type) DISPLAY=$display xdotool type --delay 60 "$arg" ;;
+    click) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click 1 ;;
+    dclick) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click --repeat 2 --delay 80 1 ;;
+    sleep) sleep "$arg" ;;
+  esac
+  sleep 0.6
 done
 sleep 0.5
 DISPLAY=$display import -window root "$out"

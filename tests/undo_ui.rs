@@ -46,8 +46,7 @@ fn grades_are_undone_and_redone_a_step_at_a_time_and_the_edit_menu_names_each() 
     assert_eq!(article_reliability(&harness), Some(Reliability::B));
     assert!(harness.state().has_unsaved_edits());
 
-    harness.get_by_label("Edit").click();
-    harness.run_steps(2);
+    common::open_edit_menu(&mut harness);
     harness.get_by_label_contains("Undo Grade a statement on North Korea → Hezbollah 2");
     harness.key_press(Key::Escape);
     harness.run_steps(2);
@@ -112,8 +111,7 @@ fn an_added_dataset_is_one_step_undone_whole() {
     let merged = harness.state().dataset().clone();
     assert_eq!(merged.relations.len(), opened.relations.len() + 2);
 
-    harness.get_by_label("Edit").click();
-    harness.run_steps(2);
+    common::open_edit_menu(&mut harness);
     harness
         .get_by_label_contains("Undo Add dataset cow_alliance_by_dyad.csv")
         .click();
@@ -138,8 +136,7 @@ fn the_history_window_goes_back_to_any_step() {
     pick(&mut harness, "Source reliability", "D, not usually reliable");
     pick(&mut harness, "Credibility", "3, possibly true");
 
-    harness.get_by_label("Edit").click();
-    harness.run_steps(2);
+    common::open_edit_menu(&mut harness);
     harness.get_by_label("History…").click();
     harness.run_steps(3);
     let first = "Grade “North Korea Is a Surprisingly Valuable Wartime Ally to Russia and Iran” B";

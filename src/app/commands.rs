@@ -7,12 +7,18 @@ use super::player::Step;
 use super::unsaved::Replacing;
 use crate::model::{KindFilter, is_web_link};
 use crate::ui::graph::ViewRequest;
-use crate::ui::{Command, MainView};
+use crate::ui::{Command, MainView, Selection};
 
 impl App {
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        if self.apply_edit_command(&command) {
+            return;
+        }
         match command {
+            Command::Select(Selection::Actor(actor)) if self.form_takes_actor(actor) => {}
             Command::Select(selection) => self.select(Some(selection)),
+            // Escape closes an open form first, then clears the selection.
+            Command::ClearSelection if self.editing.form.is_some() => self.editing.form = self.editing.waiting.take(),
             Command::ClearSelection => self.select(None),
             Command::CentreOn(actor) => self.scene.camera.request(ViewRequest::CentreOn(actor)),
             Command::FitView => self.scene.camera.request(ViewRequest::Fit),
@@ -52,12 +58,14 @@ impl App {
             Command::ConfirmImportMapping(mapping) => self.confirm_import_mapping(mapping),
             Command::CancelImportMapping => self.cancel_import_mapping(),
             Command::GradeSource { source, grade } => {
-                self.doc.grade_source(&source, grade);
-                self.edits.unsaved = !self.doc.history.is_saved();
+                if let Some(grade) = self.doc.grade_source(&source, grade) {
+                    self.take_edit(grade, None);
+                }
             }
             Command::GradeEvidence { at, grade } => {
-                self.doc.grade_evidence(at, grade);
-                self.edits.unsaved = !self.doc.history.is_saved();
+                if let Some(grade) = self.doc.grade_evidence(at, grade) {
+                    self.take_edit(grade, None);
+                }
             }
             Command::RestoreJournal => self.restore_journal(),
             Command::DiscardJournal => self.discard_journal(),

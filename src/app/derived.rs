@@ -3,7 +3,9 @@
 //! a big dataset on screen costs the window as little as it can.
 
 use crate::layout::LayoutStart;
-use crate::model::{Dataset, DatasetIndex, Summary, active_per_year, numeric_attributes, this_year, year_range};
+use crate::model::{
+    Dataset, DatasetIndex, Edit, Part, Summary, active_per_year, numeric_attributes, this_year, year_range,
+};
 use crate::ui::{ActorListIndex, KindLooks};
 
 /// What the views of a dataset read, kept with it for as long as it is on screen.
@@ -21,6 +23,45 @@ pub struct DatasetViews {
     pub has_file_looks: bool,
     /// The colours the file gives its actors, most used first (a dozen at most), for the legend.
     pub file_colours: Vec<String>,
+}
+
+impl DatasetViews {
+    /// Catches up with an edit made in place (nothing put in or taken out): counts move by
+    /// what the edit replaced and what it put instead, and only what an edited actor or
+    /// relation shows in is worked out again.
+    pub fn follow(&mut self, dataset: &Dataset, edit: &Edit, forward: bool) {
+        let mut relations_changed = false;
+        for part in edit.parts() {
+            match part {
+                Part::Actor(slot) => {
+                    if let Some(old) = slot.replaced(forward) {
+                        self.summary.count_actor(old, false);
+                    }
+                    if let Some(new) = slot.item(forward) {
+                        self.summary.count_actor(new, true);
+                    }
+                    self.actor_list.update(dataset, slot.at());
+                }
+                Part::Relation(slot) => {
+                    if let Some(old) = slot.replaced(forward) {
+                        self.summary.count_relation(old, false);
+                    }
+                    if let Some(new) = slot.item(forward) {
+                        self.summary.count_relation(new, true);
+                    }
+                    relations_changed = true;
+                }
+                Part::Source(_) => {}
+                Part::RelationKind(_) | Part::ActorKind(_) => {}
+            }
+        }
+        if edit.changes_kinds() {
+            self.looks = KindLooks::of(dataset);
+        }
+        if relations_changed || edit.changes_kinds() {
+            self.timeline = TimelineData::of(dataset, &self.looks);
+        }
+    }
 }
 
 /// The views of a dataset, and where its layout starts (taken by the drawn graph).

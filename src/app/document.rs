@@ -8,7 +8,7 @@ use super::derived::DatasetViews;
 use crate::builtin::BUILT_IN_NAME;
 use crate::io::MappingProposal;
 use crate::model::EvidenceAt;
-use crate::model::{Dataset, Direction, Edit, History, Reliability, Step};
+use crate::model::{Dataset, Edit, History, Part, Proposed, Reliability, Slot, describe_relation};
 
 /// Where the dataset on screen came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,13 +59,6 @@ impl Document {
         )
     }
 
-    /// Takes an edit as one step of the history.
-    fn take(&mut self, edit: Edit, label: String) {
-        edit.apply(&mut self.dataset, true);
-        self.history.record(Step { edit, label });
-        self.revision += 1;
-    }
-
     /// The name the window title and status bar give the dataset.
     pub fn name(&self) -> String {
         match &self.origin {
@@ -82,62 +75,47 @@ impl Document {
         }
     }
 
-    /// The analyst's grade of a source's reliability, as a step of the history.
-    pub fn grade_source(&mut self, source: &str, grade: Option<Reliability>) {
-        let Some(found) = self
-            .views
-            .index
-            .source(source)
-            .and_then(|at| self.dataset.sources.get(at))
-        else {
-            return;
-        };
-        if found.reliability == grade {
-            return;
+    /// The analyst's grade of a source's reliability, as a step for the history.
+    pub fn grade_source(&self, source: &str, grade: Option<Reliability>) -> Option<Proposed> {
+        let at = self.views.index.source(source)?;
+        let before = self.dataset.sources.get(at)?;
+        if before.reliability == grade {
+            return None;
         }
+        let mut after = before.clone();
+        after.reliability = grade;
         let label = format!(
             "Grade “{}” {}",
-            found.title,
+            before.title,
             grade.map_or_else(|| "not graded".to_owned(), |g| format!("{g:?}"))
         );
-        let edit = Edit::GradeSource {
-            source: source.to_owned(),
-            before: found.reliability,
-            after: grade,
-        };
-        self.take(edit, label);
+        let before = before.clone();
+        let edit = Edit::Parts(vec![Part::Source(Slot::Change { at, before, after })]);
+        Some(Proposed { edit, label })
     }
 
-    /// The analyst's grade of one statement's credibility, as a step of the history.
-    pub fn grade_evidence(&mut self, at: EvidenceAt, grade: Option<u8>) {
-        let Some(relation) = self.dataset.relations.get(at.relation) else {
-            return;
-        };
-        let Some(before) = relation.evidence.get(at.evidence).map(|e| e.credibility) else {
-            return;
-        };
-        if before == grade {
-            return;
+    /// The analyst's grade of one statement's credibility, as a step for the history.
+    pub fn grade_evidence(&self, at: EvidenceAt, grade: Option<u8>) -> Option<Proposed> {
+        let before = self.dataset.relations.get(at.relation)?;
+        if before.evidence.get(at.evidence).is_none_or(|e| e.credibility == grade) {
+            return None;
         }
-        let name = |id: &str| self.dataset.actor(id).map_or(id.to_owned(), |a| a.name.clone());
-        let arrow = match relation.direction {
-            Direction::Directed => "→",
-            Direction::Mutual => "⇄",
-        };
+        let mut after = before.clone();
+        if let Some(evidence) = after.evidence.get_mut(at.evidence) {
+            evidence.credibility = grade;
+        }
         let label = format!(
-            "Grade a statement on {} {arrow} {} {}",
-            name(&relation.from),
-            name(&relation.to),
+            "Grade a statement on {} {}",
+            describe_relation(&self.dataset, &self.views.index, before),
             grade.map_or_else(|| "not graded".to_owned(), |g| g.to_string())
         );
-        self.take(
-            Edit::GradeEvidence {
-                at,
-                before,
-                after: grade,
-            },
-            label,
-        );
+        let before = before.clone();
+        let edit = Edit::Parts(vec![Part::Relation(Slot::Change {
+            at: at.relation,
+            before,
+            after,
+        })]);
+        Some(Proposed { edit, label })
     }
 }
 

@@ -156,6 +156,8 @@ impl App {
             }
         });
         let old_document = self.doc.replace(dataset, views);
+        // A form open on the old dataset points at its actors by position.
+        self.editing = Default::default();
         self.view.selection = selection;
         self.view.focus_actor = match selection {
             Some(Selection::Actor(actor)) => Some(actor),

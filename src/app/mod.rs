@@ -6,8 +6,10 @@ mod background;
 mod commands;
 mod derived;
 mod document;
+mod editing;
 mod file_watch;
 mod files;
+mod forms;
 mod import_review;
 mod inspect;
 mod notices;
@@ -66,6 +68,8 @@ pub struct App {
     /// Edits not saved yet, and the questions asked before anything throws them away.
     edits: Edits,
     recovery: recovery::Recovery,
+    /// The form open in the side panel, and a deletion waiting for confirmation.
+    editing: forms::Editing,
     /// A file read with a guessed reading of its attributes, waiting for the user to confirm it.
     mapping_review: Option<MappingReview>,
     search: SearchState,
@@ -102,6 +106,7 @@ impl App {
             player: Player::default(),
             edits: Edits::default(),
             recovery: recovery::Recovery::default(),
+            editing: forms::Editing::default(),
             mapping_review: None,
             search: SearchState::default(),
             actor_filter: String::new(),

@@ -1,10 +1,7 @@
 //! Edit › Undo and Redo: the document's history, stepped back and forth, and what the window
 //! must do when a step swaps the whole dataset (another dataset added, or taken away again).
 
-use std::sync::Arc;
-
 use super::App;
-use super::derived::Derived;
 
 impl App {
     pub(super) fn undo(&mut self) {
@@ -35,16 +32,11 @@ impl App {
         let Some(step) = step.cloned() else {
             return;
         };
-        if step.edit.replaces_dataset() {
-            let mut dataset = Arc::clone(&self.doc.dataset);
-            step.edit.apply(&mut dataset, forward);
-            let derived = Derived::of(&dataset);
-            self.show_dataset(dataset, derived, true);
-        } else {
-            step.edit.apply(&mut self.doc.dataset, forward);
-            self.doc.revision += 1;
-            self.view.dirty = true;
+        if step.edit.moves_items() {
+            // A form open on what moved would point at the wrong item.
+            self.editing = Default::default();
         }
+        self.show_edit(&step.edit, forward, None);
         self.edits.unsaved = !self.doc.history.is_saved();
         let done = if forward { "Redone" } else { "Undone" };
         self.notify(format!("{done}: {}", step.label));

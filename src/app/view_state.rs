@@ -20,6 +20,8 @@ pub struct ViewState {
     pub timeline_rect: Option<egui::Rect>,
     /// The timeline's strip of years, when the time filter is on.
     pub time_strip: Option<egui::Rect>,
+    /// Where deleted actors were drawn, for when an undo brings them back.
+    pub removed_positions: super::editing::RemovedPositions,
 }
 
 impl ViewState {
@@ -33,6 +35,7 @@ impl ViewState {
             table,
             timeline_rect: None,
             time_strip: None,
+            removed_positions: Default::default(),
         }
     }
 

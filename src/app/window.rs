@@ -82,6 +82,10 @@ impl App {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 let views = &self.doc.views;
+                if let Some(form) = &mut self.editing.form {
+                    commands.extend(ui::forms::form_panel(ui, (&self.doc.dataset, &views.index), form));
+                    return;
+                }
                 let visibility = &self.view.visibility;
                 let compared = self
                     .state
@@ -128,6 +132,9 @@ impl App {
         }
         if let Some((name, written)) = self.journal_offered() {
             commands.extend(ui::recovery_dialog(ctx, &name, written));
+        }
+        if let Some(actor) = self.editing.confirm_delete {
+            commands.extend(ui::delete_dialog(ctx, &self.doc.dataset, &self.doc.views.index, actor));
         }
         if let Some(action) = &self.edits.asking {
             commands.extend(ui::unsaved_dialog(ctx, &self.doc.dataset.title, action.describe()));

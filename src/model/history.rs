@@ -2,63 +2,7 @@
 //! again, named as the Edit menu names it. What only changes the view (zoom, pins, filters) is
 //! not a step.
 
-use std::sync::Arc;
-
-use super::{Dataset, EvidenceAt, Reliability};
-
-/// One change to the dataset, with what it replaced.
-#[derive(Debug, Clone)]
-pub enum Edit {
-    /// A source's reliability grade, by source id.
-    GradeSource {
-        source: String,
-        before: Option<Reliability>,
-        after: Option<Reliability>,
-    },
-    /// One statement's credibility grade.
-    GradeEvidence {
-        at: EvidenceAt,
-        before: Option<u8>,
-        after: Option<u8>,
-    },
-    /// The dataset replaced as a whole (another dataset added to it). Both are shared, not
-    /// copied: a step costs two pointers.
-    Replace { before: Arc<Dataset>, after: Arc<Dataset> },
-}
-
-impl Edit {
-    /// Makes the change (`forward`) or takes it back, on `dataset`. A grade changes the
-    /// dataset in place; a replacement swaps it.
-    pub fn apply(&self, dataset: &mut Arc<Dataset>, forward: bool) {
-        match self {
-            Self::GradeSource { source, before, after } => {
-                let grade = if forward { *after } else { *before };
-                if let Some(source) = Arc::make_mut(dataset).sources.iter_mut().find(|s| s.id == *source) {
-                    source.reliability = grade;
-                }
-            }
-            Self::GradeEvidence { at, before, after } => {
-                let grade = if forward { *after } else { *before };
-                if let Some(evidence) = Arc::make_mut(dataset)
-                    .relations
-                    .get_mut(at.relation)
-                    .and_then(|r| r.evidence.get_mut(at.evidence))
-                {
-                    evidence.credibility = grade;
-                }
-            }
-            Self::Replace { before, after } => {
-                *dataset = Arc::clone(if forward { after } else { before });
-            }
-        }
-    }
-
-    /// True when taking the step or taking it back replaces the whole dataset, and what is
-    /// worked out from it must be worked out again.
-    pub fn replaces_dataset(&self) -> bool {
-        matches!(self, Self::Replace { .. })
-    }
-}
+use super::Edit;
 
 /// A step in the history: the change and what the user would call it ("Grade source
 /// “Newsweek” B").
@@ -150,17 +94,20 @@ impl History {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
     use crate::builtin::built_in_dataset;
+    use crate::model::{Dataset, Part, Reliability, Slot};
 
-    fn grade(source: &str, before: Option<Reliability>, after: Option<Reliability>) -> Step {
+    /// Grades the first source of `dataset` `to`, as the side panel does.
+    fn grade(dataset: &Dataset, to: Option<Reliability>) -> Step {
+        let before = dataset.sources[0].clone();
+        let mut after = before.clone();
+        after.reliability = to;
         Step {
-            edit: Edit::GradeSource {
-                source: source.to_owned(),
-                before,
-                after,
-            },
-            label: format!("Grade {source}"),
+            edit: Edit::Parts(vec![Part::Source(Slot::Change { at: 0, before, after })]),
+            label: format!("Grade {to:?}"),
         }
     }
 
@@ -169,29 +116,14 @@ mod tests {
         let opened = Arc::new(built_in_dataset());
         let mut dataset = Arc::clone(&opened);
         let mut history = History::default();
-        let source = opened.sources[0].id.clone();
-        let steps = [
-            grade(&source, None, Some(Reliability::B)),
-            Step {
-                edit: Edit::GradeEvidence {
-                    at: EvidenceAt {
-                        relation: 3,
-                        evidence: 0,
-                    },
-                    before: None,
-                    after: Some(2),
-                },
-                label: "Grade a statement".into(),
-            },
-            grade(&source, Some(Reliability::B), Some(Reliability::C)),
-        ];
-        for step in steps {
+        for to in [Some(Reliability::B), None, Some(Reliability::C)] {
+            let step = grade(&dataset, to);
             step.edit.apply(&mut dataset, true);
             history.record(step);
         }
         let edited = Arc::clone(&dataset);
         assert!(!history.is_saved());
-        assert_eq!(history.next_undo(), Some(format!("Grade {source}").as_str()));
+        assert_eq!(history.next_undo(), Some("Grade Some(C)"));
         while let Some(step) = history.undo() {
             step.edit.apply(&mut dataset, false);
         }
@@ -204,6 +136,10 @@ mod tests {
         assert_eq!(dataset.sources[0].reliability, Some(Reliability::C));
     }
 
+    fn grade_step(to: Reliability) -> Step {
+        grade(&built_in_dataset(), Some(to))
+    }
+
     #[test]
     fn the_steps_read_in_the_order_taken_with_the_position_between_done_and_undone() {
         let mut history = History::default();
@@ -212,25 +148,18 @@ mod tests {
         }
         history.undo();
         let labels: Vec<&str> = history.steps().map(|s| s.label.as_str()).collect();
-        assert_eq!(labels, ["Grade A", "Grade B", "Grade C"]);
+        assert_eq!(labels, ["Grade Some(A)", "Grade Some(B)", "Grade Some(C)"]);
         assert_eq!(history.position(), 2);
-    }
-
-    fn grade_step(to: Reliability) -> Step {
-        Step {
-            label: format!("Grade {to:?}"),
-            ..grade("s", None, Some(to))
-        }
     }
 
     #[test]
     fn a_new_step_after_undoing_drops_what_was_undone_and_the_saved_state_with_it() {
         let mut history = History::default();
-        history.record(grade("s", None, Some(Reliability::A)));
+        history.record(grade_step(Reliability::A));
         history.mark_saved();
         history.undo();
         assert!(!history.is_saved());
-        history.record(grade("s", None, Some(Reliability::F)));
+        history.record(grade_step(Reliability::F));
         assert_eq!(history.next_redo(), None, "the undone step is gone");
         assert!(!history.is_saved(), "the saved state cannot be reached again");
         history.undo();

@@ -9,6 +9,8 @@ mod comparison;
 mod dataset;
 mod date;
 mod diagnostic;
+mod edit;
+mod editing;
 mod evidence;
 mod extra;
 mod generate;
@@ -34,10 +36,16 @@ pub use comparison::{Change, change_between};
 pub use dataset::{Dataset, FORMAT_NAME, FORMAT_VERSION};
 pub use date::{DateError, PartialDate, Period, days_in_month};
 pub use diagnostic::{Diagnostic, Severity, pointer_segment};
+pub use edit::{Edit, Part, Slot};
+pub use editing::{
+    Checked, FieldProblem, Proposed, add_actor, add_relation, add_source, change_actor, change_evidence,
+    change_relation, change_source, check_actor, check_relation, check_source, delete_actor, delete_relation,
+    delete_source, describe_relation, merge_actors,
+};
 pub use evidence::{Evidence, EvidenceAt};
 pub use extra::ExtraFields;
 pub use generate::generate;
-pub use history::{Edit, History, Step};
+pub use history::{History, Step};
 pub use index::DatasetIndex;
 pub use known_names::{AlternativeName, CowState, KnownNames, NamedState, normalise_name};
 pub use merge::{MatchReason, MergeSummary, ProposedMatch, merge, propose_matches};

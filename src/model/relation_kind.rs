@@ -16,6 +16,19 @@ pub struct RelationKindDecl {
     pub extra: ExtraFields,
 }
 
+impl RelationKindDecl {
+    /// A kind with its id and label; the viewer picks its colour.
+    pub fn new(id: impl Into<String>, label: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            label: label.into(),
+            colour: None,
+            description: None,
+            extra: ExtraFields::new(),
+        }
+    }
+}
+
 /// The kinds every dataset may use without declaring them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BuiltinKind {

@@ -28,32 +28,56 @@ impl ActorListIndex {
                 kinds.push(actor.kind.clone());
             }
         }
-        let rank = |kind: &str| kinds.iter().position(|k| k == kind).unwrap_or(usize::MAX);
-        let mut order: Vec<usize> = (0..dataset.actors.len()).collect();
+        let mut list = Self {
+            order: (0..dataset.actors.len()).collect(),
+            kinds,
+            search_text: dataset.actors.iter().map(search_text).collect(),
+        };
+        let mut order = std::mem::take(&mut list.order);
+        order.sort_by(|&a, &b| list.compare(dataset, a, b));
+        list.order = order;
+        list
+    }
+
+    /// The actor at `actor` was edited in place: its row moves to where its kind and name
+    /// now sort, without sorting the rest again.
+    pub fn update(&mut self, dataset: &Dataset, actor: usize) {
+        let Some(edited) = dataset.actors.get(actor) else {
+            return;
+        };
+        if !self.kinds.contains(&edited.kind) {
+            self.kinds.push(edited.kind.clone());
+        }
+        if let Some(text) = self.search_text.get_mut(actor) {
+            *text = search_text(edited);
+        }
+        self.order.retain(|&i| i != actor);
+        let at = self
+            .order
+            .partition_point(|&i| self.compare(dataset, i, actor) == std::cmp::Ordering::Less);
+        self.order.insert(at, actor);
+    }
+
+    /// By kind (in the dataset's order of kinds), then name, read naturally.
+    fn compare(&self, dataset: &Dataset, a: usize, b: usize) -> std::cmp::Ordering {
+        let rank = |kind: &str| self.kinds.iter().position(|k| k == kind).unwrap_or(usize::MAX);
         let key = |i: usize| dataset.actors.get(i).map(|a| (rank(&a.kind), a.name.as_str()));
-        order.sort_by(|&a, &b| match (key(a), key(b)) {
+        match (key(a), key(b)) {
             (Some((kind_a, name_a)), Some((kind_b, name_b))) => kind_a
                 .cmp(&kind_b)
                 .then_with(|| natord::compare_ignore_case(name_a, name_b)),
             (a, b) => a.is_some().cmp(&b.is_some()),
-        });
-        let search_text = dataset
-            .actors
-            .iter()
-            .map(|a| {
-                std::iter::once(&a.name)
-                    .chain(&a.aliases)
-                    .map(|s| s.to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .collect();
-        Self {
-            order,
-            kinds,
-            search_text,
         }
     }
+}
+
+/// Lower-case name and aliases, one a line, for filtering.
+fn search_text(actor: &crate::model::Actor) -> String {
+    std::iter::once(&actor.name)
+        .chain(&actor.aliases)
+        .map(|s| s.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Actors grouped by kind, filtered by `filter` (name or alias, any case).

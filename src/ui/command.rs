@@ -120,6 +120,39 @@ pub enum Command {
         at: EvidenceAt,
         grade: Option<u8>,
     },
+    /// Open the New actor form; the actor goes here (layout space), or in the middle of the view.
+    NewActor(Option<[f32; 2]>),
+    /// Open the Edit actor form for this actor.
+    EditActor(usize),
+    /// Ask before deleting this actor and its relations.
+    DeleteActor(usize),
+    /// The user confirmed: delete the actor and its relations.
+    ConfirmDeleteActor(usize),
+    CancelDelete,
+    /// Open the New relation form, with the ends known so far.
+    NewRelation {
+        from: Option<usize>,
+        to: Option<usize>,
+    },
+    EditRelation(usize),
+    DeleteRelation(usize),
+    /// Open the Add evidence form for this relation.
+    AddEvidence(usize),
+    EditEvidence(EvidenceAt),
+    DeleteEvidence(EvidenceAt),
+    NewSource,
+    EditSource(usize),
+    DeleteSource(usize),
+    /// Open the Merge form for this actor (the one that goes).
+    StartMerge(usize),
+    /// Make `gone` part of `keep`.
+    MergeActors {
+        keep: usize,
+        gone: usize,
+    },
+    /// Take what the open form says, if it passes the checks.
+    SaveForm,
+    CancelForm,
     /// Write the dataset back to its Entente JSON file, or ask where when it has none.
     Save,
     /// The user's answer when unsaved edits stand in the way of what they asked for.

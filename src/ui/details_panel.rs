@@ -7,7 +7,8 @@ use super::changes_list::{ComparedYears, changes_list};
 use super::command::{Command, Selection};
 use super::evidence_card::evidence_card;
 use super::palette::KindLooks;
-use super::widgets::{count, field, kind_chip, safe_link};
+use super::sources_list::sources_list;
+use super::widgets::{count, edit_buttons, field, kind_chip};
 use crate::model::EvidenceAt;
 use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summary};
 
@@ -68,35 +69,8 @@ fn dataset_overview(ui: &mut Ui, dataset: &Dataset, summary: &Summary, commands:
             .weak()
             .italics(),
     );
-    if !dataset.sources.is_empty() {
-        ui.add_space(8.0);
-        ui.strong("Sources");
-        for source in &dataset.sources {
-            ui.group(|ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new(&source.title).strong());
-                if let Some(publisher) = &source.publisher {
-                    field(ui, "Outlet", publisher);
-                }
-                field(
-                    ui,
-                    "Published",
-                    source.published.map_or_else(|| "unknown".to_owned(), |d| d.describe()),
-                );
-                if let Some(grade) = source.reliability {
-                    field(ui, "Reliability", format!("{grade:?}, {}", grade.meaning()));
-                }
-                if let Some(url) = &source.url
-                    && let Some(command) = safe_link(ui, "Open source", url)
-                {
-                    commands.push(command);
-                }
-                if let Some(notes) = &source.notes {
-                    ui.label(RichText::new(notes).weak());
-                }
-            });
-        }
-    }
+    ui.add_space(8.0);
+    commands.extend(sources_list(ui, dataset));
 }
 
 fn relation_details(
@@ -123,6 +97,27 @@ fn relation_details(
         Direction::Mutual => "Mutual",
     };
     field(ui, "Direction", direction);
+    edit_buttons(
+        ui,
+        commands,
+        &[
+            (
+                "Edit",
+                "Edit this relation's kind, direction, period and magnitude",
+                Command::EditRelation(relation_index),
+            ),
+            (
+                "Add evidence",
+                "Add a quote from a source",
+                Command::AddEvidence(relation_index),
+            ),
+            (
+                "Delete",
+                "Delete this relation and its evidence (Ctrl+Z brings it back)",
+                Command::DeleteRelation(relation_index),
+            ),
+        ],
+    );
     field(ui, "Period", relation.period.unwrap_or_default().describe());
     if let Some(magnitude) = &relation.magnitude {
         magnitude_field(ui, relation, magnitude);
@@ -153,6 +148,39 @@ fn relation_details(
             commands.extend(evidence_card(ui, evidence, source, source_items, at));
         });
     }
+}
+
+/// Edit, link, merge and delete the actor.
+fn actor_buttons(ui: &mut Ui, actor_index: usize, commands: &mut Vec<Command>) {
+    edit_buttons(
+        ui,
+        commands,
+        &[
+            (
+                "Edit",
+                "Edit this actor's name, kind, aliases and period",
+                Command::EditActor(actor_index),
+            ),
+            (
+                "Link…",
+                "Link this actor to another with a new relation",
+                Command::NewRelation {
+                    from: Some(actor_index),
+                    to: None,
+                },
+            ),
+            (
+                "Merge…",
+                "Merge this actor into another record of the same actor",
+                Command::StartMerge(actor_index),
+            ),
+            (
+                "Delete",
+                "Delete this actor and its relations",
+                Command::DeleteActor(actor_index),
+            ),
+        ],
+    );
 }
 
 /// What is odd about the record as its publisher wrote it, above the evidence it concerns.
@@ -240,6 +268,7 @@ fn actor_details(
         looks.actor_colour(&actor.kind),
         dataset.actor_kind_label(&actor.kind),
     );
+    actor_buttons(ui, actor_index, commands);
     if !actor.aliases.is_empty() {
         field(ui, "Also known as", actor.aliases.join(", "));
     }

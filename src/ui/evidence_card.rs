@@ -68,6 +68,22 @@ pub fn evidence_card(
             ui.add_space(2.0);
             ui.label(RichText::new(format!("Analyst note: {note}")).weak());
         }
+        ui.horizontal(|ui| {
+            if ui
+                .small_button("Edit")
+                .on_hover_text("Edit this evidence item")
+                .clicked()
+            {
+                commands.push(Command::EditEvidence(at));
+            }
+            if ui
+                .small_button("Delete")
+                .on_hover_text("Delete this evidence item (Ctrl+Z brings it back)")
+                .clicked()
+            {
+                commands.push(Command::DeleteEvidence(at));
+            }
+        });
     });
     commands
 }

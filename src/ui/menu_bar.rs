@@ -154,7 +154,8 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     }
 }
 
-/// Undo and Redo, each naming the step it would take back or take again.
+/// Undo and Redo, each naming the step it would take back or take again; then what adds to
+/// the dataset.
 fn edit_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     for (verb, step, shortcut, command) in [
         ("Undo", state.undo, Shortcut::Undo, Command::Undo),
@@ -169,6 +170,32 @@ fn edit_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
         if clicked {
             commands.push(command);
         }
+    }
+    ui.separator();
+    for (label, shortcut, command, tip) in [
+        (
+            "New Actor…",
+            Shortcut::NewActor,
+            Command::NewActor(None),
+            "Add an actor (or double-click empty canvas)",
+        ),
+        (
+            "New Relation…",
+            Shortcut::NewRelation,
+            Command::NewRelation { from: None, to: None },
+            "Link two actors: pick them by name or click them in the graph",
+        ),
+    ] {
+        if shortcut_button(ui, label, shortcut).on_hover_text(tip).clicked() {
+            commands.push(command);
+        }
+    }
+    if ui
+        .button("New Source…")
+        .on_hover_text("Add a source evidence can cite")
+        .clicked()
+    {
+        commands.push(Command::NewSource);
     }
     ui.separator();
     if ui

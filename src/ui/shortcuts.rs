@@ -15,6 +15,8 @@ pub enum Shortcut {
     Redo,
     /// Ctrl+Y, as Windows programs redo.
     RedoAgain,
+    NewActor,
+    NewRelation,
     Search,
     Fit,
     ClearSelection,
@@ -22,7 +24,7 @@ pub enum Shortcut {
 }
 
 /// Every shortcut, in the order the Help window lists them and the key handler tries them.
-pub const ALL: [Shortcut; 12] = [
+pub const ALL: [Shortcut; 14] = [
     Shortcut::Open,
     Shortcut::AddDataset,
     Shortcut::Reload,
@@ -31,6 +33,8 @@ pub const ALL: [Shortcut; 12] = [
     Shortcut::Undo,
     Shortcut::Redo,
     Shortcut::RedoAgain,
+    Shortcut::NewActor,
+    Shortcut::NewRelation,
     Shortcut::Search,
     Shortcut::Fit,
     Shortcut::ClearSelection,
@@ -47,6 +51,8 @@ pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
         Shortcut::Undo => KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
         Shortcut::Redo => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
         Shortcut::RedoAgain => KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+        Shortcut::NewActor => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A),
+        Shortcut::NewRelation => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L),
         Shortcut::Search => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
         Shortcut::Fit => KeyboardShortcut::new(Modifiers::NONE, Key::F),
         Shortcut::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
@@ -64,6 +70,8 @@ pub fn description(shortcut: Shortcut) -> &'static str {
         Shortcut::Undo => "Undo the last edit to the dataset",
         Shortcut::Redo => "Redo what was undone",
         Shortcut::RedoAgain => "Redo what was undone",
+        Shortcut::NewActor => "Add an actor",
+        Shortcut::NewRelation => "Link two actors with a new relation",
         Shortcut::Search => "Search actors by name or alias",
         Shortcut::Fit => "Fit the graph to the window",
         Shortcut::ClearSelection => "Clear the selection",
@@ -80,6 +88,8 @@ fn command(shortcut: Shortcut) -> Command {
         Shortcut::SaveAs => Command::SaveAsDialog(crate::io::Format::Entente),
         Shortcut::Undo => Command::Undo,
         Shortcut::Redo | Shortcut::RedoAgain => Command::Redo,
+        Shortcut::NewActor => Command::NewActor(None),
+        Shortcut::NewRelation => Command::NewRelation { from: None, to: None },
         Shortcut::Search => Command::FocusSearch,
         Shortcut::Fit => Command::FitView,
         Shortcut::ClearSelection => Command::ClearSelection,
@@ -88,10 +98,14 @@ fn command(shortcut: Shortcut) -> Command {
 }
 
 /// Single keys act only when no text field has focus: typing "f" in the search box must not
-/// fit the view, and Escape there only leaves the field. Nor do Undo and Redo: in a text field
-/// they undo the typing.
+/// fit the view, and Escape there only leaves the field. Nor do Undo and Redo (in a text field
+/// they undo the typing), nor those that open a form over the one being typed in.
 fn works_while_typing(shortcut: Shortcut) -> bool {
-    !keys(shortcut).modifiers.is_none() && !matches!(shortcut, Shortcut::Undo | Shortcut::Redo | Shortcut::RedoAgain)
+    !keys(shortcut).modifiers.is_none()
+        && !matches!(
+            shortcut,
+            Shortcut::Undo | Shortcut::Redo | Shortcut::RedoAgain | Shortcut::NewActor | Shortcut::NewRelation
+        )
 }
 
 /// The commands for every shortcut pressed this frame.

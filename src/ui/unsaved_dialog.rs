@@ -13,7 +13,7 @@ pub fn unsaved_dialog(ctx: &egui::Context, dataset: &str, then: &str) -> Option<
         ui.heading("Save your changes?");
         ui.add_space(4.0);
         ui.label(format!(
-            "Your changes to “{dataset}” (grades, added datasets) are not saved. They are lost if you go on with {then} without saving."
+            "Your changes to “{dataset}” (edits, grades, added datasets) are not saved. They are lost if you go on with {then} without saving."
         ));
         ui.add_space(10.0);
         ui.horizontal(|ui| {

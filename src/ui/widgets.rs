@@ -45,4 +45,15 @@ pub fn field(ui: &mut Ui, label: &str, value: impl Into<egui::WidgetText>) {
     });
 }
 
+/// A row of small buttons that change the dataset.
+pub fn edit_buttons(ui: &mut Ui, commands: &mut Vec<Command>, buttons: &[(&str, &str, Command)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (label, tip, command) in buttons {
+            if ui.small_button(*label).on_hover_text(*tip).clicked() {
+                commands.push(command.clone());
+            }
+        }
+    });
+}
+
 pub use crate::text::count;

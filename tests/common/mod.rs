@@ -166,3 +166,13 @@ pub fn open_relation_from_list(harness: &mut Harness<'_, App>, actor: &str, row:
     harness.get_by_label(row).click();
     harness.run_steps(4);
 }
+
+/// Opens the Edit menu (the top one of the window's "Edit"s: panels have Edit buttons too).
+pub fn open_edit_menu(harness: &mut Harness<'_, App>) {
+    harness
+        .get_all_by_label("Edit")
+        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .unwrap_or_else(|| panic!("no Edit menu"))
+        .click();
+    harness.run_steps(2);
+}

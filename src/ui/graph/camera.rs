@@ -91,6 +91,12 @@ impl Camera {
         self.canvas.min + self.pan + egui::vec2(x, y) * self.zoom
     }
 
+    /// The point of layout space drawn at `screen` last frame.
+    pub fn to_layout(&self, screen: Pos2) -> crate::layout::Vec2 {
+        let p = (screen - self.canvas.min - self.pan) / self.zoom.max(MIN_ZOOM);
+        crate::layout::Vec2::new(p.x, p.y)
+    }
+
     /// The user zoomed or panned: the view is theirs now.
     pub fn moved_by_user(&mut self) {
         self.following = false;

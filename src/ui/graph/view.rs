@@ -95,6 +95,16 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
             None => Command::ClearSelection,
         });
     }
+    // A double-click on empty canvas asks for a new actor there.
+    if response.response.double_clicked()
+        && !clicked_something
+        && scene.graph.hovered_node().is_none()
+        && let Some(pointer) = response.response.interact_pointer_pos()
+        && relation_at(scene, &mut buffers, transform, pointer).is_none()
+    {
+        let at = (pointer.to_vec2() - transform.offset) / transform.zoom.max(1e-4);
+        commands.push(Command::NewActor(Some([at.x, at.y])));
+    }
     if response.response.secondary_clicked()
         && let Some(actor) = scene.graph.hovered_node().and_then(|n| scene.actor_of(n))
         && scene.is_pinned(actor)
@@ -106,7 +116,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
 
     if scene.graph.node_count() == 0 {
         let text = if dataset.actors.is_empty() {
-            "This dataset has no actors to show."
+            "This dataset has no actors to show. Double-click here or use Edit › New Actor to add one."
         } else {
             "Everything is hidden: turn kinds back on in the legend."
         };

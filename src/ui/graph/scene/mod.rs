@@ -334,6 +334,13 @@ impl GraphScene {
         self.camera.request(ViewRequest::FollowLayout);
     }
 
+    /// The actor's name changed: its label is measured again when next drawn.
+    pub fn forget_label(&mut self, actor: usize) {
+        if let Some(size) = self.label_sizes.get_mut(actor) {
+            *size = None;
+        }
+    }
+
     pub fn actor_of(&self, node: NodeIndex) -> Option<usize> {
         self.graph.node(node).map(|n| n.payload().actor as usize)
     }

@@ -1,0 +1,251 @@
+//! The forms that change the dataset: opening one for what the user chose, checking what it
+//! says as `entente check` would, and taking it as one undo step or showing its problems.
+
+use super::App;
+use crate::layout::Vec2;
+use crate::model::{
+    self, EvidenceAt, FieldProblem, Proposed, add_actor, add_relation, add_source, change_actor, change_evidence,
+    change_relation, change_source,
+};
+use crate::ui::forms::{
+    ActorForm, EvidenceForm, Form, MergeForm, RelationForm, SourceForm, focus_field, id_from, unique_id,
+};
+use crate::ui::{Command, Selection};
+
+/// The form open in the side panel, one waiting under it, and a deletion waiting for "yes".
+#[derive(Debug, Default)]
+pub struct Editing {
+    pub form: Option<Form>,
+    /// An evidence form the user left to add a source; it comes back with that source chosen.
+    pub waiting: Option<Form>,
+    /// An actor the user asked to delete, until they confirm.
+    pub confirm_delete: Option<usize>,
+}
+
+impl App {
+    /// Commands that open, save or close a form, or delete and merge; false for any other.
+    pub(super) fn apply_edit_command(&mut self, command: &Command) -> bool {
+        let dataset = &self.doc.dataset;
+        let index = &self.doc.views.index;
+        match command {
+            Command::NewActor(at) => {
+                let place = at.map(|[x, y]| Vec2::new(x, y));
+                self.open_form(Form::Actor(ActorForm::new_actor(place)));
+            }
+            Command::EditActor(at) => {
+                if let Some(form) = ActorForm::edit(dataset, *at) {
+                    self.open_form(Form::Actor(form));
+                }
+            }
+            Command::DeleteActor(at) => self.editing.confirm_delete = Some(*at),
+            Command::CancelDelete => self.editing.confirm_delete = None,
+            Command::ConfirmDeleteActor(at) => {
+                self.editing.confirm_delete = None;
+                if let Some(proposed) = model::delete_actor(dataset, index, *at) {
+                    self.take_and_tell(proposed);
+                }
+            }
+            Command::NewRelation { from, to } => {
+                let from = from.or(match self.view.selection {
+                    Some(Selection::Actor(actor)) => Some(actor),
+                    _ => None,
+                });
+                self.open_form(Form::Relation(RelationForm::new_relation(from, *to)));
+            }
+            Command::EditRelation(at) => {
+                let ends = index.ends_of(*at);
+                if let Some(form) = RelationForm::edit(dataset, *at, ends.map(|e| e.0), ends.map(|e| e.1)) {
+                    self.open_form(Form::Relation(form));
+                }
+            }
+            Command::DeleteRelation(at) => {
+                if let Some(proposed) = model::delete_relation(dataset, index, *at) {
+                    self.take_and_tell(proposed);
+                }
+            }
+            Command::AddEvidence(relation) => {
+                self.open_form(Form::Evidence(EvidenceForm::new_item(dataset, *relation)))
+            }
+            Command::EditEvidence(EvidenceAt { relation, evidence }) => {
+                if let Some(form) = EvidenceForm::edit(dataset, *relation, *evidence) {
+                    self.open_form(Form::Evidence(form));
+                }
+            }
+            Command::DeleteEvidence(EvidenceAt { relation, evidence }) => {
+                if let Ok(proposed) = change_evidence(dataset, index, *relation, Some(*evidence), None) {
+                    self.take_and_tell(proposed);
+                }
+            }
+            Command::NewSource => {
+                if matches!(self.editing.form, Some(Form::Evidence(_))) {
+                    self.editing.waiting = self.editing.form.take();
+                }
+                self.show_form(Form::Source(SourceForm::new_source()));
+            }
+            Command::EditSource(at) => {
+                if let Some(source) = dataset.sources.get(*at) {
+                    self.open_form(Form::Source(SourceForm::edit(*at, source)));
+                }
+            }
+            Command::DeleteSource(at) => match model::delete_source(dataset, index, *at) {
+                Ok(proposed) => self.take_and_tell(proposed),
+                Err(refusal) => self.notify(refusal),
+            },
+            Command::StartMerge(gone) => self.open_form(Form::Merge(MergeForm {
+                gone: *gone,
+                filter: String::new(),
+            })),
+            Command::MergeActors { keep, gone } => {
+                if let Some(proposed) = model::merge_actors(dataset, index, *keep, *gone) {
+                    let kept = dataset.actors.get(*keep).map(|a| a.id.clone());
+                    self.editing.form = None;
+                    self.take_and_tell(proposed);
+                    if let Some(actor) = kept.and_then(|id| self.doc.views.index.actor(&id)) {
+                        self.select(Some(Selection::Actor(actor)));
+                    }
+                }
+            }
+            Command::SaveForm => self.save_form(),
+            Command::CancelForm => {
+                self.editing.form = self.editing.waiting.take();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn open_form(&mut self, form: Form) {
+        self.editing.waiting = None;
+        self.show_form(form);
+    }
+
+    fn show_form(&mut self, form: Form) {
+        if let Some(field) = form.first_field() {
+            focus_field(&self.ctx, field);
+        }
+        self.editing.form = Some(form);
+    }
+
+    /// An actor clicked while the New relation form waits for one fills its next end.
+    pub(super) fn form_takes_actor(&mut self, actor: usize) -> bool {
+        match &mut self.editing.form {
+            Some(Form::Relation(form)) if form.waiting_for_actor() => {
+                form.take_actor(actor);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn take_and_tell(&mut self, proposed: Proposed) {
+        let label = proposed.label.clone();
+        self.take_edit(proposed, None);
+        self.notify(format!("{label} (Ctrl+Z to undo)"));
+    }
+
+    fn save_form(&mut self) {
+        let Some(form) = self.editing.form.take() else {
+            return;
+        };
+        match self.check_form(&form) {
+            Ok((proposed, place)) => {
+                let label = proposed.label.clone();
+                let new_source = match &form {
+                    Form::Source(source) if source.target.is_none() => Some(source.id.trim().to_owned()),
+                    _ => None,
+                };
+                self.take_edit(proposed, place);
+                self.notify(format!("{label} (Ctrl+Z to undo)"));
+                self.after_saving(&form, new_source);
+            }
+            Err(problems) => {
+                let mut form = form;
+                match &mut form {
+                    Form::Actor(f) => f.problems = problems,
+                    Form::Relation(f) => f.problems = problems,
+                    Form::Evidence(f) => f.problems = problems,
+                    Form::Source(f) => f.problems = problems,
+                    Form::Merge(_) => {}
+                }
+                self.editing.form = Some(form);
+            }
+        }
+    }
+
+    /// What the saved form leads to: a new actor or relation selected; the evidence form that
+    /// waited for a new source back, with that source chosen.
+    fn after_saving(&mut self, form: &Form, new_source: Option<String>) {
+        match form {
+            Form::Actor(actor) if actor.target.is_none() => {
+                let at = self.doc.dataset.actors.len().checked_sub(1);
+                self.select(at.map(Selection::Actor));
+            }
+            Form::Relation(relation) if relation.target.is_none() => {
+                let at = self.doc.dataset.relations.len().checked_sub(1);
+                self.select(at.map(Selection::Relation));
+            }
+            _ => {}
+        }
+        if let Some(Form::Evidence(mut waiting)) = self.editing.waiting.take() {
+            if let Some(source) = new_source {
+                waiting.source = source;
+            }
+            self.show_form(Form::Evidence(waiting));
+        }
+    }
+
+    /// The change the form asks for, checked; and where a new actor goes.
+    fn check_form(&self, form: &Form) -> Result<(Proposed, Option<Vec2>), Vec<FieldProblem>> {
+        let dataset = &self.doc.dataset;
+        let index = &self.doc.views.index;
+        match form {
+            Form::Actor(form) => {
+                let base = form.target.and_then(|at| dataset.actors.get(at));
+                let actor = form.actor(base)?;
+                let proposed = match form.target {
+                    Some(at) => change_actor(dataset, at, actor)?,
+                    None => add_actor(dataset, index, actor)?,
+                };
+                Ok((proposed, form.place))
+            }
+            Form::Relation(form) => {
+                let base = form.target.and_then(|at| dataset.relations.get(at));
+                let id = match base {
+                    Some(relation) => relation.id.clone(),
+                    None => {
+                        let name =
+                            |end: Option<usize>| end.and_then(|a| dataset.actors.get(a)).map_or("", |a| a.id.as_str());
+                        let base = id_from(&format!("{}-{}-{}", name(form.from), form.kind, name(form.to)));
+                        unique_id(&base, |id| dataset.relations.iter().any(|r| r.id == id))
+                    }
+                };
+                let (relation, new_kind) = form.relation(dataset, base, &id)?;
+                let proposed = match form.target {
+                    Some(at) => change_relation(dataset, index, at, relation, new_kind, "Edit relation")?,
+                    None => add_relation(dataset, index, relation, new_kind)?,
+                };
+                Ok((proposed, None))
+            }
+            Form::Evidence(form) => {
+                let base = form
+                    .target
+                    .and_then(|at| dataset.relations.get(form.relation)?.evidence.get(at));
+                let item = form.evidence(base)?;
+                Ok((
+                    change_evidence(dataset, index, form.relation, form.target, Some(item))?,
+                    None,
+                ))
+            }
+            Form::Source(form) => {
+                let base = form.target.and_then(|at| dataset.sources.get(at));
+                let source = form.source(base)?;
+                let proposed = match form.target {
+                    Some(at) => change_source(dataset, at, source, "Edit source")?,
+                    None => add_source(dataset, index, source)?,
+                };
+                Ok((proposed, None))
+            }
+            Form::Merge(_) => Err(Vec::new()),
+        }
+    }
+}

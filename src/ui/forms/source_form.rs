@@ -1,0 +1,144 @@
+//! New source and Edit source: title, outlet, link, date, reliability and notes.
+
+use egui::{RichText, Ui};
+
+use super::FormAction;
+use super::fields::{date_text, id_from, optional, other_problems, parse_date, text_area, text_field};
+use crate::model::{FieldProblem, Reliability, Source};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceForm {
+    pub target: Option<usize>,
+    pub id: String,
+    pub id_typed: bool,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub published: String,
+    pub reliability: Option<Reliability>,
+    pub notes: String,
+    pub problems: Vec<FieldProblem>,
+}
+
+impl SourceForm {
+    pub fn new_source() -> Self {
+        Self::from_source(None, &Source::new("", ""))
+    }
+
+    pub fn edit(at: usize, source: &Source) -> Self {
+        Self {
+            id_typed: true,
+            ..Self::from_source(Some(at), source)
+        }
+    }
+
+    fn from_source(target: Option<usize>, source: &Source) -> Self {
+        Self {
+            target,
+            id: source.id.clone(),
+            id_typed: false,
+            title: source.title.clone(),
+            publisher: source.publisher.clone().unwrap_or_default(),
+            url: source.url.clone().unwrap_or_default(),
+            published: date_text(source.published),
+            reliability: source.reliability,
+            notes: source.notes.clone().unwrap_or_default(),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn source(&self, base: Option<&Source>) -> Result<Source, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let published = parse_date(&self.published, "published", &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut source = base.cloned().unwrap_or_else(|| Source::new("", ""));
+        source.id = self.id.trim().to_owned();
+        source.title = self.title.trim().to_owned();
+        source.publisher = optional(&self.publisher);
+        source.url = optional(&self.url);
+        source.published = published;
+        source.reliability = self.reliability;
+        source.notes = optional(&self.notes);
+        Ok(source)
+    }
+}
+
+pub fn source_form(ui: &mut Ui, form: &mut SourceForm) -> Option<FormAction> {
+    ui.heading(if form.target.is_some() {
+        "Edit source"
+    } else {
+        "New source"
+    });
+    ui.add_space(4.0);
+    let problems = form.problems.clone();
+    let before = form.title.clone();
+    text_field(
+        ui,
+        "Title",
+        "the article's or report's title",
+        &mut form.title,
+        &problems,
+        "title",
+    );
+    if form.target.is_none() {
+        if !form.id_typed && form.title != before {
+            form.id = id_from(&form.title).chars().take(40).collect();
+        }
+        let id_before = form.id.clone();
+        text_field(
+            ui,
+            "Id",
+            "a short unique name evidence cites it by",
+            &mut form.id,
+            &problems,
+            "id",
+        );
+        form.id_typed |= form.id != id_before;
+    } else {
+        ui.label(RichText::new(format!("Id: {}", form.id)).weak())
+            .on_hover_text("Evidence cites its source by id, so it stays as it is.");
+    }
+    text_field(
+        ui,
+        "Outlet",
+        "e.g. Newsweek",
+        &mut form.publisher,
+        &problems,
+        "publisher",
+    );
+    text_field(ui, "Link", "https://…", &mut form.url, &problems, "url");
+    text_field(
+        ui,
+        "Published",
+        "YYYY, YYYY-MM or YYYY-MM-DD",
+        &mut form.published,
+        &problems,
+        "published",
+    );
+    ui.label(RichText::new("Reliability").weak());
+    egui::ComboBox::from_id_salt("source-reliability")
+        .selected_text(
+            form.reliability
+                .map_or_else(|| "not graded".to_owned(), |g| format!("{g:?}, {}", g.meaning())),
+        )
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut form.reliability, None, "not graded");
+            for grade in Reliability::ALL {
+                ui.selectable_value(
+                    &mut form.reliability,
+                    Some(grade),
+                    format!("{grade:?}, {}", grade.meaning()),
+                );
+            }
+        });
+    text_area(ui, "Notes", "", &mut form.notes, &problems, "notes");
+    other_problems(
+        ui,
+        &problems,
+        &["title", "id", "publisher", "url", "published", "notes"],
+    );
+    super::buttons(ui, form.target.is_none())
+}
