@@ -193,3 +193,31 @@ fn a_file_that_fails_to_open_after_dont_save_leaves_the_edits_unsaved() {
     );
     assert!(harness.state().has_unsaved_edits(), "and still marked unsaved");
 }
+
+#[test]
+fn reading_an_edited_file_again_with_other_attributes_asks_first() {
+    let mut harness = app_with(Some("tests/data/readability/tinkerpop-typed.graphml"));
+    let actors = harness.state().dataset().actors.len();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.run_steps(3);
+    harness
+        .query_all_by(|n| n.role() == Role::TextInput)
+        .find(|n| n.is_focused())
+        .unwrap_or_else(|| panic!("the new actor's name field has the focus"))
+        .type_text("A new artist");
+    harness.run_steps(2);
+    harness.get_by_label("Add").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().dataset().actors.len(), actors + 1);
+
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Read Attributes As…").click();
+    harness.run_steps(3);
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label_contains("reading the file again");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().dataset().actors.len(), actors + 1, "the edit is kept");
+    assert!(!harness.state().is_asking_how_to_read(), "nothing read again");
+}

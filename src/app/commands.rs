@@ -54,7 +54,7 @@ impl App {
                     problems.visible = false;
                 }
             }
-            Command::ReviewImportMapping => self.review_import_mapping(),
+            Command::ReviewImportMapping => self.unless_edited(Replacing::ReadAgain),
             Command::ConfirmImportMapping(mapping) => self.confirm_import_mapping(mapping),
             Command::CancelImportMapping => self.cancel_import_mapping(),
             Command::GradeSource { source, grade } => {

@@ -18,6 +18,8 @@ pub enum Replacing {
     Reload,
     /// The file changed on disk and auto-reload is on.
     ChangedOnDisk,
+    /// File › Read Attributes As: the open file read again another way.
+    ReadAgain,
 }
 
 impl Replacing {
@@ -28,6 +30,7 @@ impl Replacing {
             Self::OpenDialog | Self::OpenFile(_) => "opening another file",
             Self::Reload => "reloading the file",
             Self::ChangedOnDisk => "loading the file as another program changed it",
+            Self::ReadAgain => "reading the file again",
         }
     }
 }
@@ -73,6 +76,7 @@ impl App {
             }
             Replacing::OpenDialog => self.start_dialog(DialogPurpose::Open),
             Replacing::OpenFile(path) => self.open_path(&path),
+            Replacing::ReadAgain => self.review_import_mapping(),
             Replacing::Reload | Replacing::ChangedOnDisk => {
                 if let Some(path) = self.doc.file() {
                     let quiet = action == Replacing::ChangedOnDisk;
