@@ -26,11 +26,12 @@ pub struct DatasetViews {
 }
 
 impl DatasetViews {
-    /// Catches up with an edit made in place (nothing put in or taken out): counts move by
-    /// what the edit replaced and what it put instead, and only what an edited actor or
-    /// relation shows in is worked out again.
+    /// Catches up with an edit (made, or taken back): counts move by what the edit replaced
+    /// and what it put instead, lookups and the actor list shift by the items put in or taken
+    /// out, and only what the edit touches is worked out again.
     pub fn follow(&mut self, dataset: &Dataset, edit: &Edit, forward: bool) {
         let mut relations_changed = false;
+        let mut actors_changed = false;
         for part in edit.parts() {
             match part {
                 Part::Actor(slot) => {
@@ -40,7 +41,7 @@ impl DatasetViews {
                     if let Some(new) = slot.item(forward) {
                         self.summary.count_actor(new, true);
                     }
-                    self.actor_list.update(dataset, slot.at());
+                    actors_changed = true;
                 }
                 Part::Relation(slot) => {
                     if let Some(old) = slot.replaced(forward) {
@@ -51,9 +52,16 @@ impl DatasetViews {
                     }
                     relations_changed = true;
                 }
-                Part::Source(_) => {}
-                Part::RelationKind(_) | Part::ActorKind(_) => {}
+                Part::Source(_) | Part::RelationKind(_) | Part::ActorKind(_) => {}
             }
+        }
+        self.summary.sources = dataset.sources.len();
+        self.index.follow(dataset, edit, forward);
+        if actors_changed {
+            self.actor_list.follow(dataset, &self.index, edit, forward);
+            self.size_attributes = numeric_attributes(dataset);
+            self.has_file_looks = has_file_looks(dataset);
+            self.file_colours = most_used_colours(dataset);
         }
         if edit.changes_kinds() {
             self.looks = KindLooks::of(dataset);
@@ -83,10 +91,7 @@ impl Derived {
                 timeline: TimelineData::of(dataset, &looks),
                 looks,
                 size_attributes: numeric_attributes(dataset),
-                has_file_looks: dataset.actors.iter().any(|a| {
-                    let look = &a.appearance;
-                    look.colour.is_some() || look.size.is_some() || look.shape.is_some()
-                }),
+                has_file_looks: has_file_looks(dataset),
                 file_colours: most_used_colours(dataset),
             },
         }
@@ -94,6 +99,7 @@ impl Derived {
 }
 
 /// What the timeline draws.
+#[derive(Debug, PartialEq)]
 pub struct TimelineData {
     pub years: (i32, i32),
     pub histogram: Vec<(egui::Color32, Vec<u32>)>,
@@ -118,6 +124,14 @@ impl TimelineData {
     }
 }
 
+/// The file gives some actor a colour, size or shape of its own.
+fn has_file_looks(dataset: &Dataset) -> bool {
+    dataset.actors.iter().any(|a| {
+        let look = &a.appearance;
+        look.colour.is_some() || look.size.is_some() || look.shape.is_some()
+    })
+}
+
 /// The colours a file gives its actors, most used first, a dozen at most.
 fn most_used_colours(dataset: &Dataset) -> Vec<String> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -127,4 +141,67 @@ fn most_used_colours(dataset: &Dataset) -> Vec<String> {
     let mut colours: Vec<(&str, usize)> = counts.into_iter().collect();
     colours.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     colours.into_iter().take(12).map(|(c, _)| c.to_owned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::builtin::built_in_dataset;
+    use crate::model::{self as editing, Actor, Evidence, Proposed, Relation, RelationKindDecl, Source};
+
+    /// What each edit leaves on screen is what opening the edited dataset would show.
+    #[test]
+    fn views_that_follow_edits_both_ways_equal_views_worked_out_afresh() {
+        let mut dataset = Arc::new(built_in_dataset());
+        let mut views = Derived::of(&dataset).views;
+        type Make = Box<dyn Fn(&Dataset, &DatasetIndex) -> Option<Proposed>>;
+        let steps: Vec<Make> = vec![
+            Box::new(|d, i| {
+                editing::add_actor(d, i, Actor::new("wagner", "Wagner Group", "non_state_armed_group")).ok()
+            }),
+            Box::new(|d, i| {
+                let mut kind = RelationKindDecl::new("cyber", "Cyber support");
+                kind.colour = Some("#7b3294".into());
+                editing::add_relation(d, i, Relation::new("w1", "cyber", "wagner", "russia"), Some(kind)).ok()
+            }),
+            Box::new(|d, i| {
+                let at = i.actor("wagner")?;
+                let mut renamed = d.actors.get(at)?.clone();
+                renamed.name = "Africa Corps".into();
+                editing::change_actor(d, at, renamed).ok()
+            }),
+            Box::new(|d, i| editing::add_source(d, i, Source::new("notes", "Notes")).ok()),
+            Box::new(|d, i| editing::change_evidence(d, i, 0, None, Some(Evidence::quoting("notes", "a quote"))).ok()),
+            Box::new(|d, i| editing::merge_actors(d, i, i.actor("russia")?, i.actor("wagner")?)),
+            Box::new(|d, i| editing::delete_actor(d, i, i.actor("north_korea")?)),
+            Box::new(|d, i| editing::delete_relation(d, i, 0)),
+        ];
+        let mut taken = Vec::new();
+        for make in &steps {
+            let proposed = make(&dataset, &views.index).unwrap_or_else(|| panic!("step {} refused", taken.len()));
+            proposed.edit.apply(&mut dataset, true);
+            views.follow(&dataset, &proposed.edit, true);
+            same_views(&views, &dataset, &proposed.label);
+            taken.push(proposed);
+        }
+        for proposed in taken.iter().rev() {
+            proposed.edit.apply(&mut dataset, false);
+            views.follow(&dataset, &proposed.edit, false);
+            same_views(&views, &dataset, &format!("undoing {}", proposed.label));
+        }
+    }
+
+    fn same_views(views: &DatasetViews, dataset: &Dataset, after: &str) {
+        let fresh = Derived::of(dataset).views;
+        assert_eq!(views.index, fresh.index, "lookups after {after}");
+        assert_eq!(views.summary, fresh.summary, "counts after {after}");
+        assert_eq!(views.actor_list, fresh.actor_list, "actor list after {after}");
+        assert_eq!(views.timeline, fresh.timeline, "timeline after {after}");
+        assert_eq!(
+            views.size_attributes, fresh.size_attributes,
+            "size attributes after {after}"
+        );
+    }
 }

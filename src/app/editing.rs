@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::App;
 use super::derived::Derived;
-use crate::layout::{SavedPosition, Vec2};
+use crate::layout::{LayoutStart, Vec2};
 use crate::model::{Edit, Part, Proposed, Step};
 use crate::ui::Selection;
 use crate::ui::graph::GraphScene;
@@ -51,55 +51,55 @@ impl App {
 
     fn show_moved_items(&mut self, edit: &Edit, forward: bool, at: Option<Vec2>) {
         let selected = self.selected_id();
-        let mut positions = self.scene.saved_positions(&self.doc.dataset);
-        let inserted: Vec<String> = edit
-            .parts()
-            .iter()
-            .filter_map(|part| match part {
-                Part::Actor(slot) if slot.replaced(forward).is_none() => slot.item(forward).map(|a| a.id.clone()),
-                _ => None,
-            })
-            .collect();
+        let focus_id = self
+            .view
+            .focus_actor
+            .and_then(|a| self.doc.dataset.actors.get(a))
+            .map(|a| a.id.clone());
         for part in edit.parts() {
             if let Part::Actor(slot) = part
                 && slot.item(forward).is_none()
                 && let Some(gone) = slot.replaced(forward)
-                && let Some(p) = positions.iter().find(|p| p.actor == gone.id)
+                && let Some(p) = self
+                    .doc
+                    .views
+                    .index
+                    .actor(&gone.id)
+                    .and_then(|a| self.scene.actor_position(a))
             {
-                self.view.removed_positions.insert(gone.id.clone(), Vec2::new(p.x, p.y));
+                self.view.removed_positions.insert(gone.id.clone(), p);
             }
         }
-        edit.apply(&mut self.doc.dataset, forward);
         let middle = self.scene.camera.to_layout(self.scene.camera.canvas.center());
-        for id in inserted {
-            let p = self.view.removed_positions.remove(&id).or(at).unwrap_or(middle);
-            positions.push(SavedPosition {
-                actor: id,
-                x: p.x,
-                y: p.y,
-                pinned: false,
+        edit.apply(&mut self.doc.dataset, forward);
+        // Every actor where it was, found by id through the lookups as they were before the
+        // edit; those put in where the user asked (or where they were before a deletion).
+        let old_index = &self.doc.views.index;
+        let actors = &self.doc.dataset.actors;
+        let mut positions = Vec::with_capacity(actors.len());
+        let mut label_sizes = Vec::with_capacity(actors.len());
+        let mut pinned = Vec::new();
+        for (i, actor) in actors.iter().enumerate() {
+            let old = old_index.actor(&actor.id);
+            let position = old.and_then(|old| self.scene.actor_position(old));
+            positions.push(match position {
+                Some(p) => p,
+                None => self.view.removed_positions.remove(&actor.id).or(at).unwrap_or(middle),
             });
+            label_sizes.push(old.and_then(|old| self.scene.label_sizes.get(old).copied().flatten()));
+            if old.is_some_and(|old| self.scene.is_pinned(old)) {
+                pinned.push(i);
+            }
         }
-        let Derived { views, layout_start } = Derived::of(&self.doc.dataset);
-        let dataset = &self.doc.dataset;
-        let scene = GraphScene::from_start(layout_start, dataset, &views.index, Some(&positions), &self.ctx);
+        self.doc.views.follow(&self.doc.dataset, edit, forward);
+        let start = LayoutStart::from_positions(&self.doc.views.index, positions);
+        let scene = GraphScene::placed(start, &pinned, label_sizes, &self.ctx);
         let old_scene = std::mem::replace(&mut self.scene, scene);
         self.scene.keep_view_of(&old_scene);
-        let old_views = std::mem::replace(&mut self.doc.views, views);
-        self.freeing = Some(std::thread::spawn(move || drop((old_views, old_scene))));
+        self.freeing = Some(std::thread::spawn(move || drop(old_scene)));
         let selection = selected.and_then(|(actor, id)| self.find(actor, &id));
         self.view.selection = selection;
-        if self
-            .view
-            .focus_actor
-            .is_some_and(|a| a >= self.doc.dataset.actors.len())
-            || selection.is_none()
-        {
-            self.view.focus_actor = match selection {
-                Some(Selection::Actor(actor)) => Some(actor),
-                _ => None,
-            };
-        }
+        self.view.focus_actor = focus_id.and_then(|id| self.doc.views.index.actor(&id));
         self.scene.set_selection(selection);
         self.apply_sizes();
     }

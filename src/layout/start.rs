@@ -1,6 +1,6 @@
 //! What laying a dataset out starts from: worked out once, on the loading thread.
 
-use super::{ForceLayout, ForceParams, lane_offsets};
+use super::{ForceLayout, ForceParams, Vec2, lane_offsets};
 use crate::model::{Dataset, DatasetIndex};
 
 /// What a drawn graph starts from that depends only on the dataset: every relation's ends, the
@@ -15,6 +15,25 @@ pub struct LayoutStart {
 
 impl LayoutStart {
     pub fn new(dataset: &Dataset, index: &DatasetIndex) -> Self {
+        Self::with(index, |edges| {
+            ForceLayout::new(
+                dataset.actors.len(),
+                edges,
+                dataset.structure_key(),
+                ForceParams::default(),
+            )
+        })
+    }
+
+    /// A start from the positions the actors have now (one per actor), for an edit that puts
+    /// actors or relations in or takes them out: nothing on screen moves.
+    pub fn from_positions(index: &DatasetIndex, positions: Vec<Vec2>) -> Self {
+        Self::with(index, |edges| {
+            ForceLayout::with_positions(positions, edges, ForceParams::default())
+        })
+    }
+
+    fn with(index: &DatasetIndex, layout: impl FnOnce(&[(u32, u32)]) -> ForceLayout) -> Self {
         let relation_ends = index.relation_ends().to_vec();
         let edges: Vec<(u32, u32)> = relation_ends.iter().flatten().copied().collect();
         let lanes_of_edges = lane_offsets(&edges);
@@ -23,16 +42,10 @@ impl LayoutStart {
             .iter()
             .map(|ends| ends.and_then(|_| lanes_iter.next()).unwrap_or(0.0))
             .collect();
-        let layout = ForceLayout::new(
-            dataset.actors.len(),
-            &edges,
-            dataset.structure_key(),
-            ForceParams::default(),
-        );
         Self {
+            layout: layout(&edges),
             relation_ends,
             lanes,
-            layout,
         }
     }
 }

@@ -3,14 +3,14 @@ use egui::{RichText, Ui};
 use super::command::{Command, Selection};
 use super::palette::KindLooks;
 use super::widgets::colour_swatch;
-use crate::model::{Dataset, KindFilter};
+use crate::model::{Dataset, DatasetIndex, Edit, KindFilter, Part};
 
 /// Above this many matches the list is one flat, virtualised list: only the rows on screen
 /// are laid out, so twenty thousand actors cost no more than twenty.
 const GROUPED_UP_TO: usize = 400;
 
 /// What the list needs of a dataset, worked out once when it is loaded.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct ActorListIndex {
     /// Actor indices by kind (in the dataset's order of kinds), then name, read naturally.
     order: Vec<usize>,
@@ -37,6 +37,52 @@ impl ActorListIndex {
         order.sort_by(|&a, &b| list.compare(dataset, a, b));
         list.order = order;
         list
+    }
+
+    /// Catches up with an edit (made, or taken back): rows of actors put in or taken out come
+    /// and go, positions after them move, and the actors put in or changed are sorted in
+    /// where they now belong. `index` has already caught up.
+    pub fn follow(&mut self, dataset: &Dataset, index: &DatasetIndex, edit: &Edit, forward: bool) {
+        let parts: Vec<&Part> = if forward {
+            edit.parts().iter().collect()
+        } else {
+            edit.parts().iter().rev().collect()
+        };
+        let mut touched: Vec<&str> = Vec::new();
+        for part in parts {
+            let Part::Actor(slot) = part else { continue };
+            let at = slot.at();
+            match (slot.item(forward), slot.replaced(forward)) {
+                (Some(actor), None) => {
+                    for i in &mut self.order {
+                        if *i >= at {
+                            *i += 1;
+                        }
+                    }
+                    self.search_text.insert(at.min(self.search_text.len()), String::new());
+                    self.order.push(at);
+                    touched.push(&actor.id);
+                }
+                (None, Some(_)) => {
+                    self.order.retain(|&i| i != at);
+                    for i in &mut self.order {
+                        if *i > at {
+                            *i -= 1;
+                        }
+                    }
+                    if at < self.search_text.len() {
+                        self.search_text.remove(at);
+                    }
+                }
+                (Some(actor), Some(_)) => touched.push(&actor.id),
+                (None, None) => {}
+            }
+        }
+        for id in touched {
+            if let Some(at) = index.actor(id) {
+                self.update(dataset, at);
+            }
+        }
     }
 
     /// The actor at `actor` was edited in place: its row moves to where its kind and name

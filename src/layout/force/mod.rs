@@ -72,6 +72,24 @@ impl ForceLayout {
     /// A layout of `node_count` nodes linked by `edges` (node indices; self-loops and
     /// out-of-range ends are ignored), placed deterministically from `seed`.
     pub fn new(node_count: usize, edges: &[(u32, u32)], seed: u64, params: ForceParams) -> Self {
+        Self::starting(node_count, edges, params, |edges, spacing| {
+            initial_positions(node_count, edges, seed, spacing)
+        })
+    }
+
+    /// A layout that starts from `positions` (one per node) instead of seeding its own: the
+    /// picture on screen, kept when an edit puts actors in or takes them out.
+    pub fn with_positions(positions: Vec<Vec2>, edges: &[(u32, u32)], params: ForceParams) -> Self {
+        let node_count = positions.len();
+        Self::starting(node_count, edges, params, move |_, _| positions)
+    }
+
+    fn starting(
+        node_count: usize,
+        edges: &[(u32, u32)],
+        params: ForceParams,
+        start: impl FnOnce(&[(u32, u32)], f32) -> Vec<Vec2>,
+    ) -> Self {
         let params = if node_count >= LARGE_GRAPH {
             ForceParams {
                 // ForceAtlas2's Barnes–Hut accuracy: cheaper steps for a settled picture as
@@ -99,7 +117,7 @@ impl ForceLayout {
                 }
             }
         }
-        let positions = initial_positions(node_count, &edges, seed, params.ideal_distance);
+        let positions = start(&edges, params.ideal_distance);
         // Bigger graphs need more, gentler steps to untangle.
         let cooling = if node_count < 200 { 0.96 } else { 0.985 };
         Self {
