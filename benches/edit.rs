@@ -116,9 +116,18 @@ fn take(harness: &mut Harness<'_, App>, proposed: Proposed) -> Duration {
     started.elapsed()
 }
 
+/// A shortcut pressed: one key event with its modifiers, and the frame that answers it.
+/// (`Harness::key_press_modifiers` queues the modifier's own key events too, each run as a
+/// frame of its own, which would time three idle frames besides.)
 fn key(harness: &mut Harness<'_, App>, modifiers: Modifiers, key: Key) -> Duration {
     let started = Instant::now();
-    harness.key_press_modifiers(modifiers, key);
+    harness.event(egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    });
     harness.run_steps(1);
     started.elapsed()
 }

@@ -91,8 +91,21 @@ impl App {
                 pinned.push(i);
             }
         }
+        let (lanes, touched) = carried_lanes(self.scene.lanes(), edit, forward);
         self.doc.views.follow(&self.doc.dataset, edit, forward);
-        let start = LayoutStart::from_positions(&self.doc.views.index, positions);
+        let index = &self.doc.views.index;
+        let mut pairs: Vec<(u32, u32)> = touched
+            .iter()
+            .filter_map(|(from, to)| {
+                Some((
+                    u32::try_from(index.actor(from)?).ok()?,
+                    u32::try_from(index.actor(to)?).ok()?,
+                ))
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let start = LayoutStart::after_edit(index, positions, lanes, &pairs);
         let scene = GraphScene::placed(start, &pinned, label_sizes, &self.ctx);
         let old_scene = std::mem::replace(&mut self.scene, scene);
         self.scene.keep_view_of(&old_scene);
@@ -125,4 +138,31 @@ impl App {
                 .map(Selection::Relation)
         }
     }
+}
+
+/// The lanes of the relations on screen, shifted as the edit puts relations in and takes them
+/// out; and the pairs of actors (by id) whose relations it touched.
+fn carried_lanes(lanes: &[f32], edit: &Edit, forward: bool) -> (Vec<f32>, Vec<(String, String)>) {
+    let mut lanes = lanes.to_vec();
+    let mut touched = Vec::new();
+    let parts: Vec<&Part> = if forward {
+        edit.parts().iter().collect()
+    } else {
+        edit.parts().iter().rev().collect()
+    };
+    for part in parts {
+        let Part::Relation(slot) = part else { continue };
+        let at = slot.at();
+        match (slot.item(forward), slot.replaced(forward)) {
+            (Some(_), None) => lanes.insert(at.min(lanes.len()), 0.0),
+            (None, Some(_)) if at < lanes.len() => {
+                lanes.remove(at);
+            }
+            _ => {}
+        }
+        for relation in [slot.item(forward), slot.replaced(forward)].into_iter().flatten() {
+            touched.push((relation.from.clone(), relation.to.clone()));
+        }
+    }
+    (lanes, touched)
 }

@@ -19,11 +19,19 @@ impl App {
             || self.edits.asking.is_some()
             || self.mapping_review.is_some()
             || self.recovery.offer.is_some();
-        let mut commands = if dialog_open {
-            Vec::new()
-        } else {
-            ui::shortcuts::dispatch(&ctx)
-        };
+        // Keys act before the window is drawn, so what they change (an undo, a new form) is
+        // drawn in this frame rather than the next.
+        if !dialog_open {
+            let pressed = ui::shortcuts::dispatch(&ctx);
+            if !pressed.is_empty() {
+                ctx.request_repaint();
+            }
+            for command in pressed {
+                self.apply(command, &ctx);
+            }
+            self.refresh_view();
+        }
+        let mut commands = Vec::new();
         if let Some(path) = dropped_file(&ctx) {
             // Shift adds the file to the dataset on screen, as File › Add Dataset does.
             commands.push(if ctx.input(|i| i.modifiers.shift) {

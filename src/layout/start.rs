@@ -25,12 +25,34 @@ impl LayoutStart {
         })
     }
 
-    /// A start from the positions the actors have now (one per actor), for an edit that puts
-    /// actors or relations in or takes them out: nothing on screen moves.
-    pub fn from_positions(index: &DatasetIndex, positions: Vec<Vec2>) -> Self {
-        Self::with(index, |edges| {
-            ForceLayout::with_positions(positions, edges, ForceParams::default())
-        })
+    /// A start for an edit that put relations in or took them out: lanes carried over from the
+    /// picture (`lanes`, one per relation, already shifted with the edit) are worked out again
+    /// only between the `touched` pairs of actors, the only lanes an edit can change.
+    pub fn after_edit(index: &DatasetIndex, positions: Vec<Vec2>, mut lanes: Vec<f32>, touched: &[(u32, u32)]) -> Self {
+        lanes.resize(index.relation_ends().len(), 0.0);
+        for &(a, b) in touched {
+            let between: Vec<(usize, (u32, u32))> = index
+                .relations_of(a as usize)
+                .iter()
+                .filter_map(|&r| {
+                    let ends = index.relation_ends().get(r).copied().flatten()?;
+                    (ends == (a, b) || ends == (b, a)).then_some((r, ends))
+                })
+                .collect();
+            let edges: Vec<(u32, u32)> = between.iter().map(|&(_, ends)| ends).collect();
+            for ((r, _), lane) in between.iter().zip(lane_offsets(&edges)) {
+                if let Some(slot) = lanes.get_mut(*r) {
+                    *slot = lane;
+                }
+            }
+        }
+        let relation_ends = index.relation_ends().to_vec();
+        let edges: Vec<(u32, u32)> = relation_ends.iter().flatten().copied().collect();
+        Self {
+            layout: ForceLayout::with_positions(positions, &edges, ForceParams::default()),
+            relation_ends,
+            lanes,
+        }
     }
 
     fn with(index: &DatasetIndex, layout: impl FnOnce(&[(u32, u32)]) -> ForceLayout) -> Self {
@@ -47,5 +69,46 @@ impl LayoutStart {
             relation_ends,
             lanes,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::builtin::built_in_dataset;
+    use crate::model::{self as editing, Relation};
+
+    #[test]
+    fn lanes_worked_out_again_only_where_an_edit_touched_equal_lanes_worked_out_afresh() {
+        let mut dataset = Arc::new(built_in_dataset());
+        let index = DatasetIndex::new(&dataset);
+        let before = LayoutStart::new(&dataset, &index);
+        // A third relation between North Korea and Russia, inserted among the others.
+        let proposed = editing::add_relation(
+            &dataset,
+            &index,
+            Relation::new("x", "treaty", "russia", "north_korea"),
+            None,
+        )
+        .unwrap_or_else(|p| panic!("{p:?}"));
+        proposed.edit.apply(&mut dataset, true);
+        let index = DatasetIndex::new(&dataset);
+        let mut lanes = before.lanes.clone();
+        lanes.push(0.0);
+        let pair = |a: &str, b: &str| -> (u32, u32) {
+            let at = |id: &str| index.actor(id).map_or(u32::MAX, |i| i as u32);
+            (at(a), at(b))
+        };
+        let positions = vec![Vec2::ZERO; dataset.actors.len()];
+        let after = LayoutStart::after_edit(&index, positions, lanes, &[pair("russia", "north_korea")]);
+        let fresh = LayoutStart::new(&dataset, &index);
+        assert_eq!(after.lanes, fresh.lanes);
+        assert_ne!(
+            after.lanes[..before.lanes.len()],
+            before.lanes[..],
+            "the pair's lanes moved apart"
+        );
     }
 }

@@ -382,6 +382,12 @@ impl GraphScene {
         self.graph.node(node).map(|n| n.payload().actor as usize)
     }
 
+    /// Per relation, how far it is drawn from the straight line between its actors (parallel
+    /// relations fan out).
+    pub fn lanes(&self) -> &[f32] {
+        &self.lanes
+    }
+
     /// The relations on screen (those the filters leave visible).
     pub fn edges(&self) -> &[DrawnEdge] {
         &self.edges
