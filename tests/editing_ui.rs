@@ -68,6 +68,14 @@ fn click_in_panel(harness: &mut Harness<'_, App>, label: &str) {
     harness.run_steps(3);
 }
 
+fn assert_in_panel(harness: &Harness<'_, App>, label: &str) {
+    let shown = harness
+        .get_all_by_label(label)
+        .filter(|n| n.rect().min.x > SIDE_PANEL_X)
+        .count();
+    assert_eq!(shown, 1, "“{label}” in the side panel");
+}
+
 fn read(path: &Path) -> Dataset {
     let report = load_path(path);
     report
@@ -227,4 +235,49 @@ fn deleting_an_actor_asks_first_saying_how_many_relations_go_with_it() {
         "Ctrl+Z brings it back"
     );
     assert_eq!(harness.state().dataset().relations.len(), relations);
+}
+
+#[test]
+fn sources_are_listed_added_checked_and_deleted_only_when_nothing_cites_them() {
+    let mut harness = common::app_with(None);
+    let opened = harness.state().dataset().clone();
+    common::pick_in_actor_list(&mut harness, "Hamas");
+    common::open_edit_menu(&mut harness);
+    harness.get_by_label("Sources").click();
+    harness.run_steps(3);
+    assert_in_panel(&harness, "Sources (2)");
+
+    // A link that is not a web address is refused beside the field.
+    click_in_panel(&mut harness, "Edit");
+    harness.get_by_label("Edit source");
+    type_in(&mut harness, "https://…", "www.newsweek.com/article");
+    click_in_panel(&mut harness, "Save");
+    harness.get_by_label_contains("which is not a web address");
+    assert_eq!(*harness.state().dataset(), opened);
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+
+    // A new source, then deleted; the article, cited, cannot be.
+    click_in_panel(&mut harness, "New source…");
+    type_in_focused(&mut harness, "Analyst's field notes");
+    click_in_panel(&mut harness, "Add");
+    assert_in_panel(&harness, "Sources (3)");
+    let delete_buttons = harness
+        .get_all_by_label("Delete")
+        .filter(|n| n.rect().min.x > SIDE_PANEL_X)
+        .count();
+    assert_eq!(delete_buttons, 3);
+    harness
+        .get_all_by_label("Delete")
+        .filter(|n| n.rect().min.x > SIDE_PANEL_X)
+        .max_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .unwrap_or_else(|| panic!("no Delete for the new source"))
+        .click();
+    harness.run_steps(3);
+    assert_eq!(*harness.state().dataset(), opened, "the new source is gone again");
+    click_in_panel(&mut harness, "Delete");
+    harness.get_by_label_contains("is cited by evidence on");
+    assert_eq!(*harness.state().dataset(), opened, "a cited source stays");
 }

@@ -82,6 +82,11 @@ impl App {
                 }
                 self.show_form(Form::Source(SourceForm::new_source()));
             }
+            Command::ShowSources => {
+                self.editing.form = None;
+                self.editing.waiting = None;
+                self.select(None);
+            }
             Command::EditSource(at) => {
                 if let Some(source) = dataset.sources.get(*at) {
                     self.open_form(Form::Source(SourceForm::edit(*at, source)));

@@ -141,6 +141,8 @@ pub enum Command {
     EditEvidence(EvidenceAt),
     DeleteEvidence(EvidenceAt),
     NewSource,
+    /// Show the dataset's sources in the side panel (nothing selected, no form open).
+    ShowSources,
     EditSource(usize),
     DeleteSource(usize),
     /// Open the Merge form for this actor (the one that goes).

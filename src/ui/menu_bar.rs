@@ -197,6 +197,13 @@ fn edit_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     {
         commands.push(Command::NewSource);
     }
+    if ui
+        .button("Sources")
+        .on_hover_text("List the dataset's sources in the side panel, to edit or delete them")
+        .clicked()
+    {
+        commands.push(Command::ShowSources);
+    }
     ui.separator();
     if ui
         .button("History…")

@@ -27,6 +27,21 @@ pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: 
                 commands.push(Command::SetMainView(view));
             }
         }
+        ui.separator();
+        if ui
+            .button("+ Actor")
+            .on_hover_text("Add an actor (Ctrl+Shift+A, or double-click empty canvas)")
+            .clicked()
+        {
+            commands.push(Command::NewActor(None));
+        }
+        if ui
+            .button("+ Relation")
+            .on_hover_text("Link two actors (Ctrl+Shift+L): from the selected one, to one you type or click")
+            .clicked()
+        {
+            commands.push(Command::NewRelation { from: None, to: None });
+        }
         if state.main_view != MainView::Graph {
             return;
         }
