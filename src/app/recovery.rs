@@ -1,11 +1,11 @@
 //! Nothing lost on a crash: while there are unsaved edits, the dataset is journaled to a
-//! recovery folder (on a thread of its own, after each change), and removed once they are
-//! saved or given up. The next start finds a journal left behind by a crash or a kill, and
+//! recovery folder (on a thread of its own, after each change; for a big dataset once a burst
+//! of edits pauses for a second), and removed once they are saved or given up. The next start finds a journal left behind by a crash or a kill, and
 //! offers to restore it or discard it.
 
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use super::App;
 use super::derived::Derived;
@@ -14,6 +14,10 @@ use crate::io::{load_path, save_path, write_atomically};
 use crate::model::{Dataset, History};
 
 const DATASET: &str = "unsaved.json";
+/// Above this many relations a dataset takes long enough to write that the journal waits for
+/// the edits to pause (`QUIET_BEFORE_WRITING`) before writing it.
+const BIG_DATASET: usize = 20_000;
+const QUIET_BEFORE_WRITING: Duration = Duration::from_secs(1);
 /// The path of the file the edits belong to; empty for the built-in dataset.
 const ORIGIN: &str = "unsaved-origin.txt";
 
@@ -31,6 +35,9 @@ pub struct Recovery {
     /// The revision of the dataset last journaled; None when no journal is on disk.
     journaled: Option<u64>,
     writer: Option<JoinHandle<()>>,
+    /// When the dataset last changed and by which revision, to wait for a pause in a burst of
+    /// edits to a big dataset before journaling it.
+    last_change: Option<(u64, Instant)>,
     /// A journal from an earlier run, waiting for the user to restore or discard it.
     pub offer: Option<Journal>,
 }
@@ -90,6 +97,21 @@ impl App {
         }
         let revision = self.doc.revision;
         if self.recovery.journaled == Some(revision) {
+            return;
+        }
+        // Writing a big dataset takes the writer a while, and an edit made meanwhile would have
+        // to copy the dataset it is reading: wait until the edits pause.
+        let changed = match self.recovery.last_change {
+            Some((seen, at)) if seen == revision => at,
+            _ => {
+                let now = Instant::now();
+                self.recovery.last_change = Some((revision, now));
+                now
+            }
+        };
+        let wait = if self.doc.dataset.relations.len() > BIG_DATASET { QUIET_BEFORE_WRITING } else { Duration::ZERO };
+        if changed.elapsed() < wait {
+            self.ctx.request_repaint_after(wait.saturating_sub(changed.elapsed()));
             return;
         }
         self.recovery.journaled = Some(revision);
