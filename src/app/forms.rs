@@ -30,7 +30,13 @@ impl App {
         match command {
             Command::NewActor(at) => {
                 let place = at.map(|[x, y]| Vec2::new(x, y));
-                self.open_form(Form::Actor(ActorForm::new_actor(place)));
+                let kind = match self.view.selection {
+                    Some(Selection::Actor(actor)) => dataset.actors.get(actor).map(|a| a.kind.clone()),
+                    _ => None,
+                }
+                .or_else(|| commonest(&self.doc.views.summary.actors_by_kind))
+                .unwrap_or_else(|| "state".to_owned());
+                self.open_form(Form::Actor(ActorForm::new_actor(place, &kind)));
             }
             Command::EditActor(at) => {
                 if let Some(form) = ActorForm::edit(dataset, *at) {
@@ -50,7 +56,8 @@ impl App {
                     Some(Selection::Actor(actor)) => Some(actor),
                     _ => None,
                 });
-                self.open_form(Form::Relation(RelationForm::new_relation(from, *to)));
+                let kind = commonest(&self.doc.views.summary.relations_by_kind).unwrap_or_else(|| "treaty".to_owned());
+                self.open_form(Form::Relation(RelationForm::new_relation(from, *to, &kind)));
             }
             Command::EditRelation(at) => {
                 let ends = index.ends_of(*at);
@@ -142,7 +149,11 @@ impl App {
         }
     }
 
+    /// Takes a change made outside any form (a deletion, a merge). A form left open would
+    /// point at items by positions the change may have moved: it closes.
     fn take_and_tell(&mut self, proposed: Proposed) {
+        self.editing.form = None;
+        self.editing.waiting = None;
         let label = proposed.label.clone();
         self.take_edit(proposed, None);
         self.notify(format!("{label} (Ctrl+Z to undo)"));
@@ -253,4 +264,9 @@ impl App {
             Form::Merge(_) => Err(Vec::new()),
         }
     }
+}
+
+/// The kind most items of the dataset have: what a new one most likely is.
+fn commonest(counts: &std::collections::BTreeMap<String, usize>) -> Option<String> {
+    counts.iter().max_by_key(|(_, n)| **n).map(|(kind, _)| kind.clone())
 }

@@ -109,7 +109,11 @@ impl App {
                 now
             }
         };
-        let wait = if self.doc.dataset.relations.len() > BIG_DATASET { QUIET_BEFORE_WRITING } else { Duration::ZERO };
+        let wait = if self.doc.dataset.relations.len() > BIG_DATASET {
+            QUIET_BEFORE_WRITING
+        } else {
+            Duration::ZERO
+        };
         if changed.elapsed() < wait {
             self.ctx.request_repaint_after(wait.saturating_sub(changed.elapsed()));
             return;

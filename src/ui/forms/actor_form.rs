@@ -29,14 +29,15 @@ pub struct ActorForm {
 }
 
 impl ActorForm {
-    pub fn new_actor(place: Option<Vec2>) -> Self {
+    /// A new actor of `kind` (the dataset's commonest, or the selected actor's).
+    pub fn new_actor(place: Option<Vec2>, kind: &str) -> Self {
         Self {
             target: None,
             place,
             id: String::new(),
             id_typed: false,
             name: String::new(),
-            kind: "state".to_owned(),
+            kind: kind.to_owned(),
             aliases: String::new(),
             description: String::new(),
             active: (String::new(), String::new()),

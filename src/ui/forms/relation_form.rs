@@ -31,14 +31,15 @@ pub struct RelationForm {
 }
 
 impl RelationForm {
-    pub fn new_relation(from: Option<usize>, to: Option<usize>) -> Self {
+    /// A new relation of `kind` (the dataset's commonest) between the ends known so far.
+    pub fn new_relation(from: Option<usize>, to: Option<usize>, kind: &str) -> Self {
         Self {
             target: None,
             from,
             to,
             from_filter: String::new(),
             to_filter: String::new(),
-            kind: "treaty".to_owned(),
+            kind: kind.to_owned(),
             new_kind: None,
             mutual: false,
             period: (String::new(), String::new()),
@@ -65,7 +66,7 @@ impl RelationForm {
             period: (date_text(period.start), date_text(period.end)),
             summary: relation.summary.clone().unwrap_or_default(),
             magnitude,
-            ..Self::new_relation(from, to)
+            ..Self::new_relation(from, to, &relation.kind)
         })
     }
 
