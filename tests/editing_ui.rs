@@ -151,6 +151,13 @@ fn a_map_built_in_the_app_is_undone_to_the_file_redone_saved_and_read_back() {
     click_in_panel(&mut harness, "Merge…");
     type_in(&mut harness, "type a name, or click an actor in the graph", "Africa");
     click_in_panel(&mut harness, "Africa Corps");
+    harness.get_by_label("Merge “Wagner Group” into “Africa Corps”");
+    harness.get_by_label_contains("Its 1 relation moves over to “Africa Corps”.");
+    assert!(
+        harness.state().dataset().actor("wagner_group").is_some(),
+        "nothing merged before Merge"
+    );
+    click_in_panel(&mut harness, "Merge");
     let dataset = harness.state().dataset().clone();
     assert!(dataset.actor("wagner_group").is_none());
     let corps = dataset
@@ -280,4 +287,22 @@ fn sources_are_listed_added_checked_and_deleted_only_when_nothing_cites_them() {
     click_in_panel(&mut harness, "Delete");
     harness.get_by_label_contains("is cited by evidence on");
     assert_eq!(*harness.state().dataset(), opened, "a cited source stays");
+}
+
+#[test]
+fn an_actor_clicked_in_the_graph_is_the_one_a_merge_keeps_shown_before_anything_merges() {
+    let mut harness = common::settled_app(None);
+    common::pick_in_actor_list(&mut harness, "Soviet Union");
+    click_in_panel(&mut harness, "Merge…");
+    let russia = common::actor(&harness, "Russia");
+    let at = harness
+        .state()
+        .actor_screen_position(russia)
+        .unwrap_or_else(|| panic!("Russia is drawn"));
+    common::click_at(&mut harness, at);
+    harness.get_by_label("Merge “Soviet Union” into “Russia”");
+    harness.get_by_label_contains("“Russia” stays a state; “Soviet Union” was a historical state.");
+    assert!(harness.state().dataset().actor("soviet_union").is_some());
+    click_in_panel(&mut harness, "Cancel");
+    assert!(harness.state().dataset().actor("soviet_union").is_some(), "cancelled");
 }

@@ -103,10 +103,7 @@ impl App {
                 Ok(proposed) => self.take_and_tell(proposed),
                 Err(refusal) => self.notify(refusal),
             },
-            Command::StartMerge(gone) => self.open_form(Form::Merge(MergeForm {
-                gone: *gone,
-                filter: String::new(),
-            })),
+            Command::StartMerge(gone) => self.open_form(Form::Merge(MergeForm::new(*gone))),
             Command::MergeActors { keep, gone } => {
                 if let Some(proposed) = model::merge_actors(dataset, index, *keep, *gone) {
                     let kept = dataset.actors.get(*keep).map(|a| a.id.clone());
@@ -128,6 +125,10 @@ impl App {
 
     fn open_form(&mut self, form: Form) {
         self.editing.waiting = None;
+        if matches!(&form, Form::Merge(_)) || matches!(&form, Form::Relation(r) if r.target.is_none()) {
+            // The user picks actors in the graph: none is spotlit, so every one shows in full.
+            self.select(None);
+        }
         self.show_form(form);
     }
 
@@ -138,10 +139,15 @@ impl App {
         self.editing.form = Some(form);
     }
 
-    /// An actor clicked while the New relation form waits for one fills its next end.
+    /// An actor clicked while a form waits for one: the next end of a new relation, or the
+    /// actor a merge keeps.
     pub(super) fn form_takes_actor(&mut self, actor: usize) -> bool {
         match &mut self.editing.form {
             Some(Form::Relation(form)) if form.waiting_for_actor() => {
+                form.take_actor(actor);
+                true
+            }
+            Some(Form::Merge(form)) if form.into.is_none() => {
                 form.take_actor(actor);
                 true
             }

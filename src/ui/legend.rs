@@ -160,7 +160,7 @@ fn actor_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) 
 
 /// What actors are sized by: "sized by" and a drop-down, at the right of the heading's row.
 fn size_choice(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {
-    let from_file = view.file_looks == Some(true) && view.dataset.actors.iter().all(|a| a.appearance.size.is_some());
+    let from_file = view.file_looks == Some(true) && view.dataset.actors.iter().any(|a| a.appearance.size.is_some());
     const COMBO_WIDTH: f32 = 92.0;
     let label_width = 52.0;
     ui.add_space((ui.available_width() - COMBO_WIDTH - label_width - 2.0 * ui.spacing().item_spacing.x).max(0.0));

@@ -3,31 +3,41 @@
 
 use egui::{RichText, Ui};
 
+use super::fields::{field_id, take_focus_if_asked};
 use crate::model::{Dataset, search_actors};
 
 /// How many matches the picker lists.
 const SHOWN: usize = 8;
 
-/// A type-ahead list of actors; the one clicked.
+/// A type-ahead list of actors; the one clicked, or the first when Enter is pressed. `name`
+/// names the field (so that a form can open with it focused).
 pub fn actor_picker(
     ui: &mut Ui,
     dataset: &Dataset,
     filter: &mut String,
-    id_salt: &str,
+    name: &str,
     skip: Option<usize>,
 ) -> Option<usize> {
-    ui.push_id(id_salt, |ui| {
-        ui.add(
+    ui.push_id(name, |ui| {
+        let response = ui.add(
             egui::TextEdit::singleline(filter)
+                .id(field_id(name))
                 .hint_text("type a name, or click an actor in the graph")
                 .desired_width(f32::INFINITY),
         );
-        let mut picked = None;
-        for found in search_actors(dataset, filter, SHOWN + 1)
+        take_focus_if_asked(ui, &response, name);
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let matches: Vec<_> = search_actors(dataset, filter, SHOWN + 1)
             .into_iter()
             .filter(|m| Some(m.actor) != skip)
             .take(SHOWN)
-        {
+            .collect();
+        let mut picked = if entered {
+            matches.first().map(|m| m.actor)
+        } else {
+            None
+        };
+        for found in &matches {
             let Some(actor) = dataset.actors.get(found.actor) else {
                 continue;
             };
@@ -39,7 +49,7 @@ pub fn actor_picker(
                 picked = Some(found.actor);
             }
         }
-        if !filter.trim().is_empty() && picked.is_none() && search_actors(dataset, filter, 1).is_empty() {
+        if !filter.trim().is_empty() && matches.is_empty() {
             ui.label(RichText::new("No actor has that name.").weak().italics());
         }
         picked

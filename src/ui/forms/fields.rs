@@ -67,7 +67,7 @@ pub fn period_fields(
     show_problem(ui, problem_for(problems, name));
 }
 
-fn field_id(name: &str) -> egui::Id {
+pub fn field_id(name: &str) -> egui::Id {
     egui::Id::new(("form-field", name))
 }
 
@@ -82,7 +82,7 @@ pub fn focus_field(ctx: &egui::Context, name: &'static str) {
     ctx.data_mut(|d| d.insert_temp(focus_request_id(), name));
 }
 
-fn take_focus_if_asked(ui: &Ui, response: &egui::Response, name: &str) {
+pub fn take_focus_if_asked(ui: &Ui, response: &egui::Response, name: &str) {
     let asked = ui.data(|d| d.get_temp::<&'static str>(focus_request_id()));
     if asked == Some(name) {
         response.request_focus();

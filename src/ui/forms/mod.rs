@@ -39,7 +39,9 @@ impl Form {
             Self::Actor(_) => Some("name"),
             Self::Source(_) => Some("title"),
             Self::Evidence(_) => Some("quote"),
-            Self::Relation(_) | Self::Merge(_) => None,
+            Self::Relation(form) if form.target.is_none() => form.first_empty_end(),
+            Self::Merge(_) => Some("merge-into"),
+            Self::Relation(_) => None,
         }
     }
 }
@@ -62,12 +64,14 @@ pub fn form_panel(ui: &mut Ui, (dataset, index): (&Dataset, &DatasetIndex), form
             Form::Relation(form) => relation_form::relation_form(ui, dataset, form),
             Form::Evidence(form) => evidence_form::evidence_form(ui, dataset, form),
             Form::Source(form) => source_form::source_form(ui, form),
-            Form::Merge(merge) => {
-                if let Some(keep) = merge_form::merge_form(ui, dataset, index, merge) {
+            Form::Merge(merge) => match merge_form::merge_form(ui, (dataset, index), merge) {
+                Some(merge_form::MergeAction::Merge { keep }) => {
                     commands.push(Command::MergeActors { keep, gone: merge.gone });
+                    None
                 }
-                cancel_button(ui)
-            }
+                Some(merge_form::MergeAction::Cancel) => Some(FormAction::Cancel),
+                None => None,
+            },
         };
         commands.extend(action.map(|action| match action {
             FormAction::Save => Command::SaveForm,
@@ -78,15 +82,17 @@ pub fn form_panel(ui: &mut Ui, (dataset, index): (&Dataset, &DatasetIndex), form
     commands
 }
 
-/// Save (Add for something new) and Cancel; Enter in a one-line field does not save, so a
-/// half-typed form is never taken by accident.
+/// Save (Add for something new) and Cancel. Ctrl+Enter saves from any field; Enter alone does
+/// not, so a half-typed form is never taken by accident (and Enter starts a new line in a quote).
 fn buttons(ui: &mut Ui, new: bool) -> Option<FormAction> {
     ui.add_space(8.0);
+    let ctrl_enter = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
     ui.horizontal(|ui| {
         let save = ui
             .button(if new { "Add" } else { "Save" })
-            .on_hover_text("Take the change (Ctrl+Z takes it back)")
-            .clicked();
+            .on_hover_text("Take the change (Ctrl+Enter); Ctrl+Z takes it back")
+            .clicked()
+            || ctrl_enter;
         let cancel = ui
             .button("Cancel")
             .on_hover_text("Close the form and change nothing (Esc)")
@@ -100,9 +106,4 @@ fn buttons(ui: &mut Ui, new: bool) -> Option<FormAction> {
         }
     })
     .inner
-}
-
-fn cancel_button(ui: &mut Ui) -> Option<FormAction> {
-    ui.add_space(8.0);
-    ui.button("Cancel").clicked().then_some(FormAction::Cancel)
 }

@@ -70,6 +70,15 @@ impl RelationForm {
         })
     }
 
+    /// The end typed in first: the first one still empty.
+    pub fn first_empty_end(&self) -> Option<&'static str> {
+        match (self.from, self.to) {
+            (None, _) => Some("from"),
+            (Some(_), None) => Some("to"),
+            _ => None,
+        }
+    }
+
     /// The next actor clicked on the canvas fills the first end still empty.
     pub fn waiting_for_actor(&self) -> bool {
         self.target.is_none() && (self.from.is_none() || self.to.is_none())

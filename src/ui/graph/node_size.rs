@@ -13,9 +13,17 @@ const UNIFORM_RADIUS: f32 = 10.0;
 /// Each actor's radius. With `file_sizes` the file's own sizes (Gephi's `viz:size`) are used
 /// when every actor has one, keeping their proportions.
 pub fn actor_radii(dataset: &Dataset, index: &DatasetIndex, size_by: &SizeBy, file_sizes: bool) -> Vec<f32> {
-    let from_file: Option<Vec<f32>> = file_sizes
-        .then(|| dataset.actors.iter().map(|a| a.appearance.size).collect())
-        .flatten();
+    // Sizes from the file when it gives any: an actor added since, with none, is drawn as
+    // small as the smallest.
+    let given = || dataset.actors.iter().filter_map(|a| a.appearance.size);
+    let smallest = given().fold(f32::INFINITY, f32::min);
+    let from_file: Option<Vec<f32>> = (file_sizes && smallest.is_finite()).then(|| {
+        dataset
+            .actors
+            .iter()
+            .map(|a| a.appearance.size.unwrap_or(smallest))
+            .collect()
+    });
     if let Some(sizes) = from_file {
         let (low, high) = sizes
             .iter()
@@ -66,5 +74,24 @@ mod tests {
         );
         let uniform = actor_radii(&dataset, &index, &SizeBy::Nothing, true);
         assert!(uniform.windows(2).all(|w| w[0] == w[1]));
+    }
+
+    #[test]
+    fn an_actor_added_to_a_file_with_sizes_keeps_the_others_as_the_file_sized_them() {
+        let mut dataset = built_in_dataset();
+        for (i, actor) in dataset.actors.iter_mut().enumerate() {
+            actor.appearance.size = Some(10.0 + i as f32);
+        }
+        let index = DatasetIndex::new(&dataset);
+        let before = actor_radii(&dataset, &index, &SizeBy::Degree, true);
+        dataset.actors.push(crate::model::Actor::new("new", "New", "state"));
+        let index = DatasetIndex::new(&dataset);
+        let after = actor_radii(&dataset, &index, &SizeBy::Degree, true);
+        assert_eq!(after[..before.len()], before[..], "the file's sizes stay");
+        assert_eq!(
+            after[before.len()],
+            MIN_RADIUS,
+            "the new actor is drawn as small as the smallest"
+        );
     }
 }
