@@ -211,7 +211,7 @@ fn a_relation_form_refuses_an_end_before_its_start_and_says_so_beside_the_field(
     click_in_panel(&mut harness, "Edit");
     type_in(&mut harness, "to", "2021");
     click_in_panel(&mut harness, "Save");
-    harness.get_by_label_contains("ends (2021) before it starts (2022-02-24)");
+    harness.get_by_label_contains("Ends (2021) before it starts (2022-02-24)");
     harness.get_by_label("Edit relation");
     assert_eq!(*harness.state().dataset(), opened, "nothing taken");
     assert!(!harness.state().has_unsaved_edits());
@@ -259,7 +259,7 @@ fn sources_are_listed_added_checked_and_deleted_only_when_nothing_cites_them() {
     harness.get_by_label("Edit source");
     type_in(&mut harness, "https://…", "www.newsweek.com/article");
     click_in_panel(&mut harness, "Save");
-    harness.get_by_label_contains("which is not a web address");
+    harness.get_by_label_contains("Not a web address");
     assert_eq!(*harness.state().dataset(), opened);
     harness.key_press(Key::Escape);
     harness.run_steps(3);
@@ -285,8 +285,15 @@ fn sources_are_listed_added_checked_and_deleted_only_when_nothing_cites_them() {
     harness.run_steps(3);
     assert_eq!(*harness.state().dataset(), opened, "the new source is gone again");
     click_in_panel(&mut harness, "Delete");
+    harness.get_by_label_contains("Cannot delete “North Korea Is a Surprisingly Valuable Wartime Ally");
     harness.get_by_label_contains("is cited by evidence on");
     assert_eq!(*harness.state().dataset(), opened, "a cited source stays");
+    harness.get_by_label("OK").click();
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label_contains("is cited by evidence on").is_none(),
+        "read and closed"
+    );
 }
 
 #[test]

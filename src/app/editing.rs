@@ -71,6 +71,11 @@ impl App {
             }
         }
         let middle = self.scene.camera.to_layout(self.scene.camera.canvas.center());
+        // Clear of the actors already there by about 60 points on screen.
+        let gap = 60.0 / self.scene.camera.zoom.max(1e-3);
+        let taken: Vec<Vec2> = (0..self.doc.dataset.actors.len())
+            .filter_map(|a| self.scene.actor_position(a))
+            .collect();
         edit.apply(&mut self.doc.dataset, forward);
         // Every actor where it was, found by id through the lookups as they were before the
         // edit; those put in where the user asked (or where they were before a deletion).
@@ -84,7 +89,12 @@ impl App {
             let position = old.and_then(|old| self.scene.actor_position(old));
             positions.push(match position {
                 Some(p) => p,
-                None => self.view.removed_positions.remove(&actor.id).or(at).unwrap_or(middle),
+                None => self
+                    .view
+                    .removed_positions
+                    .remove(&actor.id)
+                    .or(at)
+                    .unwrap_or_else(|| free_spot(middle, &taken, gap)),
             });
             label_sizes.push(old.and_then(|old| self.scene.label_sizes.get(old).copied().flatten()));
             if old.is_some_and(|old| self.scene.is_pinned(old)) {
@@ -165,4 +175,18 @@ fn carried_lanes(lanes: &[f32], edit: &Edit, forward: bool) -> (Vec<f32>, Vec<(S
         }
     }
     (lanes, touched)
+}
+
+/// The point nearest `middle` (on a widening spiral) at least `gap` from every point `taken`:
+/// where a new actor asked for from a menu shows, clear of the others.
+fn free_spot(middle: Vec2, taken: &[Vec2], gap: f32) -> Vec2 {
+    let clear = |p: Vec2| taken.iter().all(|&q| (p - q).length() >= gap);
+    (0..200)
+        .map(|step| {
+            let turn = step as f32 * 0.7;
+            let reach = gap * 0.35 * step as f32;
+            middle + Vec2::new(turn.cos() * reach, turn.sin() * reach)
+        })
+        .find(|&p| clear(p))
+        .unwrap_or(middle)
 }

@@ -20,6 +20,8 @@ pub struct Editing {
     pub waiting: Option<Form>,
     /// An actor the user asked to delete, until they confirm.
     pub confirm_delete: Option<usize>,
+    /// Why a deletion was refused (title, reason), until the user has read it.
+    pub refusal: Option<(String, String)>,
 }
 
 impl App {
@@ -45,6 +47,7 @@ impl App {
             }
             Command::DeleteActor(at) => self.editing.confirm_delete = Some(*at),
             Command::CancelDelete => self.editing.confirm_delete = None,
+            Command::DismissRefusal => self.editing.refusal = None,
             Command::ConfirmDeleteActor(at) => {
                 self.editing.confirm_delete = None;
                 if let Some(proposed) = model::delete_actor(dataset, index, *at) {
@@ -101,7 +104,13 @@ impl App {
             }
             Command::DeleteSource(at) => match model::delete_source(dataset, index, *at) {
                 Ok(proposed) => self.take_and_tell(proposed),
-                Err(refusal) => self.notify(refusal),
+                Err(refusal) => {
+                    let title = dataset.sources.get(*at).map_or_else(
+                        || "Cannot delete the source".to_owned(),
+                        |s| format!("Cannot delete “{}”", s.title),
+                    );
+                    self.editing.refusal = Some((title, refusal));
+                }
             },
             Command::StartMerge(gone) => self.open_form(Form::Merge(MergeForm::new(*gone))),
             Command::MergeActors { keep, gone } => {

@@ -18,7 +18,9 @@ impl App {
         let dialog_open = self.is_reviewing_added_dataset()
             || self.edits.asking.is_some()
             || self.mapping_review.is_some()
-            || self.recovery.offer.is_some();
+            || self.recovery.offer.is_some()
+            || self.editing.confirm_delete.is_some()
+            || self.editing.refusal.is_some();
         // Keys act before the window is drawn, so what they change (an undo, a new form) is
         // drawn in this frame rather than the next.
         if !dialog_open {
@@ -140,6 +142,9 @@ impl App {
         }
         if let Some((name, written)) = self.journal_offered() {
             commands.extend(ui::recovery_dialog(ctx, &name, written));
+        }
+        if let Some((title, why)) = &self.editing.refusal {
+            commands.extend(ui::refusal_dialog(ctx, title, why));
         }
         if let Some(actor) = self.editing.confirm_delete {
             commands.extend(ui::delete_dialog(ctx, &self.doc.dataset, &self.doc.views.index, actor));

@@ -443,17 +443,41 @@ pub fn check_source(source: &Source) -> Vec<FieldProblem> {
     problems
 }
 
+/// What `entente check` says, as a form says it beside the field: without naming the record
+/// by its id (the user is looking at it), and with what would do instead.
+fn beside_the_field(diagnostic: &super::Diagnostic) -> String {
+    match diagnostic.code {
+        "empty-quote" => "The quote is empty: copy the source's own words here".to_owned(),
+        "empty-name" => "A name is needed".to_owned(),
+        "bad-link" => "Not a web address: a link starts with http:// or https://".to_owned(),
+        "bad-colour" => "Not a colour: expected #rrggbb".to_owned(),
+        "empty-magnitude" => "A figure needs the source's words for it".to_owned(),
+        _ => {
+            // "relation `x` ends (2021) before it starts (2022)" → "Ends (2021) before…"
+            let message = &diagnostic.message;
+            let said = message.split_once("` ").map_or(message.as_str(), |(_, rest)| rest);
+            let mut said: String = said.to_owned();
+            if let Some(first) = said.get(..1) {
+                said.replace_range(..1, &first.to_uppercase());
+            }
+            match &diagnostic.expected {
+                Some(expected) => format!("{said}: expected {expected}"),
+                None => said,
+            }
+        }
+    }
+}
+
 fn errors_under(dataset: &Dataset, prefix: &str) -> Vec<FieldProblem> {
     validate(dataset)
         .into_iter()
         .filter(|d| d.is_error())
         .filter_map(|d| {
             let field = d.pointer.as_deref()?.strip_prefix(prefix)?.to_owned();
-            let message = match &d.expected {
-                Some(expected) => format!("{}: expected {expected}", d.message),
-                None => d.message,
-            };
-            Some(FieldProblem { field, message })
+            Some(FieldProblem {
+                field,
+                message: beside_the_field(&d),
+            })
         })
         .collect()
 }

@@ -129,6 +129,8 @@ pub enum Command {
     /// The user confirmed: delete the actor and its relations.
     ConfirmDeleteActor(usize),
     CancelDelete,
+    /// The user has read why a deletion was refused.
+    DismissRefusal,
     /// Open the New relation form, with the ends known so far.
     NewRelation {
         from: Option<usize>,

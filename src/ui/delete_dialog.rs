@@ -37,3 +37,22 @@ pub fn delete_dialog(ctx: &egui::Context, dataset: &Dataset, index: &DatasetInde
     }
     command
 }
+
+/// Why something cannot be deleted (a source still cited), until the user has read it.
+pub fn refusal_dialog(ctx: &egui::Context, title: &str, why: &str) -> Option<Command> {
+    let mut command = None;
+    let modal = egui::Modal::new(egui::Id::new("delete-refused")).show(ctx, |ui| {
+        ui.set_max_width(380.0);
+        ui.heading(title);
+        ui.add_space(4.0);
+        ui.label(why);
+        ui.add_space(10.0);
+        if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+            command = Some(Command::DismissRefusal);
+        }
+    });
+    if modal.should_close() {
+        command = Some(Command::DismissRefusal);
+    }
+    command
+}

@@ -18,6 +18,8 @@ pub fn history_window(ctx: &egui::Context, view: &HistoryView<'_>) -> Vec<Comman
     let mut open = true;
     egui::Window::new("History")
         .open(&mut open)
+        // Below the menu bar and the toolbar, over the graph rather than the menus.
+        .default_pos([280.0, 90.0])
         .default_width(320.0)
         .resizable(true)
         .show(ctx, |ui| {

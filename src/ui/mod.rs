@@ -33,7 +33,7 @@ pub use actor_list::{ActorListIndex, actor_list};
 pub use add_dataset_dialog::{AddDatasetReview, add_dataset_dialog};
 pub use changes_list::ComparedYears;
 pub use command::{Command, InfoWindow, MainView, Selection, UnsavedChoice, ViewImage};
-pub use delete_dialog::delete_dialog;
+pub use delete_dialog::{delete_dialog, refusal_dialog};
 pub use details_panel::details_panel;
 pub use diagnostics_window::diagnostics_window;
 pub use fonts::install_fonts;

@@ -116,6 +116,8 @@ pub fn actor_form(ui: &mut Ui, dataset: &Dataset, form: &mut ActorForm) -> Optio
     }
     ui.label(RichText::new("Kind").weak());
     egui::ComboBox::from_id_salt("actor-kind")
+        .truncate()
+        .height(360.0)
         .selected_text(dataset.actor_kind_label(&form.kind))
         .width(ui.available_width())
         .show_ui(ui, |ui| {

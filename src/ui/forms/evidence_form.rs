@@ -174,6 +174,8 @@ fn credibility_picker(ui: &mut Ui, credibility: &mut Option<u8>) {
         None => "not graded".to_owned(),
     };
     egui::ComboBox::from_id_salt("evidence-credibility")
+        .truncate()
+        .height(360.0)
         .selected_text(label(*credibility))
         .width(ui.available_width())
         .show_ui(ui, |ui| {
@@ -191,6 +193,8 @@ fn source_picker(ui: &mut Ui, dataset: &Dataset, form: &mut EvidenceForm, proble
         .source(&form.source)
         .map_or("choose a source", |s| s.title.as_str());
     egui::ComboBox::from_id_salt("evidence-source")
+        .truncate()
+        .height(360.0)
         .selected_text(current)
         .width(ui.available_width())
         .show_ui(ui, |ui| {

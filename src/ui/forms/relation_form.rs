@@ -243,6 +243,8 @@ fn kind_picker(ui: &mut Ui, dataset: &Dataset, form: &mut RelationForm) {
         None => dataset.relation_kind_label(&form.kind).to_owned(),
     };
     egui::ComboBox::from_id_salt("relation-kind")
+        .truncate()
+        .height(360.0)
         .selected_text(selected)
         .width(ui.available_width())
         .show_ui(ui, |ui| {
@@ -267,7 +269,7 @@ fn kind_picker(ui: &mut Ui, dataset: &Dataset, form: &mut RelationForm) {
             ui.add(
                 egui::TextEdit::singleline(label)
                     .hint_text("name of the new kind")
-                    .desired_width(ui.available_width() - 40.0),
+                    .desired_width((ui.available_width() - 60.0).max(60.0)),
             );
             ui.color_edit_button_srgb(colour)
                 .on_hover_text("Its colour on the graph");

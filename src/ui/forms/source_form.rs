@@ -119,6 +119,8 @@ pub fn source_form(ui: &mut Ui, form: &mut SourceForm) -> Option<FormAction> {
     );
     ui.label(RichText::new("Reliability").weak());
     egui::ComboBox::from_id_salt("source-reliability")
+        .truncate()
+        .height(360.0)
         .selected_text(
             form.reliability
                 .map_or_else(|| "not graded".to_owned(), |g| format!("{g:?}, {}", g.meaning())),
