@@ -86,6 +86,33 @@ impl App {
                     self.take_and_tell(proposed);
                 }
             }
+            Command::NewSource | Command::ShowSources | Command::EditSource(_) | Command::DeleteSource(_) => {
+                self.apply_source_command(command);
+            }
+            Command::StartMerge(gone) => self.open_form(Form::Merge(MergeForm::new(*gone))),
+            Command::MergeActors { keep, gone } => {
+                if let Some(proposed) = model::merge_actors(dataset, index, *keep, *gone) {
+                    let kept = dataset.actors.get(*keep).map(|a| a.id.clone());
+                    self.editing.form = None;
+                    self.take_and_tell(proposed);
+                    if let Some(actor) = kept.and_then(|id| self.doc.views.index.actor(&id)) {
+                        self.select(Some(Selection::Actor(actor)));
+                    }
+                }
+            }
+            Command::SaveForm => self.save_form(),
+            Command::CancelForm => {
+                self.editing.form = self.editing.waiting.take();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn apply_source_command(&mut self, command: &Command) {
+        let dataset = &self.doc.dataset;
+        let index = &self.doc.views.index;
+        match command {
             Command::NewSource => {
                 if matches!(self.editing.form, Some(Form::Evidence(_))) {
                     self.editing.waiting = self.editing.form.take();
@@ -112,24 +139,8 @@ impl App {
                     self.editing.refusal = Some((title, refusal));
                 }
             },
-            Command::StartMerge(gone) => self.open_form(Form::Merge(MergeForm::new(*gone))),
-            Command::MergeActors { keep, gone } => {
-                if let Some(proposed) = model::merge_actors(dataset, index, *keep, *gone) {
-                    let kept = dataset.actors.get(*keep).map(|a| a.id.clone());
-                    self.editing.form = None;
-                    self.take_and_tell(proposed);
-                    if let Some(actor) = kept.and_then(|id| self.doc.views.index.actor(&id)) {
-                        self.select(Some(Selection::Actor(actor)));
-                    }
-                }
-            }
-            Command::SaveForm => self.save_form(),
-            Command::CancelForm => {
-                self.editing.form = self.editing.waiting.take();
-            }
-            _ => return false,
+            _ => {}
         }
-        true
     }
 
     fn open_form(&mut self, form: Form) {
