@@ -313,3 +313,45 @@ fn an_actor_clicked_in_the_graph_is_the_one_a_merge_keeps_shown_before_anything_
     click_in_panel(&mut harness, "Cancel");
     assert!(harness.state().dataset().actor("soviet_union").is_some(), "cancelled");
 }
+
+#[test]
+fn a_relation_is_moved_to_other_actors_or_turned_round_in_its_form() {
+    let mut harness = common::settled_app(None);
+    let at = common::relation(&harness, "russia-war-in-ukraine");
+    common::pick_in_actor_list(&mut harness, "Ukraine");
+    harness.get_by_label_contains("← Russia").click();
+    harness.run_steps(3);
+    click_in_panel(&mut harness, "Edit");
+    click_in_panel(&mut harness, "⇅ Swap");
+    click_in_panel(&mut harness, "Save");
+    let ends = |harness: &Harness<'_, App>| {
+        let relation = &harness.state().dataset().relations[at];
+        (relation.from.clone(), relation.to.clone())
+    };
+    assert_eq!(ends(&harness), ("ukraine".to_owned(), "russia".to_owned()));
+
+    // The other end, clicked in the graph.
+    click_in_panel(&mut harness, "Edit");
+    let changes: Vec<_> = harness
+        .get_all_by_label("Change")
+        .filter(|n| n.rect().min.x > SIDE_PANEL_X)
+        .collect();
+    assert_eq!(changes.len(), 2);
+    changes[1].click();
+    harness.run_steps(3);
+    let nato = common::actor(&harness, "NATO");
+    let nato_at = harness
+        .state()
+        .actor_screen_position(nato)
+        .unwrap_or_else(|| panic!("NATO is drawn"));
+    common::click_at(&mut harness, nato_at);
+    click_in_panel(&mut harness, "Save");
+    assert_eq!(ends(&harness), ("ukraine".to_owned(), "nato".to_owned()));
+    assert!(
+        harness.state().relation_screen_position(at).is_some(),
+        "drawn between its new ends"
+    );
+    keys(&mut harness, Modifiers::COMMAND, Key::Z);
+    keys(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(ends(&harness), ("russia".to_owned(), "ukraine".to_owned()));
+}

@@ -127,12 +127,15 @@ impl Edit {
         }
     }
 
-    /// True when an actor, relation or source is put in or taken out, so that the items
-    /// after it move and lookups by position must be made again.
+    /// True when an actor, relation or source is put in or taken out (so that the items
+    /// after it move), or a relation is moved to other actors: the graph's shape changes.
     pub fn moves_items(&self) -> bool {
         self.replaces_dataset()
             || self.parts().iter().any(|part| match part {
                 Part::Actor(slot) => slot.shifts(),
+                Part::Relation(Slot::Change { before, after, .. }) => {
+                    (&before.from, &before.to) != (&after.from, &after.to)
+                }
                 Part::Relation(slot) => slot.shifts(),
                 Part::Source(slot) => slot.shifts(),
                 Part::RelationKind(_) | Part::ActorKind(_) => false,

@@ -81,7 +81,7 @@ impl RelationForm {
 
     /// The next actor clicked on the canvas fills the first end still empty.
     pub fn waiting_for_actor(&self) -> bool {
-        self.target.is_none() && (self.from.is_none() || self.to.is_none())
+        self.from.is_none() || self.to.is_none()
     }
 
     pub fn take_actor(&mut self, actor: usize) {
@@ -137,10 +137,8 @@ impl RelationForm {
         });
         let mut relation = base.cloned().unwrap_or_else(|| Relation::new(id, "", "", ""));
         relation.kind = new_kind.as_ref().map_or_else(|| self.kind.clone(), |k| k.id.clone());
-        if base.is_none() {
-            relation.from = from;
-            relation.to = to;
-        }
+        relation.from = from;
+        relation.to = to;
         relation.direction = if self.mutual {
             Direction::Mutual
         } else {
@@ -175,7 +173,11 @@ pub fn relation_form(ui: &mut Ui, dataset: &Dataset, form: &mut RelationForm) ->
             Some(actor) => {
                 ui.horizontal(|ui| {
                     ui.strong(&actor.name);
-                    if form.target.is_none() && ui.small_button("Change").clicked() {
+                    if ui
+                        .small_button("Change")
+                        .on_hover_text("Choose another actor for this end")
+                        .clicked()
+                    {
                         *end = None;
                     }
                 });
@@ -188,6 +190,15 @@ pub fn relation_form(ui: &mut Ui, dataset: &Dataset, form: &mut RelationForm) ->
             }
         }
         show_problem(ui, problem_for(&problems, field));
+    }
+    if form.from.is_some()
+        && form.to.is_some()
+        && ui
+            .small_button("⇅ Swap")
+            .on_hover_text("Swap the two ends: who backs whom")
+            .clicked()
+    {
+        std::mem::swap(&mut form.from, &mut form.to);
     }
     kind_picker(ui, dataset, form);
     show_problem(ui, problem_for(&problems, "kind"));
