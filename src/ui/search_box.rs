@@ -26,7 +26,7 @@ pub fn search_box(ui: &mut Ui, dataset: &Dataset, state: &mut SearchState) -> Ve
     let response = ui.add(
         egui::TextEdit::singleline(&mut state.query)
             .hint_text(SEARCH_HINT)
-            .desired_width(220.0)
+            .desired_width(160.0)
             .id(search_field_id()),
     );
     if response.changed() {
