@@ -118,6 +118,7 @@ fn a_map_built_in_the_app_is_undone_to_the_file_redone_saved_and_read_back() {
 
     // Evidence from a source added on the way.
     click_in_panel(&mut harness, "Add evidence");
+    harness.get_by_label("For Africa Corps → Wagner Group (treaty)");
     click_in_panel(&mut harness, "New source…");
     type_in_focused(&mut harness, "Field notes");
     click_in_panel(&mut harness, "Add");
@@ -225,6 +226,9 @@ fn deleting_an_actor_asks_first_saying_how_many_relations_go_with_it() {
     click_in_panel(&mut harness, "Delete");
     harness.get_by_label("Delete “Hamas”?");
     harness.get_by_label_contains("Its 2 relations and their evidence go with it.");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert!(harness.state().dataset().actor("hamas").is_some(), "Enter alone deletes nothing");
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     assert_eq!(harness.state().dataset().relations.len(), relations, "cancelled");

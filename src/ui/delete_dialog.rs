@@ -22,9 +22,8 @@ pub fn delete_dialog(ctx: &egui::Context, dataset: &Dataset, index: &DatasetInde
         ui.label(RichText::new("Edit › Undo (Ctrl+Z) brings them back.").weak());
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            let delete =
-                ui.button(RichText::new("Delete").strong()).clicked() || ui.input(|i| i.key_pressed(Key::Enter));
-            if delete {
+            // A click, not Enter: a deletion is never one stray key away.
+            if ui.button(RichText::new("Delete").strong()).clicked() {
                 command = Some(Command::ConfirmDeleteActor(actor));
             }
             if ui.button("Cancel").clicked() {

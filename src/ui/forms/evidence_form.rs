@@ -84,6 +84,7 @@ pub fn evidence_form(ui: &mut Ui, dataset: &Dataset, form: &mut EvidenceForm) ->
     } else {
         "Add evidence"
     });
+    relation_line(ui, dataset, form.relation);
     ui.add_space(4.0);
     let at = form
         .target
@@ -206,4 +207,24 @@ fn source_picker(ui: &mut Ui, dataset: &Dataset, form: &mut EvidenceForm, proble
     ui.small_button("New source…")
         .on_hover_text("Add a source to the dataset, then come back to this evidence")
         .clicked()
+}
+
+/// Which relation the evidence is for, under the form's heading.
+fn relation_line(ui: &mut Ui, dataset: &Dataset, relation: usize) {
+    if let Some(relation) = dataset.relations.get(relation) {
+        let name = |id: &str| dataset.actor(id).map_or_else(|| id.to_owned(), |a| a.name.clone());
+        let arrow = match relation.direction {
+            crate::model::Direction::Directed => "→",
+            crate::model::Direction::Mutual => "⇄",
+        };
+        ui.label(
+            RichText::new(format!(
+                "For {} {arrow} {} ({})",
+                name(&relation.from),
+                name(&relation.to),
+                dataset.relation_kind_label(&relation.kind).to_lowercase()
+            ))
+            .weak(),
+        );
+    }
 }
