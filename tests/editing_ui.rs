@@ -228,7 +228,10 @@ fn deleting_an_actor_asks_first_saying_how_many_relations_go_with_it() {
     harness.get_by_label_contains("Its 2 relations and their evidence go with it.");
     harness.key_press(Key::Enter);
     harness.run_steps(3);
-    assert!(harness.state().dataset().actor("hamas").is_some(), "Enter alone deletes nothing");
+    assert!(
+        harness.state().dataset().actor("hamas").is_some(),
+        "Enter alone deletes nothing"
+    );
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     assert_eq!(harness.state().dataset().relations.len(), relations, "cancelled");

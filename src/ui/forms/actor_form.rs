@@ -4,8 +4,8 @@ use egui::{RichText, Ui};
 
 use super::FormAction;
 use super::fields::{
-    date_text, id_from, optional, other_problems, parse_period, period_fields, problem_for, show_problem, text_area,
-    text_field,
+    IdField, date_text, id_field, optional, other_problems, parse_period, period_fields, problem_for, show_problem,
+    text_area, text_field,
 };
 use crate::layout::Vec2;
 use crate::model::{Actor, Dataset, FieldProblem};
@@ -96,24 +96,18 @@ pub fn actor_form(ui: &mut Ui, dataset: &Dataset, form: &mut ActorForm) -> Optio
     let problems = form.problems.clone();
     let before = form.name.clone();
     text_field(ui, "Name", "as the sources write it", &mut form.name, &problems, "name");
-    if form.target.is_none() {
-        if !form.id_typed && form.name != before {
-            form.id = id_from(&form.name);
-        }
-        let id_before = form.id.clone();
-        text_field(
-            ui,
-            "Id",
-            "a short unique name, e.g. north_korea",
-            &mut form.id,
-            &problems,
-            "id",
-        );
-        form.id_typed |= form.id != id_before;
-    } else {
-        ui.label(RichText::new(format!("Id: {}", form.id)).weak())
-            .on_hover_text("Relations name their actors by id, so it stays as it is.");
-    }
+    id_field(
+        ui,
+        IdField {
+            id: &mut form.id,
+            typed: &mut form.id_typed,
+            new: form.target.is_none(),
+            hint: "a short unique name, e.g. north_korea",
+            why: "Relations name their actors by id, so it stays as it is.",
+        },
+        (&before, &form.name),
+        &problems,
+    );
     ui.label(RichText::new("Kind").weak());
     egui::ComboBox::from_id_salt("actor-kind")
         .truncate()

@@ -148,6 +148,37 @@ pub fn optional(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
+/// What an id field shows: while the record is new, the id follows its name until the user
+/// types one; once it exists, the id is shown and stays (`why` says why).
+pub struct IdField<'a> {
+    pub id: &'a mut String,
+    pub typed: &'a mut bool,
+    pub new: bool,
+    pub hint: &'a str,
+    pub why: &'a str,
+}
+
+/// The id field under a name field; `name_before` is the name as it was before this frame.
+pub fn id_field(ui: &mut Ui, field: IdField<'_>, (name_before, name): (&str, &str), problems: &[FieldProblem]) {
+    let IdField {
+        id,
+        typed,
+        new,
+        hint,
+        why,
+    } = field;
+    if !new {
+        ui.label(RichText::new(format!("Id: {id}")).weak()).on_hover_text(why);
+        return;
+    }
+    if !*typed && name != name_before {
+        *id = id_from(name).chars().take(40).collect();
+    }
+    let id_before = id.clone();
+    text_field(ui, "Id", hint, id, problems, "id");
+    *typed |= *id != id_before;
+}
+
 /// An id from a name, as ids are written in Entente files: `North Korea` → `north_korea`.
 pub fn id_from(name: &str) -> String {
     let mut id = String::new();

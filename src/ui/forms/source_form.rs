@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::FormAction;
-use super::fields::{date_text, id_from, optional, other_problems, parse_date, text_area, text_field};
+use super::fields::{IdField, date_text, id_field, optional, other_problems, parse_date, text_area, text_field};
 use crate::model::{FieldProblem, Reliability, Source};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,24 +82,18 @@ pub fn source_form(ui: &mut Ui, form: &mut SourceForm) -> Option<FormAction> {
         &problems,
         "title",
     );
-    if form.target.is_none() {
-        if !form.id_typed && form.title != before {
-            form.id = id_from(&form.title).chars().take(40).collect();
-        }
-        let id_before = form.id.clone();
-        text_field(
-            ui,
-            "Id",
-            "a short unique name evidence cites it by",
-            &mut form.id,
-            &problems,
-            "id",
-        );
-        form.id_typed |= form.id != id_before;
-    } else {
-        ui.label(RichText::new(format!("Id: {}", form.id)).weak())
-            .on_hover_text("Evidence cites its source by id, so it stays as it is.");
-    }
+    id_field(
+        ui,
+        IdField {
+            id: &mut form.id,
+            typed: &mut form.id_typed,
+            new: form.target.is_none(),
+            hint: "a short unique name evidence cites it by",
+            why: "Evidence cites its source by id, so it stays as it is.",
+        },
+        (&before, &form.title),
+        &problems,
+    );
     text_field(
         ui,
         "Outlet",
