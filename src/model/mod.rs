@@ -12,6 +12,7 @@ mod diagnostic;
 mod edit;
 mod editing;
 mod evidence;
+mod evidence_filter;
 mod extra;
 mod generate;
 mod history;
@@ -43,6 +44,7 @@ pub use editing::{
     delete_source, describe_relation, merge_actors,
 };
 pub use evidence::{Evidence, EvidenceAt};
+pub use evidence_filter::{EvidenceFilter, Ungraded};
 pub use extra::ExtraFields;
 pub use generate::generate;
 pub use history::{History, Step};
