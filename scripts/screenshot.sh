@@ -38,7 +38,8 @@ for key in ${KEYS:-}; do
   DISPLAY=$display xdotool key "$key"
   sleep 0.5
 done
-# STEPS="key ctrl+shift+a|type Wagner Group|click 933,372|dclick 700,300|sleep 2": any order.
+# STEPS="key ctrl+shift+a|type Wagner Group|click 933,372|dclick 700,300|wheel 100,300|sleep 2": any
+# order ("wheel x,y" scrolls down there).
 IFS='|' read -ra steps <<< "${STEPS:-}"
 for step in "${steps[@]}"; do
   what=${step%% *}; arg=${step#* }
@@ -47,6 +48,7 @@ for step in "${steps[@]}"; do
     type) DISPLAY=$display xdotool type --delay 60 "$arg" ;;
     click) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click 1 ;;
     dclick) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click --repeat 2 --delay 80 1 ;;
+    wheel) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click 5 click 5 click 5 click 5 click 5 ;;
     sleep) sleep "$arg" ;;
   esac
   sleep 0.6

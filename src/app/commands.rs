@@ -84,6 +84,7 @@ impl App {
             Command::ShowActorKind(kind, shown) => self.state.filter.show_actor_kind(kind, shown),
             Command::ShowSource(source, shown) => self.state.filter.show_source(source, shown),
             Command::ShowAllKinds => self.state.filter = KindFilter::default(),
+            Command::SetEvidenceFilter(filter) => self.state.evidence_filter = filter,
             Command::SetSizeBy(size_by) => {
                 self.state.size_by = size_by;
                 self.apply_sizes();

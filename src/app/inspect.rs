@@ -31,6 +31,10 @@ impl App {
         self.view.selection
     }
 
+    pub fn evidence_filter(&self) -> &crate::model::EvidenceFilter {
+        &self.state.evidence_filter
+    }
+
     pub fn filter(&self) -> &KindFilter {
         &self.state.filter
     }

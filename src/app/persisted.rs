@@ -20,6 +20,8 @@ pub struct PersistedState {
     pub theme: ThemePreference,
     pub main_view: MainView,
     pub filter: KindFilter,
+    /// How far evidence must be trusted for its relation to show.
+    pub evidence_filter: crate::model::EvidenceFilter,
     pub focus_depth: u8,
     pub outside_focus: OutsideFocus,
     /// Node positions per dataset, keyed by the dataset's structure.
@@ -49,6 +51,7 @@ impl Default for PersistedState {
             theme: ThemePreference::System,
             main_view: MainView::Graph,
             filter: KindFilter::default(),
+            evidence_filter: crate::model::EvidenceFilter::default(),
             focus_depth: 0,
             outside_focus: OutsideFocus::Dim,
             layouts: Vec::new(),

@@ -100,6 +100,7 @@ impl App {
         }
         let query = ViewQuery {
             filter: &self.state.filter,
+            evidence: &self.state.evidence_filter,
             focus: self.focus(),
             outside_focus: self.state.outside_focus,
             time: self.state.time_window,

@@ -200,6 +200,7 @@ impl App {
             summary: &views.summary,
             looks: &views.looks,
             filter: &self.state.filter,
+            evidence: &self.state.evidence_filter,
             size_by: &self.state.size_by,
             size_attributes: &views.size_attributes,
             file_looks: views.has_file_looks.then_some(self.state.file_looks),

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, VecDeque};
 use serde::{Deserialize, Serialize};
 
 use super::comparison::{Change, compare};
-use super::{Dataset, DatasetIndex, TimeWindow};
+use super::{Dataset, DatasetIndex, EvidenceFilter, TimeWindow};
 
 /// The legend's check boxes: kinds the user chose to hide. Saved between runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +110,8 @@ pub enum Emphasis {
 #[derive(Debug, Clone, Copy)]
 pub struct ViewQuery<'a> {
     pub filter: &'a KindFilter,
+    /// How far a relation's evidence must be trusted for it to show.
+    pub evidence: &'a EvidenceFilter,
     pub focus: Option<Focus>,
     pub outside_focus: OutsideFocus,
     pub time: Option<TimeWindow>,
@@ -118,8 +120,17 @@ pub struct ViewQuery<'a> {
 impl<'a> ViewQuery<'a> {
     /// Everything the legend's filter lets through, with no focus and no time window.
     pub fn all(filter: &'a KindFilter) -> Self {
+        static TRUST_ALL: EvidenceFilter = EvidenceFilter {
+            min_reliability: None,
+            min_credibility: None,
+            min_items: 0,
+            min_sources: 0,
+            excluded_sources: BTreeSet::new(),
+            ungraded: super::Ungraded::Passes,
+        };
         Self {
             filter,
+            evidence: &TRUST_ALL,
             focus: None,
             outside_focus: OutsideFocus::Dim,
             time: None,
@@ -138,7 +149,7 @@ pub struct Visibility {
 
 impl Visibility {
     pub fn compute(dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>) -> Self {
-        let mut visibility = Self::by_kind_and_focus(dataset, index, query.filter, query.focus, query.outside_focus);
+        let mut visibility = Self::by_kind_and_focus(dataset, index, query);
         match query.time {
             Some(window) if window.compare => visibility.changes = compare(&mut visibility, dataset, index, &window),
             Some(window) => window.apply(&mut visibility, dataset, index),
@@ -157,13 +168,12 @@ impl Visibility {
         }
     }
 
-    fn by_kind_and_focus(
-        dataset: &Dataset,
-        index: &DatasetIndex,
-        filter: &KindFilter,
-        focus: Option<Focus>,
-        outside: OutsideFocus,
-    ) -> Self {
+    fn by_kind_and_focus(dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>) -> Self {
+        let (filter, focus, outside) = (query.filter, query.focus, query.outside_focus);
+        let trusted = query
+            .evidence
+            .is_active()
+            .then(|| query.evidence.passing(dataset, index));
         let actor_shown: Vec<bool> = dataset
             .actors
             .iter()
@@ -179,7 +189,8 @@ impl Visibility {
                 let ends_shown = ends(r).is_some_and(|(a, b)| {
                     actor_shown.get(a).copied().unwrap_or(false) && actor_shown.get(b).copied().unwrap_or(false)
                 });
-                kind_shown && ends_shown
+                let trusted = trusted.as_ref().is_none_or(|t| t.get(r).copied().unwrap_or(false));
+                kind_shown && ends_shown && trusted
             })
             .collect();
 

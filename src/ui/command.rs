@@ -120,6 +120,8 @@ pub enum Command {
         at: EvidenceAt,
         grade: Option<u8>,
     },
+    /// Show only relations whose evidence passes this filter.
+    SetEvidenceFilter(crate::model::EvidenceFilter),
     /// Open the New actor form; the actor goes here (layout space), or in the middle of the view.
     NewActor(Option<[f32; 2]>),
     /// Open the Edit actor form for this actor.

@@ -5,9 +5,10 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::evidence_filter::evidence_filter;
 use super::graph::style::{actor_sample, line_sample};
 use super::palette::{KindLooks, NO_COLOUR};
-use crate::model::{Dataset, KindFilter, SizeBy, Summary};
+use crate::model::{Dataset, EvidenceFilter, KindFilter, SizeBy, Summary};
 
 /// Sources are listed open up to this many; more start folded.
 const SOURCES_OPEN_UP_TO: usize = 8;
@@ -18,6 +19,7 @@ pub struct LegendView<'a> {
     pub summary: &'a Summary,
     pub looks: &'a KindLooks,
     pub filter: &'a KindFilter,
+    pub evidence: &'a EvidenceFilter,
     pub size_by: &'a SizeBy,
     /// Attributes the file gives most actors as numbers, to size by.
     pub size_attributes: &'a [String],
@@ -62,6 +64,7 @@ pub fn legend(ui: &mut Ui, view: &LegendView<'_>) -> Vec<Command> {
     ui.add_space(6.0);
     actor_kinds(ui, view, &mut commands);
     sources(ui, view, &mut commands);
+    commands.extend(evidence_filter(ui, view.evidence));
     if view.filter.hides_anything() && ui.small_button("Show all").clicked() {
         commands.push(Command::ShowAllKinds);
     }

@@ -8,6 +8,7 @@ mod delete_dialog;
 mod details_panel;
 mod diagnostics_window;
 mod evidence_card;
+mod evidence_filter;
 mod fonts;
 pub mod forms;
 pub mod graph;
