@@ -5,8 +5,8 @@ use std::path::Path;
 
 use entente::io::{Format, encode, load_bytes};
 use entente::model::{
-    Dataset, DatasetIndex, Focus, KindFilter, OutsideFocus, OutsideTime, TimeWindow, ViewQuery, Visibility, YearSpan,
-    active_per_year, search_actors, year_range,
+    Dataset, DatasetIndex, EvidenceFilter, Focus, KindFilter, OutsideFocus, OutsideTime, Reliability, TimeWindow,
+    Ungraded, ViewQuery, Visibility, YearSpan, active_per_year, search_actors, year_range,
 };
 
 /// Indexes, filters and searches the dataset as the app does, then saves it in every format
@@ -18,8 +18,18 @@ pub fn saved_dataset_loads_again(dataset: &Dataset) {
     if let Some(years) = year_range(dataset, 2026) {
         let kinds = dataset.known_relation_kinds();
         let _ = active_per_year(dataset, &kinds, years);
+        // A filter that asks something of every statement, so that every branch of it runs.
+        let trusted = EvidenceFilter {
+            min_reliability: Some(Reliability::C),
+            min_credibility: Some(3),
+            min_items: 1,
+            min_sources: 1,
+            excluded_sources: dataset.sources.first().map(|s| s.id.clone()).into_iter().collect(),
+            ungraded: Ungraded::Fails,
+        };
         let query = ViewQuery {
             filter: &filter,
+            evidence: &trusted,
             focus: Some(Focus {
                 actor: 0,
                 depth: 2,
