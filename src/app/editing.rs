@@ -155,12 +155,7 @@ impl App {
 fn carried_lanes(lanes: &[f32], edit: &Edit, forward: bool) -> (Vec<f32>, Vec<(String, String)>) {
     let mut lanes = lanes.to_vec();
     let mut touched = Vec::new();
-    let parts: Vec<&Part> = if forward {
-        edit.parts().iter().collect()
-    } else {
-        edit.parts().iter().rev().collect()
-    };
-    for part in parts {
+    for part in edit.parts_in_order(forward) {
         let Part::Relation(slot) = part else { continue };
         let at = slot.at();
         match (slot.item(forward), slot.replaced(forward)) {

@@ -99,17 +99,24 @@ impl Edit {
     /// only if another thread holds it), or by swapping it for a replacement.
     pub fn apply(&self, dataset: &mut Arc<Dataset>, forward: bool) {
         match self {
-            Self::Parts(parts) => {
+            Self::Parts(_) => {
                 let dataset = Arc::make_mut(dataset);
-                if forward {
-                    parts.iter().for_each(|part| part.apply(dataset, true));
-                } else {
-                    parts.iter().rev().for_each(|part| part.apply(dataset, false));
-                }
+                self.parts_in_order(forward)
+                    .for_each(|part| part.apply(dataset, forward));
             }
             Self::Replace { before, after } => {
                 *dataset = Arc::clone(if forward { after } else { before });
             }
+        }
+    }
+
+    /// The parts in the order they take effect: as listed when the edit is made, the other way
+    /// round when it is taken back.
+    pub fn parts_in_order(&self, forward: bool) -> Box<dyn Iterator<Item = &Part> + '_> {
+        if forward {
+            Box::new(self.parts().iter())
+        } else {
+            Box::new(self.parts().iter().rev())
         }
     }
 

@@ -81,12 +81,7 @@ impl DatasetIndex {
             *self = Self::new(dataset);
             return;
         }
-        let parts: Box<dyn Iterator<Item = &Part>> = if forward {
-            Box::new(edit.parts().iter())
-        } else {
-            Box::new(edit.parts().iter().rev())
-        };
-        for part in parts {
+        for part in edit.parts_in_order(forward) {
             match part {
                 Part::Actor(slot) => self.follow_actor(slot, forward),
                 Part::Relation(slot) => self.follow_relation(slot, forward),

@@ -43,13 +43,8 @@ impl ActorListIndex {
     /// and go, positions after them move, and the actors put in or changed are sorted in
     /// where they now belong. `index` has already caught up.
     pub fn follow(&mut self, dataset: &Dataset, index: &DatasetIndex, edit: &Edit, forward: bool) {
-        let parts: Vec<&Part> = if forward {
-            edit.parts().iter().collect()
-        } else {
-            edit.parts().iter().rev().collect()
-        };
         let mut touched: Vec<&str> = Vec::new();
-        for part in parts {
+        for part in edit.parts_in_order(forward) {
             let Part::Actor(slot) = part else { continue };
             let at = slot.at();
             match (slot.item(forward), slot.replaced(forward)) {

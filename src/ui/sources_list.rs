@@ -9,7 +9,6 @@ use crate::model::Dataset;
 
 pub fn sources_list(ui: &mut Ui, dataset: &Dataset) -> Vec<Command> {
     let mut commands = Vec::new();
-    let commands_ref = &mut commands;
     ui.horizontal(|ui| {
         ui.strong(format!("Sources ({})", dataset.sources.len()));
         if ui
@@ -17,7 +16,7 @@ pub fn sources_list(ui: &mut Ui, dataset: &Dataset) -> Vec<Command> {
             .on_hover_text("Add a source evidence can cite")
             .clicked()
         {
-            commands_ref.push(Command::NewSource);
+            commands.push(Command::NewSource);
         }
     });
     for (at, source) in dataset.sources.iter().enumerate() {
@@ -27,7 +26,7 @@ pub fn sources_list(ui: &mut Ui, dataset: &Dataset) -> Vec<Command> {
                 ui.label(RichText::new(&source.title).strong());
                 edit_buttons(
                     ui,
-                    commands_ref,
+                    &mut commands,
                     &[
                         (
                             "Edit",
@@ -55,7 +54,7 @@ pub fn sources_list(ui: &mut Ui, dataset: &Dataset) -> Vec<Command> {
                 if let Some(url) = &source.url
                     && let Some(command) = safe_link(ui, "Open source", url)
                 {
-                    commands_ref.push(command);
+                    commands.push(command);
                 }
                 if let Some(notes) = &source.notes {
                     ui.label(RichText::new(notes).weak());
