@@ -6,6 +6,8 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+#[cfg(feature = "analysis")]
+pub mod analysis;
 #[cfg(feature = "gui")]
 mod app;
 mod builtin;

@@ -187,3 +187,79 @@ fn check_passes_published_tables_with_odd_rows_and_prints_the_warnings() {
     assert!(out.contains("one day before the start"), "{out}");
     assert!(out.contains("`-5` is not a count"), "{out}");
 }
+
+#[test]
+fn paths_names_actors_as_people_write_them_and_prints_each_hop_with_its_quote() {
+    let (code, out) = entente(&["paths", "data/north-korea-alliances.json", "iran", "Ukraine", "-k", "2"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("2 paths from Iran to Ukraine"), "{out}");
+    assert!(out.contains("1. Iran → North Korea → Russia → Ukraine"), "{out}");
+    assert!(
+        out.contains("   Russia → Ukraine: War (since 24 February 2022)"),
+        "{out}"
+    );
+    assert!(out.contains("      “When Russia launched its war in Ukraine"), "{out}");
+
+    let (code, out) = entente(&["paths", "data/north-korea-alliances.json", "Iran", "Ukraine", "--json"]);
+    assert_eq!(code, 0, "{out}");
+    let answer: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let first = &answer["paths"][0];
+    assert_eq!(first["actors"].as_array().map(Vec::len), Some(4));
+    assert!(
+        first["hops"]
+            .as_array()
+            .is_some_and(|hops| hops.iter().all(|h| h["best_evidence"]["quote"].is_string()))
+    );
+}
+
+#[test]
+fn paths_explains_an_unknown_actor_and_no_path() {
+    let (code, out) = entente(&["paths", "data/north-korea-alliances.json", "Iran", "Ukrain"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("no actor is called “Ukrain”; did you mean Ukraine (id `ukraine`)?"),
+        "{out}"
+    );
+
+    let (code, out) = entente(&[
+        "paths",
+        "data/north-korea-alliances.json",
+        "Iran",
+        "Ukraine",
+        "--min-reliability",
+        "A",
+        "--ungraded-fails",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.starts_with("No path from Iran to Ukraine over the 0 of 29 relations that pass the filters"),
+        "{out}"
+    );
+
+    let (code, out) = entente(&[
+        "paths",
+        "data/north-korea-alliances.json",
+        "Iran",
+        "Ukraine",
+        "--avoid",
+        "North Korea",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("No path"), "{out}");
+}
+
+#[test]
+fn metrics_prints_networkx_comparable_numbers_as_json() {
+    let (code, out) = entente(&["metrics", "tests/data/metrics/karate-undirected.graphml", "--json"]);
+    assert_eq!(code, 0, "{out}");
+    let answer: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(answer["directed"], false);
+    let hi = answer["actors"]
+        .as_array()
+        .and_then(|actors| actors.iter().find(|a| a["id"] == "0"))
+        .expect("actor 0");
+    // networkx: betweenness 0.437635, PageRank 0.097002.
+    assert_eq!(format!("{:.4}", hi["betweenness"].as_f64().unwrap_or(0.0)), "0.4376");
+    assert_eq!(format!("{:.4}", hi["pagerank"].as_f64().unwrap_or(0.0)), "0.0970");
+    assert!(answer["blocs"].as_array().is_some_and(|b| b.len() >= 2));
+}

@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(feature = "analysis")]
+mod analysis;
+#[cfg(feature = "analysis")]
+pub use analysis::{CountedFilter, find_actor};
+
 use crate::io::{Format, LoadReport, load_path, save_path};
 use crate::model::Summary;
 use crate::text::count;
@@ -53,6 +58,39 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Print the shortest paths from one actor to another (by id or name), each hop with its
+    /// relations and best-graded quote; exits with 1 when there is none.
+    #[cfg(feature = "analysis")]
+    Paths {
+        file: PathBuf,
+        from: String,
+        to: String,
+        /// How many paths, shortest first.
+        #[arg(short, default_value_t = 5)]
+        k: usize,
+        /// Follow each relation's direction (mutual relations go both ways).
+        #[arg(long)]
+        directed: bool,
+        /// An actor no path may pass through.
+        #[arg(long, value_name = "ACTOR")]
+        avoid: Option<String>,
+        #[command(flatten)]
+        filter: CountedFilter,
+        /// Print the paths as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every actor's degree, betweenness, eigenvector centrality, PageRank and bloc
+    /// (betweenness normalised and PageRank damped 0.85 as networkx does by default).
+    #[cfg(feature = "analysis")]
+    Metrics {
+        file: PathBuf,
+        #[command(flatten)]
+        filter: CountedFilter,
+        /// Print the metrics as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print counts of actors and relations by kind.
     Summary {
         file: PathBuf,
@@ -69,6 +107,31 @@ pub fn run(command: &Command) -> ExitCode {
         Command::Check { files, json } => check(files, *json, &mut stdout),
         Command::Summary { file, json } => summary(file, *json, &mut stdout),
         Command::Convert { input, output } => convert(input, output, &mut stdout),
+        #[cfg(feature = "analysis")]
+        Command::Paths {
+            file,
+            from,
+            to,
+            k,
+            directed,
+            avoid,
+            filter,
+            json,
+        } => analysis::paths(
+            &analysis::PathsRequest {
+                file,
+                from,
+                to,
+                k: *k,
+                directed: *directed,
+                avoid: avoid.as_deref(),
+                filter,
+                json: *json,
+            },
+            &mut stdout,
+        ),
+        #[cfg(feature = "analysis")]
+        Command::Metrics { file, filter, json } => analysis::metrics(file, filter, *json, &mut stdout),
         Command::Generate {
             actors,
             relations,
@@ -89,6 +152,8 @@ pub fn run(command: &Command) -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader stopped reading (`| head`): nothing went wrong here.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("entente: {err}");
             ExitCode::FAILURE
