@@ -11,14 +11,16 @@ use crate::ui::{Command, MainView, Selection};
 
 impl App {
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
-        if self.apply_edit_command(&command) {
+        if self.apply_edit_command(&command) || self.apply_paths_command(&command) {
             return;
         }
         match command {
             Command::Select(Selection::Actor(actor)) if self.form_takes_actor(actor) => {}
+            Command::Select(Selection::Actor(actor)) if self.paths_take_actor(actor) => {}
             Command::Select(selection) => self.select(Some(selection)),
             // Escape closes an open form first, then clears the selection.
             Command::ClearSelection if self.editing.form.is_some() => self.editing.form = self.editing.waiting.take(),
+            Command::ClearSelection if self.clear_chosen_path() => {}
             Command::ClearSelection => self.select(None),
             Command::CentreOn(actor) => self.scene.camera.request(ViewRequest::CentreOn(actor)),
             Command::FitView => self.scene.camera.request(ViewRequest::Fit),

@@ -13,6 +13,7 @@ mod forms;
 mod import_review;
 mod inspect;
 mod notices;
+mod paths;
 mod persisted;
 mod player;
 mod recovery;
@@ -70,6 +71,8 @@ pub struct App {
     recovery: recovery::Recovery,
     /// The form open in the side panel, and a deletion waiting for confirmation.
     editing: forms::Editing,
+    /// Find Paths: its question, answer and the path highlighted.
+    paths: Option<paths::Paths>,
     /// A file read with a guessed reading of its attributes, waiting for the user to confirm it.
     mapping_review: Option<MappingReview>,
     search: SearchState,
@@ -107,6 +110,7 @@ impl App {
             edits: Edits::default(),
             recovery: recovery::Recovery::default(),
             editing: forms::Editing::default(),
+            paths: None,
             mapping_review: None,
             search: SearchState::default(),
             actor_filter: String::new(),

@@ -106,7 +106,9 @@ impl App {
             time: self.state.time_window,
         };
         let views = &self.doc.views;
-        self.view.visibility = Visibility::compute(&self.doc.dataset, &views.index, &query);
+        let mut visibility = Visibility::compute(&self.doc.dataset, &views.index, &query);
+        self.highlight_path(&mut visibility);
+        self.view.visibility = visibility;
         let look = SceneLook {
             looks: &views.looks,
             file_looks: self.state.file_looks,

@@ -13,6 +13,7 @@ impl App {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
         self.advance_play(&ctx);
+        self.answer_paths();
         self.refresh_view();
         // A dialog over the window takes the keys (Escape cancels it, Enter confirms).
         let dialog_open = self.is_reviewing_added_dataset()
@@ -51,6 +52,7 @@ impl App {
         for command in commands {
             self.apply(command, &ctx);
         }
+        self.answer_paths();
         self.refresh_view();
         self.journal_edits();
         self.intercept_close(&ctx);
@@ -96,6 +98,16 @@ impl App {
                     commands.extend(ui::forms::form_panel(ui, (&self.doc.dataset, &views.index), form));
                     return;
                 }
+                if self.paths.is_some() {
+                    if self.view.selection.is_none() {
+                        commands.extend(self.paths_panel(ui));
+                        return;
+                    }
+                    if ui.button("← Back to Find Paths").on_hover_text("Esc").clicked() {
+                        commands.push(Command::ClearSelection);
+                    }
+                }
+                let views = &self.doc.views;
                 let visibility = &self.view.visibility;
                 let compared = self
                     .state

@@ -122,6 +122,11 @@ pub enum Command {
     },
     /// Show only relations whose evidence passes this filter.
     SetEvidenceFilter(crate::model::EvidenceFilter),
+    /// Open Find Paths, from this actor when one is given.
+    FindPaths(Option<usize>),
+    /// Highlight this path of those found (`None`: none).
+    ChoosePath(Option<usize>),
+    ClosePaths,
     /// Open the New actor form; the actor goes here (layout space), or in the middle of the view.
     NewActor(Option<[f32; 2]>),
     /// Open the Edit actor form for this actor.

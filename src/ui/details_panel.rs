@@ -170,6 +170,11 @@ fn actor_buttons(ui: &mut Ui, actor_index: usize, commands: &mut Vec<Command>) {
                 },
             ),
             (
+                "Paths…",
+                "Find how this actor is connected to another (Ctrl+Shift+P)",
+                Command::FindPaths(Some(actor_index)),
+            ),
+            (
                 "Merge…",
                 "Merge this actor into another record of the same actor",
                 Command::StartMerge(actor_index),

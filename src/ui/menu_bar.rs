@@ -129,6 +129,9 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     if shortcut_button(ui, "Search actors…", Shortcut::Search).clicked() {
         commands.push(Command::FocusSearch);
     }
+    if shortcut_button(ui, "Find Paths…", Shortcut::FindPaths).clicked() {
+        commands.push(Command::FindPaths(None));
+    }
     if shortcut_button(ui, "Fit graph to window", Shortcut::Fit).clicked() {
         commands.push(Command::FitView);
     }

@@ -17,6 +17,7 @@ pub enum Shortcut {
     RedoAgain,
     NewActor,
     NewRelation,
+    FindPaths,
     Search,
     Fit,
     ClearSelection,
@@ -24,7 +25,7 @@ pub enum Shortcut {
 }
 
 /// Every shortcut, in the order the Help window lists them and the key handler tries them.
-pub const ALL: [Shortcut; 14] = [
+pub const ALL: [Shortcut; 15] = [
     Shortcut::Open,
     Shortcut::AddDataset,
     Shortcut::Reload,
@@ -35,6 +36,7 @@ pub const ALL: [Shortcut; 14] = [
     Shortcut::RedoAgain,
     Shortcut::NewActor,
     Shortcut::NewRelation,
+    Shortcut::FindPaths,
     Shortcut::Search,
     Shortcut::Fit,
     Shortcut::ClearSelection,
@@ -53,6 +55,7 @@ pub fn keys(shortcut: Shortcut) -> KeyboardShortcut {
         Shortcut::RedoAgain => KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
         Shortcut::NewActor => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A),
         Shortcut::NewRelation => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L),
+        Shortcut::FindPaths => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P),
         Shortcut::Search => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
         Shortcut::Fit => KeyboardShortcut::new(Modifiers::NONE, Key::F),
         Shortcut::ClearSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
@@ -72,6 +75,7 @@ pub fn description(shortcut: Shortcut) -> &'static str {
         Shortcut::RedoAgain => "Redo what was undone",
         Shortcut::NewActor => "Add an actor",
         Shortcut::NewRelation => "Link two actors with a new relation",
+        Shortcut::FindPaths => "Find how two actors are connected",
         Shortcut::Search => "Search actors by name or alias",
         Shortcut::Fit => "Fit the graph to the window",
         Shortcut::ClearSelection => "Clear the selection",
@@ -90,6 +94,7 @@ fn command(shortcut: Shortcut) -> Command {
         Shortcut::Redo | Shortcut::RedoAgain => Command::Redo,
         Shortcut::NewActor => Command::NewActor(None),
         Shortcut::NewRelation => Command::NewRelation { from: None, to: None },
+        Shortcut::FindPaths => Command::FindPaths(None),
         Shortcut::Search => Command::FocusSearch,
         Shortcut::Fit => Command::FitView,
         Shortcut::ClearSelection => Command::ClearSelection,

@@ -42,6 +42,13 @@ pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: 
         {
             commands.push(Command::NewRelation { from: None, to: None });
         }
+        if ui
+            .button("Paths")
+            .on_hover_text("Find how two actors are connected, and the evidence along the way (Ctrl+Shift+P)")
+            .clicked()
+        {
+            commands.push(Command::FindPaths(None));
+        }
         if state.main_view != MainView::Graph {
             return;
         }

@@ -13,6 +13,7 @@ mod source_form;
 use egui::Ui;
 
 pub use actor_form::ActorForm;
+pub use actor_picker::actor_picker;
 pub use evidence_form::EvidenceForm;
 pub use fields::{focus_field, id_from, unique_id};
 pub use merge_form::MergeForm;
