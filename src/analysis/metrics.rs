@@ -11,6 +11,7 @@ use super::CountedGraph;
 use super::betweenness::betweenness;
 use super::blocs::blocs;
 use super::pagerank::pagerank;
+use crate::model::Centrality;
 
 /// PageRank's damping, networkx's default.
 pub const DAMPING: f64 = 0.85;
@@ -29,6 +30,20 @@ pub struct ActorMetrics {
     pub pagerank: f64,
     /// Position in `Metrics::blocs`.
     pub bloc: usize,
+}
+
+impl ActorMetrics {
+    /// The value of one measure (an eigenvector centrality that did not settle counts as 0).
+    pub fn value(&self, measure: Centrality) -> f64 {
+        match measure {
+            Centrality::Degree => f64::from(self.degree),
+            Centrality::InDegree => f64::from(self.degree_in),
+            Centrality::OutDegree => f64::from(self.degree_out),
+            Centrality::Betweenness => self.betweenness,
+            Centrality::Eigenvector => self.eigenvector.unwrap_or(0.0),
+            Centrality::PageRank => self.pagerank,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -91,6 +91,10 @@ impl App {
                 self.state.size_by = size_by;
                 self.apply_sizes();
             }
+            Command::SetColourBy(colour_by) => {
+                self.state.colour_by = colour_by;
+                self.view.dirty = true;
+            }
             Command::SetFileLooks(on) => {
                 self.state.file_looks = on;
                 self.apply_sizes();

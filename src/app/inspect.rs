@@ -128,6 +128,16 @@ impl App {
         &self.scene.placed_labels
     }
 
+    /// The actors the actor table lists, in its order.
+    pub fn actor_table_rows(&self) -> &[usize] {
+        self.view.actor_table.rows()
+    }
+
+    /// The metrics last worked out, if any.
+    pub fn metrics(&self) -> Option<&crate::analysis::Metrics> {
+        self.metrics.latest().map(AsRef::as_ref)
+    }
+
     /// The relations the table lists, in its order.
     pub fn table_rows(&self) -> &[usize] {
         self.view.table.rows()

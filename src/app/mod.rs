@@ -12,6 +12,7 @@ mod files;
 mod forms;
 mod import_review;
 mod inspect;
+mod metrics;
 mod notices;
 mod paths;
 mod persisted;
@@ -71,6 +72,8 @@ pub struct App {
     recovery: recovery::Recovery,
     /// The form open in the side panel, and a deletion waiting for confirmation.
     editing: forms::Editing,
+    /// Degree, betweenness, eigenvector, PageRank and blocs, worked out on another thread.
+    metrics: metrics::MetricsJob,
     /// Find Paths: its question, answer and the path highlighted.
     paths: Option<paths::Paths>,
     /// A file read with a guessed reading of its attributes, waiting for the user to confirm it.
@@ -111,6 +114,7 @@ impl App {
             recovery: recovery::Recovery::default(),
             editing: forms::Editing::default(),
             paths: None,
+            metrics: metrics::MetricsJob::default(),
             mapping_review: None,
             search: SearchState::default(),
             actor_filter: String::new(),

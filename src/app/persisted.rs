@@ -37,6 +37,8 @@ pub struct PersistedState {
     /// With Focus on, also show the relations among the actors it reaches.
     pub focus_among_neighbours: bool,
     pub size_by: SizeBy,
+    /// What an actor's colour stands for.
+    pub colour_by: crate::model::ColourBy,
     /// Draw a file's own colours, sizes and shapes where it has them.
     pub file_looks: bool,
     /// The attributes the user chose to read names and kinds from, per file, most recent first.
@@ -61,6 +63,7 @@ impl Default for PersistedState {
             play_speed: 1.0,
             focus_among_neighbours: false,
             size_by: SizeBy::Degree,
+            colour_by: crate::model::ColourBy::Kind,
             file_looks: true,
             import_mappings: Vec::new(),
             table_sort: (TableColumn::Kind, false),

@@ -16,6 +16,7 @@ pub struct ViewState {
     /// Counts the times what is visible was worked out, so views of it know when to catch up.
     pub revision: u64,
     pub table: RelationTableState,
+    pub actor_table: crate::ui::ActorTableState,
     /// Where the timeline was drawn last frame.
     pub timeline_rect: Option<egui::Rect>,
     /// The timeline's strip of years, when the time filter is on.
@@ -33,6 +34,7 @@ impl ViewState {
             dirty: true,
             revision: 0,
             table,
+            actor_table: Default::default(),
             timeline_rect: None,
             time_strip: None,
             removed_positions: Default::default(),
@@ -88,7 +90,17 @@ impl App {
     pub(super) fn apply_sizes(&mut self) {
         let views = &self.doc.views;
         let file_sizes = self.state.file_looks && views.has_file_looks;
-        let radii = actor_radii(&self.doc.dataset, &views.index, &self.state.size_by, file_sizes);
+        let centrality = match self.state.size_by {
+            crate::model::SizeBy::Centrality(c) => self.centrality_values(c),
+            _ => None,
+        };
+        let radii = actor_radii(
+            &self.doc.dataset,
+            &views.index,
+            &self.state.size_by,
+            file_sizes,
+            centrality.as_deref(),
+        );
         self.scene.set_radii(radii);
         self.view.dirty = true;
     }
@@ -109,9 +121,12 @@ impl App {
         let mut visibility = Visibility::compute(&self.doc.dataset, &views.index, &query);
         self.highlight_path(&mut visibility);
         self.view.visibility = visibility;
+        let colours = self.actor_colours();
+        let views = &self.doc.views;
         let look = SceneLook {
             looks: &views.looks,
             file_looks: self.state.file_looks,
+            actor_colours: colours.as_deref(),
         };
         self.scene
             .rebuild(&self.doc.dataset, &self.view.visibility, self.view.selection, look);

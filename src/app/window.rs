@@ -12,6 +12,7 @@ impl App {
     pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
+        self.poll_metrics(&ctx);
         self.advance_play(&ctx);
         self.answer_paths();
         self.refresh_view();
@@ -217,6 +218,8 @@ impl App {
             size_attributes: &views.size_attributes,
             file_looks: views.has_file_looks.then_some(self.state.file_looks),
             file_colours: &views.file_colours,
+            colour_by: self.state.colour_by,
+            metrics: self.metrics.latest().map(AsRef::as_ref),
             plain_lines: self.scene.edge_buffers.plain_lines && self.state.main_view == MainView::Graph,
         };
         // The legend takes what it needs up to half the panel; the actor list the rest.
@@ -293,6 +296,18 @@ impl App {
                     self.view.selection,
                 ));
                 self.state.table_sort = (table.sort, table.descending);
+            }
+            MainView::Actors => {
+                let metrics = self.metrics.latest().map(AsRef::as_ref);
+                let table = &mut self.view.actor_table;
+                table.refresh(dataset, &self.view.visibility, metrics, self.view.revision);
+                commands.extend(ui::actor_table(
+                    ui,
+                    (dataset, &views.looks),
+                    metrics,
+                    table,
+                    self.view.selection,
+                ));
             }
         }
         commands

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Dataset, DatasetIndex};
+use super::{Centrality, Dataset, DatasetIndex};
 
 /// What the user chose to size actors by.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +14,8 @@ pub enum SizeBy {
     Evidence,
     /// A number the file gives every actor, by attribute name.
     Attribute(String),
+    /// How central it is, once the metrics are worked out.
+    Centrality(Centrality),
     /// All the same size.
     Nothing,
 }
@@ -24,16 +26,23 @@ impl SizeBy {
             Self::Degree => "Relations".to_owned(),
             Self::Evidence => "Evidence".to_owned(),
             Self::Attribute(name) => format!("“{name}”"),
+            Self::Centrality(c) => c.label().to_owned(),
             Self::Nothing => "Nothing (all the same)".to_owned(),
         }
     }
 }
 
 /// Each actor's value for `size_by` (0 where it has none), or `None` when everyone is the
-/// same size.
-pub fn size_values(dataset: &Dataset, index: &DatasetIndex, size_by: &SizeBy) -> Option<Vec<f32>> {
+/// same size. A centrality's values are the metrics' (`None` until they are worked out).
+pub fn size_values(
+    dataset: &Dataset,
+    index: &DatasetIndex,
+    size_by: &SizeBy,
+    centrality: Option<&[f32]>,
+) -> Option<Vec<f32>> {
     let values = match size_by {
         SizeBy::Nothing => return None,
+        SizeBy::Centrality(_) => return centrality.map(<[f32]>::to_vec),
         SizeBy::Degree => (0..dataset.actors.len())
             .map(|a| index.relations_of(a).len() as f32)
             .collect(),
@@ -101,11 +110,11 @@ mod tests {
         let dataset = built_in_dataset();
         let index = DatasetIndex::new(&dataset);
         let north_korea = index.actor("north_korea").unwrap_or(usize::MAX);
-        let degree = size_values(&dataset, &index, &SizeBy::Degree).unwrap_or_default();
+        let degree = size_values(&dataset, &index, &SizeBy::Degree, None).unwrap_or_default();
         let most = degree.iter().copied().fold(0.0, f32::max);
         assert_eq!(degree.get(north_korea), Some(&most), "North Korea is the hub");
-        let evidence = size_values(&dataset, &index, &SizeBy::Evidence).unwrap_or_default();
+        let evidence = size_values(&dataset, &index, &SizeBy::Evidence, None).unwrap_or_default();
         assert!(evidence.get(north_korea).is_some_and(|e| *e >= most));
-        assert_eq!(size_values(&dataset, &index, &SizeBy::Nothing), None);
+        assert_eq!(size_values(&dataset, &index, &SizeBy::Nothing, None), None);
     }
 }

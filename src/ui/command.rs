@@ -19,6 +19,8 @@ pub enum MainView {
     #[default]
     Graph,
     Table,
+    /// The actors, with how central each is.
+    Actors,
 }
 
 /// Something a piece of UI asks the app to do. UI functions return these instead of
@@ -54,6 +56,7 @@ pub enum Command {
     ShowSource(Option<String>, bool),
     ShowAllKinds,
     SetSizeBy(SizeBy),
+    SetColourBy(crate::model::ColourBy),
     /// Draw a file's own colours, sizes and shapes (true) or Entente's by kind.
     SetFileLooks(bool),
     /// 0 turns focus off; 1 or 2 show the selected actor's neighbourhood that many steps out.

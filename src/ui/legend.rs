@@ -8,7 +8,8 @@ use super::command::Command;
 use super::evidence_filter::evidence_filter;
 use super::graph::style::{actor_sample, line_sample};
 use super::palette::{KindLooks, NO_COLOUR};
-use crate::model::{Dataset, EvidenceFilter, KindFilter, SizeBy, Summary};
+use crate::analysis::Metrics;
+use crate::model::{Centrality, ColourBy, Dataset, EvidenceFilter, KindFilter, SizeBy, Summary};
 
 /// Sources are listed open up to this many; more start folded.
 const SOURCES_OPEN_UP_TO: usize = 8;
@@ -27,6 +28,9 @@ pub struct LegendView<'a> {
     pub file_looks: Option<bool>,
     /// The colours the file gives its actors, most used first.
     pub file_colours: &'a [String],
+    pub colour_by: ColourBy,
+    /// The metrics, once worked out (for colours by bloc or measure).
+    pub metrics: Option<&'a Metrics>,
     /// The canvas draws too many relations to show their patterns, as plain lines.
     pub plain_lines: bool,
 }
@@ -63,6 +67,7 @@ pub fn legend(ui: &mut Ui, view: &LegendView<'_>) -> Vec<Command> {
     relation_kinds(ui, view, &mut commands);
     ui.add_space(6.0);
     actor_kinds(ui, view, &mut commands);
+    super::colour_legend::colour_legend(ui, view.dataset, view.colour_by, view.metrics, &mut commands);
     sources(ui, view, &mut commands);
     commands.extend(evidence_filter(ui, view.evidence));
     if view.filter.hides_anything() && ui.small_button("Show all").clicked() {
@@ -134,8 +139,9 @@ fn actor_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) 
             kinds.push(kind);
         }
     }
-    // In the file's own colours, the kinds keep their outlines but not their colours.
-    let file_colours = view.file_looks == Some(true);
+    // In the file's own colours, or by bloc or measure, the kinds keep their outlines but not
+    // their colours.
+    let file_colours = view.file_looks == Some(true) || view.colour_by != ColourBy::Kind;
     for kind in kinds {
         let Some(&count) = view.summary.actors_by_kind.get(kind) else {
             continue;
@@ -180,6 +186,7 @@ fn size_choice(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) 
             .show_ui(ui, |ui| {
                 let mut options = vec![SizeBy::Degree, SizeBy::Evidence];
                 options.extend(view.size_attributes.iter().cloned().map(SizeBy::Attribute));
+                options.extend(Centrality::ALL.map(SizeBy::Centrality));
                 options.push(SizeBy::Nothing);
                 for option in options {
                     if ui.selectable_label(*view.size_by == option, option.label()).clicked() {

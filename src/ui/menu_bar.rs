@@ -120,7 +120,11 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
 }
 
 fn view_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
-    for (view, label) in [(MainView::Graph, "Graph"), (MainView::Table, "Table of relations")] {
+    for (view, label) in [
+        (MainView::Graph, "Graph"),
+        (MainView::Table, "Table of relations"),
+        (MainView::Actors, "Table of actors (centrality, blocs)"),
+    ] {
         if ui.radio(state.main_view == view, label).clicked() {
             commands.push(Command::SetMainView(view));
         }

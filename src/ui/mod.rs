@@ -1,8 +1,10 @@
 //! Drawing. Each function draws one part of the window and returns the commands the user gave.
 
 mod actor_list;
+mod actor_table;
 mod add_dataset_dialog;
 mod changes_list;
+mod colour_legend;
 pub mod command;
 mod delete_dialog;
 mod details_panel;
@@ -32,6 +34,7 @@ mod unsaved_dialog;
 pub(crate) mod widgets;
 
 pub use actor_list::{ActorListIndex, actor_list};
+pub use actor_table::{ActorColumn, ActorTableState, actor_table};
 pub use add_dataset_dialog::{AddDatasetReview, add_dataset_dialog};
 pub use changes_list::ComparedYears;
 pub use command::{Command, InfoWindow, MainView, Selection, UnsavedChoice, ViewImage};

@@ -22,8 +22,20 @@ pub fn toolbar(ui: &mut Ui, dataset: &Dataset, search: &mut SearchState, state: 
     ui.horizontal_wrapped(|ui| {
         commands.extend(search_box(ui, dataset, search));
         ui.separator();
-        for (view, label) in [(MainView::Graph, "Graph"), (MainView::Table, "Table")] {
-            if ui.selectable_label(state.main_view == view, label).clicked() {
+        for (view, label, hover) in [
+            (MainView::Graph, "Graph", "The graph of actors and relations"),
+            (MainView::Table, "Table", "Every relation shown, sortable"),
+            (
+                MainView::Actors,
+                "Actors",
+                "Every actor shown, with its degree, betweenness, eigenvector, PageRank and bloc",
+            ),
+        ] {
+            if ui
+                .selectable_label(state.main_view == view, label)
+                .on_hover_text(hover)
+                .clicked()
+            {
                 commands.push(Command::SetMainView(view));
             }
         }

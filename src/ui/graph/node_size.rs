@@ -11,8 +11,15 @@ pub const MAX_RADIUS: f32 = 24.0;
 const UNIFORM_RADIUS: f32 = 10.0;
 
 /// Each actor's radius. With `file_sizes` the file's own sizes (Gephi's `viz:size`) are used
-/// when every actor has one, keeping their proportions.
-pub fn actor_radii(dataset: &Dataset, index: &DatasetIndex, size_by: &SizeBy, file_sizes: bool) -> Vec<f32> {
+/// when every actor has one, keeping their proportions. `centrality` holds each actor's value
+/// of the centrality sized by, once worked out.
+pub fn actor_radii(
+    dataset: &Dataset,
+    index: &DatasetIndex,
+    size_by: &SizeBy,
+    file_sizes: bool,
+    centrality: Option<&[f32]>,
+) -> Vec<f32> {
     // Sizes from the file when it gives any: an actor added since, with none, is drawn as
     // small as the smallest.
     let given = || dataset.actors.iter().filter_map(|a| a.appearance.size);
@@ -34,7 +41,7 @@ pub fn actor_radii(dataset: &Dataset, index: &DatasetIndex, size_by: &SizeBy, fi
             .map(|s| MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * ((s - low) / span).clamp(0.0, 1.0))
             .collect();
     }
-    match size_values(dataset, index, size_by) {
+    match size_values(dataset, index, size_by, centrality) {
         None => vec![UNIFORM_RADIUS; dataset.actors.len()],
         Some(values) => {
             let most = values.iter().copied().fold(0.0f32, f32::max);
@@ -58,7 +65,7 @@ mod tests {
     fn sizes_grow_slower_than_degree_and_stop_at_the_cap() {
         let dataset = built_in_dataset();
         let index = DatasetIndex::new(&dataset);
-        let radii = actor_radii(&dataset, &index, &SizeBy::Degree, true);
+        let radii = actor_radii(&dataset, &index, &SizeBy::Degree, true, None);
         assert!(radii.iter().all(|r| (MIN_RADIUS..=MAX_RADIUS).contains(r)));
         let degree = |a: usize| index.relations_of(a).len() as f32;
         let hub = (0..radii.len())
@@ -72,7 +79,7 @@ mod tests {
             radii[hub] / radii[leaf],
             degree(hub) / degree(leaf)
         );
-        let uniform = actor_radii(&dataset, &index, &SizeBy::Nothing, true);
+        let uniform = actor_radii(&dataset, &index, &SizeBy::Nothing, true, None);
         assert!(uniform.windows(2).all(|w| w[0] == w[1]));
     }
 
@@ -83,10 +90,10 @@ mod tests {
             actor.appearance.size = Some(10.0 + i as f32);
         }
         let index = DatasetIndex::new(&dataset);
-        let before = actor_radii(&dataset, &index, &SizeBy::Degree, true);
+        let before = actor_radii(&dataset, &index, &SizeBy::Degree, true, None);
         dataset.actors.push(crate::model::Actor::new("new", "New", "state"));
         let index = DatasetIndex::new(&dataset);
-        let after = actor_radii(&dataset, &index, &SizeBy::Degree, true);
+        let after = actor_radii(&dataset, &index, &SizeBy::Degree, true, None);
         assert_eq!(after[..before.len()], before[..], "the file's sizes stay");
         assert_eq!(
             after[before.len()],

@@ -221,6 +221,7 @@ mod tests {
         let look = crate::ui::graph::SceneLook {
             looks: &looks,
             file_looks: true,
+            actor_colours: None,
         };
         scene.rebuild(&dataset, &visibility, None, look);
         let svg = view_to_svg(&scene, &dataset);

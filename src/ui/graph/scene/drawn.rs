@@ -17,6 +17,8 @@ use crate::ui::palette::{KindLooks, parse_hex_colour};
 pub struct SceneLook<'a> {
     pub looks: &'a KindLooks,
     pub file_looks: bool,
+    /// Each actor's colour when it stands for a bloc or a metric rather than the kind.
+    pub actor_colours: Option<&'a [egui::Color32]>,
 }
 
 /// In a layout from a file, actors a median of this far from their nearest neighbour are
@@ -39,7 +41,11 @@ impl GraphScene {
             let Some(emphasis) = visibility.actor(actor_index) else {
                 continue;
             };
-            let (colour, shape) = actor_look(actor, look);
+            let (kind_colour, shape) = actor_look(actor, look);
+            let colour = look
+                .actor_colours
+                .and_then(|c| c.get(actor_index).copied())
+                .unwrap_or(kind_colour);
             let payload = ActorNode {
                 actor: actor_index as u32,
                 shape,
