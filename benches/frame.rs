@@ -46,6 +46,7 @@ fn main() {
         let look = entente::ui::graph::SceneLook {
             looks: &looks,
             file_looks: true,
+            actor_colours: None,
         };
         scene.rebuild(&dataset, &visibility, None, look);
         while scene.advance_layout(Duration::from_secs(1)) {

@@ -190,6 +190,7 @@ fn peak_memory_child(path: &Path) {
     let look = entente::ui::graph::SceneLook {
         looks: &looks,
         file_looks: true,
+        actor_colours: None,
     };
     scene.rebuild(&dataset, &visibility, None, look);
     while scene.advance_layout(Duration::from_millis(50)) {

@@ -130,36 +130,7 @@ pub fn actor_table(
     selection: Option<Selection>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut state.filter)
-                .hint_text("Filter actors")
-                .desired_width(220.0),
-        );
-        let shown = state.rows().len();
-        ui.label(RichText::new(format!("{shown} of {} actors", dataset.actors.len())).weak());
-        match metrics {
-            None => {
-                ui.spinner();
-                ui.label(RichText::new("working out the metrics…").weak());
-            }
-            Some(m) => {
-                let mut about = format!(
-                    "{} counted · {}",
-                    crate::text::count(m.relations, "relation"),
-                    if m.directed { "directed" } else { "undirected" }
-                );
-                if let Some(k) = m.betweenness_sampled_from {
-                    about.push_str(&format!(" · betweenness from {k} sampled actors"));
-                }
-                ui.label(RichText::new(about).weak()).on_hover_text(
-                    "Worked out on the relations that pass the kind, time and evidence filters. \
-                     A graph with any one-way relation is read as directed, a mutual relation as two arcs; \
-                     parallel relations between two actors count once",
-                );
-            }
-        }
-    });
+    filter_bar(ui, dataset, metrics, state);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked_header = None;
@@ -247,4 +218,38 @@ pub fn actor_table(
         state.sort = column;
     }
     commands
+}
+
+/// The filter field, how many actors are listed, and what the metrics were worked out on.
+fn filter_bar(ui: &mut Ui, dataset: &Dataset, metrics: Option<&Metrics>, state: &mut ActorTableState) {
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut state.filter)
+                .hint_text("Filter actors")
+                .desired_width(220.0),
+        );
+        let shown = state.rows().len();
+        ui.label(RichText::new(format!("{shown} of {} actors", dataset.actors.len())).weak());
+        match metrics {
+            None => {
+                ui.spinner();
+                ui.label(RichText::new("working out the metrics…").weak());
+            }
+            Some(m) => {
+                let mut about = format!(
+                    "{} counted · {}",
+                    crate::text::count(m.relations, "relation"),
+                    if m.directed { "directed" } else { "undirected" }
+                );
+                if let Some(k) = m.betweenness_sampled_from {
+                    about.push_str(&format!(" · betweenness from {k} sampled actors"));
+                }
+                ui.label(RichText::new(about).weak()).on_hover_text(
+                    "Worked out on the relations that pass the kind, time and evidence filters. \
+                     A graph with any one-way relation is read as directed, a mutual relation as two arcs; \
+                     parallel relations between two actors count once",
+                );
+            }
+        }
+    });
 }

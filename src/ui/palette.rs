@@ -247,6 +247,49 @@ pub fn parse_hex_colour(text: &str) -> Option<Color32> {
     Some(Color32::from_rgb(r, g, b))
 }
 
+/// Blocs past this many, and actors alone in a bloc, share one grey.
+pub const BLOC_COLOURS: usize = 10;
+
+/// A bloc's colour: ten that tell apart on light and dark backgrounds (Tableau's ten, which
+/// Gephi's modularity colouring also resembles), then grey.
+pub fn bloc_colour(bloc: usize, members: usize) -> Color32 {
+    const TEN: [Color32; BLOC_COLOURS] = [
+        Color32::from_rgb(0x4e, 0x79, 0xa7),
+        Color32::from_rgb(0xf2, 0x8e, 0x2b),
+        Color32::from_rgb(0xe1, 0x57, 0x59),
+        Color32::from_rgb(0x76, 0xb7, 0xb2),
+        Color32::from_rgb(0x59, 0xa1, 0x4f),
+        Color32::from_rgb(0xed, 0xc9, 0x48),
+        Color32::from_rgb(0xb0, 0x7a, 0xa1),
+        Color32::from_rgb(0xff, 0x9d, 0xa7),
+        Color32::from_rgb(0x9c, 0x75, 0x5f),
+        Color32::from_rgb(0xba, 0xb0, 0xac),
+    ];
+    match TEN.get(bloc) {
+        Some(&colour) if members > 1 => colour,
+        _ => Color32::from_gray(0x80),
+    }
+}
+
+/// A measure's colour, from low (0) to high (1): a muted blue through amber to red, which
+/// reads in both themes and by lightness alone.
+pub fn measure_colour(share: f32) -> Color32 {
+    let stops = [
+        (0.0, [0x5b_u8, 0x6e, 0x91]),
+        (0.5, [0xe3, 0xa7, 0x3b]),
+        (1.0, [0xd6, 0x3b, 0x2f]),
+    ];
+    let t = share.clamp(0.0, 1.0);
+    let (lo, hi) = if t <= 0.5 {
+        (stops[0], stops[1])
+    } else {
+        (stops[1], stops[2])
+    };
+    let local = (t - lo.0) / (hi.0 - lo.0);
+    let channel = |i: usize| (f32::from(lo.1[i]) + (f32::from(hi.1[i]) - f32::from(lo.1[i])) * local).round() as u8;
+    Color32::from_rgb(channel(0), channel(1), channel(2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,47 +367,4 @@ mod tests {
             ActorKindDecl::new(self, self)
         }
     }
-}
-
-/// Blocs past this many, and actors alone in a bloc, share one grey.
-pub const BLOC_COLOURS: usize = 10;
-
-/// A bloc's colour: ten that tell apart on light and dark backgrounds (Tableau's ten, which
-/// Gephi's modularity colouring also resembles), then grey.
-pub fn bloc_colour(bloc: usize, members: usize) -> Color32 {
-    const TEN: [Color32; BLOC_COLOURS] = [
-        Color32::from_rgb(0x4e, 0x79, 0xa7),
-        Color32::from_rgb(0xf2, 0x8e, 0x2b),
-        Color32::from_rgb(0xe1, 0x57, 0x59),
-        Color32::from_rgb(0x76, 0xb7, 0xb2),
-        Color32::from_rgb(0x59, 0xa1, 0x4f),
-        Color32::from_rgb(0xed, 0xc9, 0x48),
-        Color32::from_rgb(0xb0, 0x7a, 0xa1),
-        Color32::from_rgb(0xff, 0x9d, 0xa7),
-        Color32::from_rgb(0x9c, 0x75, 0x5f),
-        Color32::from_rgb(0xba, 0xb0, 0xac),
-    ];
-    match TEN.get(bloc) {
-        Some(&colour) if members > 1 => colour,
-        _ => Color32::from_gray(0x80),
-    }
-}
-
-/// A measure's colour, from low (0) to high (1): a muted blue through amber to red, which
-/// reads in both themes and by lightness alone.
-pub fn measure_colour(share: f32) -> Color32 {
-    let stops = [
-        (0.0, [0x5b_u8, 0x6e, 0x91]),
-        (0.5, [0xe3, 0xa7, 0x3b]),
-        (1.0, [0xd6, 0x3b, 0x2f]),
-    ];
-    let t = share.clamp(0.0, 1.0);
-    let (lo, hi) = if t <= 0.5 {
-        (stops[0], stops[1])
-    } else {
-        (stops[1], stops[2])
-    };
-    let local = (t - lo.0) / (hi.0 - lo.0);
-    let channel = |i: usize| (f32::from(lo.1[i]) + (f32::from(hi.1[i]) - f32::from(lo.1[i])) * local).round() as u8;
-    Color32::from_rgb(channel(0), channel(1), channel(2))
 }
