@@ -3,10 +3,10 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
-use crate::model::{EvidenceFilter, Reliability, Ungraded, credibility_meaning};
+use crate::model::{EvidenceFilter, Reliability, Source, Ungraded, credibility_meaning};
 
 /// The new filter, when the user changed it.
-pub fn evidence_filter(ui: &mut Ui, current: &EvidenceFilter) -> Option<Command> {
+pub fn evidence_filter(ui: &mut Ui, current: &EvidenceFilter, sources: &[Source]) -> Option<Command> {
     let mut filter = current.clone();
     let title = if current.is_active() {
         "Evidence (filtered)"
@@ -68,9 +68,47 @@ pub fn evidence_filter(ui: &mut Ui, current: &EvidenceFilter) -> Option<Command>
                 ui.add(egui::DragValue::new(&mut filter.min_sources).range(0..=20));
                 ui.label("distinct sources at least");
             });
+            if !sources.is_empty() {
+                sources_that_count(ui, &mut filter, sources);
+            }
             if current.is_active() && ui.small_button("Trust all evidence").clicked() {
                 filter = EvidenceFilter::default();
             }
         });
     (filter != *current).then_some(Command::SetEvidenceFilter(filter))
+}
+
+/// A tick per source: unticked, its statements do not count, wherever they are cited.
+fn sources_that_count(ui: &mut Ui, filter: &mut EvidenceFilter, sources: &[Source]) {
+    let left_out = sources
+        .iter()
+        .filter(|s| filter.excluded_sources.contains(&s.id))
+        .count();
+    let title = if left_out > 0 {
+        format!("Sources that count ({} of {})", sources.len() - left_out, sources.len())
+    } else {
+        "Sources that count".to_owned()
+    };
+    egui::CollapsingHeader::new(title)
+        .id_salt("evidence-sources")
+        .default_open(left_out > 0)
+        .show(ui, |ui| {
+            for source in sources {
+                let mut counts = !filter.excluded_sources.contains(&source.id);
+                let grade = source.reliability.map(|g| format!(" ({g:?})")).unwrap_or_default();
+                if ui
+                    .checkbox(&mut counts, format!("{}{grade}", source.title))
+                    .on_hover_text(
+                        "Untick to leave this source's statements out: a relation then needs another that counts",
+                    )
+                    .changed()
+                {
+                    if counts {
+                        filter.excluded_sources.remove(&source.id);
+                    } else {
+                        filter.excluded_sources.insert(source.id.clone());
+                    }
+                }
+            }
+        });
 }

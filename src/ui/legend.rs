@@ -69,7 +69,7 @@ pub fn legend(ui: &mut Ui, view: &LegendView<'_>) -> Vec<Command> {
     actor_kinds(ui, view, &mut commands);
     super::colour_legend::colour_legend(ui, view.dataset, view.colour_by, view.metrics, &mut commands);
     sources(ui, view, &mut commands);
-    commands.extend(evidence_filter(ui, view.evidence));
+    commands.extend(evidence_filter(ui, view.evidence, &view.dataset.sources));
     if view.filter.hides_anything() && ui.small_button("Show all").clicked() {
         commands.push(Command::ShowAllKinds);
     }

@@ -15,6 +15,8 @@ pub struct StatusView<'a> {
     pub relations: usize,
     /// Relations the graph does not show (legend, time window, Focus).
     pub hidden: usize,
+    /// Of all relations, those whose evidence the evidence filter does not trust.
+    pub untrusted: usize,
     pub laying_out: bool,
     /// Problems found in the file, and notes (no evidence): `None` when there are none.
     pub problems: Option<(usize, usize)>,
@@ -37,8 +39,17 @@ pub fn status_bar(ui: &mut Ui, view: &StatusView<'_>) -> Vec<Command> {
         ui.separator();
         ui.label(format!("{} actors · {} relations", view.actors, view.relations));
         if view.hidden > 0 {
-            ui.label(RichText::new(format!("({} hidden)", count(view.hidden, "relation"))).weak())
-                .on_hover_text("Hidden by the legend, the time window or Focus");
+            let text = if view.untrusted > 0 {
+                format!(
+                    "({} hidden, {} by the evidence filter)",
+                    count(view.hidden, "relation"),
+                    view.untrusted
+                )
+            } else {
+                format!("({} hidden)", count(view.hidden, "relation"))
+            };
+            ui.label(RichText::new(text).weak())
+                .on_hover_text("Hidden by the legend, the evidence filter, the time window or Focus");
         }
         if view.laying_out {
             // Words, not a spinner: a spinner asks for a new frame every frame, and drawing
