@@ -47,6 +47,7 @@ fn main() {
             looks: &looks,
             file_looks: true,
             actor_colours: None,
+            collapsed: None,
         };
         scene.rebuild(&dataset, &visibility, None, look);
         while scene.advance_layout(Duration::from_secs(1)) {

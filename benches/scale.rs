@@ -191,6 +191,7 @@ fn peak_memory_child(path: &Path) {
         looks: &looks,
         file_looks: true,
         actor_colours: None,
+        collapsed: None,
     };
     scene.rebuild(&dataset, &visibility, None, look);
     while scene.advance_layout(Duration::from_millis(50)) {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use entente::analysis::{CountedGraph, PathQuery, Trust, compute_metrics, find_paths};
+use entente::analysis::{CountedGraph, Hostile, PathQuery, Trust, compute_metrics, find_paths};
 use entente::built_in_dataset;
 use entente::io::load_path;
 use entente::model::{Dataset, DatasetIndex, EvidenceFilter, KindFilter, Reliability, Ungraded, ViewQuery};
@@ -114,13 +114,37 @@ fn built_in() -> (Dataset, DatasetIndex) {
 }
 
 #[test]
-fn north_korea_is_the_most_between_actor_of_the_built_in_dataset() {
+fn north_korea_is_the_most_between_actor_of_the_built_in_dataset_with_or_without_its_wars() {
     let (dataset, index) = built_in();
-    let metrics = compute_metrics(&CountedGraph::of_all(&dataset, &index));
-    let top = (0..dataset.actors.len())
-        .max_by(|&a, &b| metrics.actors[a].betweenness.total_cmp(&metrics.actors[b].betweenness))
-        .map(|a| dataset.actors[a].name.as_str());
-    assert_eq!(top, Some("North Korea"));
+    let kinds = KindFilter::default();
+    for hostile in [Hostile::LeftOut, Hostile::Counts] {
+        let graph = CountedGraph::of_view(&dataset, &index, &ViewQuery::all(&kinds), hostile);
+        let metrics = compute_metrics(&graph);
+        let top = (0..dataset.actors.len())
+            .max_by(|&a, &b| metrics.actors[a].betweenness.total_cmp(&metrics.actors[b].betweenness))
+            .map(|a| dataset.actors[a].name.as_str());
+        assert_eq!(top, Some("North Korea"), "{hostile:?}");
+    }
+}
+
+#[test]
+fn blocs_of_allies_leave_the_sides_of_a_war_apart() {
+    let (dataset, index) = built_in();
+    let kinds = KindFilter::default();
+    let actor = |name: &str| dataset.actors.iter().position(|a| a.name == name).expect(name);
+    let graph = CountedGraph::of_view(&dataset, &index, &ViewQuery::all(&kinds), Hostile::LeftOut);
+    let metrics = compute_metrics(&graph);
+    let bloc = |name: &str| metrics.actors[actor(name)].bloc;
+    // Israel is tied to Hamas and Hezbollah only by hostility: not their ally.
+    assert_ne!(bloc("Israel"), bloc("Hamas"));
+    assert_eq!(
+        graph.relation_count(),
+        dataset
+            .relations
+            .iter()
+            .filter(|r| !["war", "opposition"].contains(&r.kind.as_str()))
+            .count()
+    );
 }
 
 fn names(dataset: &Dataset, actors: &[usize]) -> Vec<String> {
@@ -191,7 +215,7 @@ fn raising_the_minimum_reliability_drops_the_paths_whose_hops_rest_on_weaker_sou
             evidence: filter,
             ..ViewQuery::all(&kinds)
         };
-        let graph = CountedGraph::of_view(&dataset, &index, &query);
+        let graph = CountedGraph::of_view(&dataset, &index, &query, Hostile::Counts);
         let trust = Trust {
             dataset: &dataset,
             index: &index,

@@ -192,10 +192,15 @@ fn check_passes_published_tables_with_odd_rows_and_prints_the_warnings() {
 fn paths_names_actors_as_people_write_them_and_prints_each_hop_with_its_quote() {
     let (code, out) = entente(&["paths", "data/north-korea-alliances.json", "iran", "Ukraine", "-k", "2"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.starts_with("2 paths from Iran to Ukraine"), "{out}");
+    assert!(out.starts_with("The 2 shortest paths from Iran to Ukraine"), "{out}");
     assert!(out.contains("1. Iran → North Korea → Russia → Ukraine"), "{out}");
+    // Each relation in its own direction, which may run against the path's.
     assert!(
-        out.contains("   Russia → Ukraine: War (since 24 February 2022)"),
+        out.contains("      Arms supply: North Korea → Iran · 1982–February 1988"),
+        "{out}"
+    );
+    assert!(
+        out.contains("      War: Russia → Ukraine · since 24 February 2022"),
         "{out}"
     );
     assert!(out.contains("      “When Russia launched its war in Ukraine"), "{out}");
@@ -210,6 +215,17 @@ fn paths_names_actors_as_people_write_them_and_prints_each_hop_with_its_quote() 
             .as_array()
             .is_some_and(|hops| hops.iter().all(|h| h["best_evidence"]["quote"].is_string()))
     );
+    assert_eq!(first["hops"][2]["relations"][0]["from"], "russia");
+
+    // Only relations of support: no war leads from Russia to Ukraine.
+    let (_, out) = entente(&[
+        "paths",
+        "data/north-korea-alliances.json",
+        "Iran",
+        "Ukraine",
+        "--without-hostile",
+    ]);
+    assert!(!out.contains("War:"), "{out}");
 }
 
 #[test]

@@ -135,5 +135,50 @@ fn sizing_by_betweenness_draws_north_korea_largest_and_actors_on_no_shortest_way
     assert_eq!(metrics.actors[iran].betweenness, 0.0);
     let n = harness.state().dataset().actors.len();
     assert!((0..n).all(|a| a == nk || radius(a) < radius(nk)));
-    assert!(radius(iran) < radius(common::actor(&harness, "Russia")));
+    // An actor on some shortest way is drawn larger than one on none.
+    let between = (0..n)
+        .find(|&a| a != nk && metrics.actors[a].betweenness > 0.0)
+        .unwrap_or_else(|| panic!("another actor lies on a shortest way"));
+    assert!(radius(iran) < radius(between));
+}
+
+#[test]
+fn a_collapsed_bloc_is_drawn_as_one_node_carrying_its_relations_to_the_rest_until_expanded() {
+    let mut harness = common::app_with(None);
+    pick(&mut harness, "Actors coloured by", "Bloc");
+    wait_for_metrics(&mut harness);
+    let metrics = harness.state().metrics().cloned().unwrap_or_else(|| panic!("metrics"));
+    let members = metrics.blocs[0].clone();
+    let before = harness.state().drawn_relation_count();
+    harness
+        .get_all_by_label("Collapse")
+        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .unwrap_or_else(|| panic!("a Collapse button"))
+        .click();
+    harness.run_steps(4);
+
+    let drawn: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&a| harness.state().drawn_actor(a).is_some())
+        .collect();
+    assert_eq!(drawn.len(), 1, "one node stands for the bloc");
+    let label = harness.state().drawn_actor(drawn[0]).map(|d| d.label.to_string());
+    assert_eq!(label, Some(format!("Bloc 1 · {} actors", members.len())));
+    // Relations inside the bloc are folded away; those to the rest stay.
+    let inside = harness
+        .state()
+        .dataset()
+        .relations
+        .iter()
+        .filter(|r| {
+            let at = |id: &str| harness.state().dataset().actors.iter().position(|a| a.id == id);
+            at(&r.from).is_some_and(|a| members.contains(&a)) && at(&r.to).is_some_and(|a| members.contains(&a))
+        })
+        .count();
+    assert_eq!(harness.state().drawn_relation_count(), before - inside);
+    harness.get_by_label("Expand").click();
+    harness.run_steps(4);
+    assert!(members.iter().all(|&a| harness.state().drawn_actor(a).is_some()));
+    assert_eq!(harness.state().drawn_relation_count(), before);
 }

@@ -38,7 +38,7 @@ fn iran_reaches_ukraine_through_north_korea_and_russia_each_hop_quoted_and_highl
     let paths = first_paths(&harness);
     assert!(!paths.is_empty() && paths.len() <= 5, "{paths:?}");
     assert_eq!(paths[0], ["Iran", "North Korea", "Russia", "Ukraine"]);
-    harness.get_by_label_contains("3 paths over the 29 of 29 relations");
+    harness.get_by_label_contains("The only 3 paths over the 29 of 29 relations");
 
     harness.get_by_label("1. Iran → North Korea → Russia → Ukraine").click();
     harness.run_steps(3);
@@ -64,7 +64,9 @@ fn iran_reaches_ukraine_through_north_korea_and_russia_each_hop_quoted_and_highl
     assert_eq!(harness.state().relation_emphasis(hamas), Some(Emphasis::Dimmed));
 
     // A hop's relation opens with all its evidence; Esc comes back, then clears the highlight.
-    harness.get_by_label("War → · since 24 February 2022").click();
+    harness
+        .get_by_label("War: Russia → Ukraine · since 24 February 2022")
+        .click();
     harness.run_steps(3);
     assert_eq!(harness.state().selection(), Some(entente::ui::Selection::Relation(war)));
     harness.key_press(Key::Escape);
@@ -125,7 +127,7 @@ fn trusting_only_better_sources_drops_the_path_that_rests_on_a_weaker_one_and_sa
     pick(&mut harness, "source reliability", "B or better (usually reliable)");
     let trusted = first_paths(&harness);
     assert_eq!(trusted, [["Iran", "North Korea", "Russia", "Ukraine"]]);
-    harness.get_by_label_contains("1 path over the 18 of 29 relations");
+    harness.get_by_label_contains("The only path over the 18 of 29 relations");
     assert_eq!(harness.state().found_paths().1, None, "the path chosen is gone");
 
     pick(&mut harness, "source reliability", "A or better (completely reliable)");

@@ -6,6 +6,15 @@ use rustworkx_core::petgraph::graph::Graph;
 
 use crate::model::{Dataset, DatasetIndex, Direction, Emphasis, ViewQuery, Visibility};
 
+/// Whether relations of a hostile kind (war, opposition) count as ties.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hostile {
+    #[default]
+    LeftOut,
+    Counts,
+}
+
 /// One step from an actor to a neighbour, over a relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
@@ -64,14 +73,20 @@ impl CountedGraph {
 
     /// The relations a view shows in full: what its kind, time and evidence filters let
     /// through. Focus only changes what is drawn, not what counts; a relation faded for lying
-    /// outside the years does not count.
-    pub fn of_view(dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>) -> Self {
+    /// outside the years does not count. Nor does one of a kind the dataset declares hostile
+    /// (war, opposition: the two sides are not tied) unless `hostile` asks for them.
+    pub fn of_view(dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>, hostile: Hostile) -> Self {
         let unfocused = ViewQuery { focus: None, ..*query };
         let visibility = Visibility::compute(dataset, index, &unfocused);
+        let hostile_kinds = dataset.hostile_kinds();
         let counted: Vec<bool> = visibility
             .relations
             .iter()
-            .map(|e| *e == Some(Emphasis::Normal))
+            .zip(&dataset.relations)
+            .map(|(e, r)| {
+                *e == Some(Emphasis::Normal)
+                    && (hostile == Hostile::Counts || !hostile_kinds.contains(&r.kind.as_str()))
+            })
             .collect();
         Self::new(dataset, index, &counted)
     }

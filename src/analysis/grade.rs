@@ -43,13 +43,14 @@ impl Grade {
     }
 }
 
-/// As analysts write it: `B2`, `B` with no credibility, `–2` with no reliability.
+/// As analysts write it: `B2`, `B` with no credibility; a credibility alone says the source
+/// is ungraded.
 impl fmt::Display for Grade {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.reliability, self.credibility) {
             (None, None) => write!(f, "ungraded"),
             (Some(r), None) => write!(f, "{r:?}"),
-            (None, Some(c)) => write!(f, "–{c}"),
+            (None, Some(c)) => write!(f, "{c} (source ungraded)"),
             (Some(r), Some(c)) => write!(f, "{r:?}{c}"),
         }
     }
@@ -78,7 +79,7 @@ mod tests {
         assert!(f6.beats(none));
         assert!(!none.beats(none));
         assert_eq!(b2.to_string(), "B2");
-        assert_eq!(grade(None, Some(3)).to_string(), "–3");
+        assert_eq!(grade(None, Some(3)).to_string(), "3 (source ungraded)");
         assert_eq!(none.to_string(), "ungraded");
     }
 }

@@ -11,7 +11,7 @@ mod metrics;
 mod pagerank;
 mod paths;
 
-pub use counted_graph::{CountedGraph, Step};
+pub use counted_graph::{CountedGraph, Hostile, Step};
 pub use grade::Grade;
 pub use metrics::{ActorMetrics, DAMPING, Metrics, compute as compute_metrics};
 pub use paths::{FoundPath, Hop, PathQuery, Trust, find_paths};

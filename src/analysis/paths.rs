@@ -114,8 +114,13 @@ fn describe(graph: &CountedGraph, actors: Vec<usize>, follow_direction: bool, tr
 }
 
 /// The first hop with no statement that counts; else the first of those graded lowest, unless
-/// every hop is graded the same (then none is weaker than the others).
+/// every hop is graded the same, or there is one hop (then none is weaker than the others).
 fn weakest_hop(hops: &[Hop]) -> Option<usize> {
+    let missing = hops.iter().filter(|h| h.grade.is_none()).count();
+    if hops.len() < 2 || missing == hops.len() {
+        // One hop, or none with evidence: none is weaker than the rest.
+        return None;
+    }
     if let Some(missing) = hops.iter().position(|h| h.grade.is_none()) {
         return Some(missing);
     }

@@ -91,6 +91,18 @@ impl App {
                 self.state.size_by = size_by;
                 self.apply_sizes();
             }
+            Command::CollapseBloc { bloc, collapsed } => {
+                self.collapse_bloc(bloc, collapsed);
+                self.view.dirty = true;
+            }
+            Command::SetHostile {
+                for_paths: true,
+                hostile,
+            } => self.state.paths_hostile = hostile,
+            Command::SetHostile {
+                for_paths: false,
+                hostile,
+            } => self.state.metrics_hostile = hostile,
             Command::SetColourBy(colour_by) => {
                 self.state.colour_by = colour_by;
                 self.view.dirty = true;

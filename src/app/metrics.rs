@@ -2,11 +2,12 @@
 //! actor table, sizes or colours by a metric) and the dataset or the filters have changed
 //! since; what needs them catches up when they arrive.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 use super::App;
-use crate::analysis::{CountedGraph, Metrics, compute_metrics};
+use crate::analysis::{CountedGraph, Hostile, Metrics, compute_metrics};
 use crate::model::{Dataset, DatasetIndex, EvidenceFilter, KindFilter, SizeBy, TimeWindow, ViewQuery};
 use crate::ui::MainView;
 
@@ -15,6 +16,9 @@ use crate::ui::MainView;
 pub struct MetricsJob {
     done: Option<(Asked, Arc<Metrics>)>,
     running: Option<(Asked, Receiver<Metrics>)>,
+    /// The blocs drawn as one node, each by the id of the actor that stands for it (so that a
+    /// bloc stays collapsed when the metrics are worked out again and blocs are renumbered).
+    collapsed: BTreeSet<String>,
 }
 
 /// What metrics depend on.
@@ -25,6 +29,7 @@ struct Asked {
     kinds: KindFilter,
     evidence: EvidenceFilter,
     time: Option<TimeWindow>,
+    hostile: Hostile,
 }
 
 impl MetricsJob {
@@ -65,6 +70,7 @@ impl App {
             kinds: self.state.filter.clone(),
             evidence: self.state.evidence_filter.clone(),
             time: self.state.time_window,
+            hostile: self.state.metrics_hostile,
         };
         let current = |a: &Asked| *a == asked;
         if self.metrics.done.as_ref().is_some_and(|(a, _)| current(a))
@@ -120,7 +126,7 @@ fn metrics_of(dataset: &Dataset, asked: &Asked) -> Metrics {
         time: asked.time,
         ..ViewQuery::all(&asked.kinds)
     };
-    compute_metrics(&CountedGraph::of_view(dataset, &index, &query))
+    compute_metrics(&CountedGraph::of_view(dataset, &index, &query, asked.hostile))
 }
 
 impl App {
@@ -152,4 +158,75 @@ impl App {
             }
         }
     }
+}
+
+impl App {
+    pub(super) fn collapse_bloc(&mut self, bloc: usize, collapsed: bool) {
+        let Some(metrics) = self.metrics.latest().cloned() else {
+            return;
+        };
+        let Some(members) = metrics.blocs.get(bloc) else { return };
+        let id = |a: usize| self.doc.dataset.actors.get(a).map(|x| x.id.clone());
+        if collapsed {
+            if let Some(lead) = lead_of(members, &metrics).and_then(id) {
+                self.metrics.collapsed.insert(lead);
+            }
+        } else {
+            for a in members {
+                if let Some(member) = id(*a) {
+                    self.metrics.collapsed.remove(&member);
+                }
+            }
+        }
+    }
+
+    /// Whether a bloc is drawn as one node.
+    pub(super) fn is_bloc_collapsed(&self, members: &[usize]) -> bool {
+        let dataset = &self.doc.dataset;
+        members.iter().any(|&a| {
+            dataset
+                .actors
+                .get(a)
+                .is_some_and(|x| self.metrics.collapsed.contains(&x.id))
+        })
+    }
+
+    /// The collapsed blocs: each drawn as its most connected actor, labelled as the bloc, its
+    /// other actors hidden and their relations drawn from it.
+    pub(super) fn collapsed_blocs(&self) -> Option<crate::ui::graph::Collapsed> {
+        if self.metrics.collapsed.is_empty() {
+            return None;
+        }
+        let metrics = self.metrics.latest()?;
+        let n = self.doc.dataset.actors.len();
+        let mut collapsed = crate::ui::graph::Collapsed {
+            drawn_as: (0..n as u32).collect(),
+            labels: Vec::new(),
+        };
+        for (bloc, members) in metrics.blocs.iter().enumerate() {
+            if members.len() < 2 || !self.is_bloc_collapsed(members) {
+                continue;
+            }
+            let Some(lead) = lead_of(members, metrics) else {
+                continue;
+            };
+            for &a in members {
+                if let Some(slot) = collapsed.drawn_as.get_mut(a) {
+                    *slot = lead as u32;
+                }
+            }
+            collapsed
+                .labels
+                .push((lead, format!("Bloc {} · {} actors", bloc + 1, members.len())));
+        }
+        (!collapsed.labels.is_empty()).then_some(collapsed)
+    }
+}
+
+/// The actor that stands for a collapsed bloc: its most connected.
+fn lead_of(members: &[usize], metrics: &Metrics) -> Option<usize> {
+    members
+        .iter()
+        .copied()
+        .max_by_key(|&a| (metrics.actors.get(a).map_or(0, |m| m.degree), std::cmp::Reverse(a)))
 }

@@ -2,7 +2,7 @@
 //! dataset or the filters change, and the path chosen highlighted on the canvas.
 
 use super::App;
-use crate::analysis::{CountedGraph, FoundPath, PathQuery, Trust, find_paths};
+use crate::analysis::{CountedGraph, FoundPath, Hostile, PathQuery, Trust, find_paths};
 use crate::model::{Emphasis, EvidenceFilter, KindFilter, TimeWindow, ViewQuery, Visibility};
 use crate::ui::{self, Command, PathsAnswer, PathsForm};
 
@@ -30,6 +30,7 @@ struct Asked {
     kinds: KindFilter,
     evidence: EvidenceFilter,
     time: Option<TimeWindow>,
+    hostile: Hostile,
 }
 
 impl App {
@@ -56,6 +57,11 @@ impl App {
                 if let Some(paths) = &mut self.paths {
                     paths.form.chosen = *chosen;
                     self.view.dirty = true;
+                }
+                // On a big graph the path is a few lines among thousands: bring it into view.
+                if let Some(path) = self.chosen_path() {
+                    let actors = path.actors.clone();
+                    self.scene.camera.request(crate::ui::graph::ViewRequest::Show(actors));
                 }
             }
             Command::ClosePaths => {
@@ -116,6 +122,7 @@ impl App {
             kinds: self.state.filter.clone(),
             evidence: self.state.evidence_filter.clone(),
             time: self.state.time_window,
+            hostile: self.state.paths_hostile,
         };
         if paths.answer.as_ref().is_some_and(|a| a.asked == asked) {
             return;
@@ -127,7 +134,7 @@ impl App {
             outside_focus: self.state.outside_focus,
             time: asked.time,
         };
-        let graph = CountedGraph::of_view(dataset, index, &view);
+        let graph = CountedGraph::of_view(dataset, index, &view, asked.hostile);
         let trust = Trust {
             dataset,
             index,
@@ -189,6 +196,7 @@ impl App {
             (&self.doc.dataset, &self.doc.views.looks),
             &mut paths.form,
             answer.as_ref(),
+            self.state.paths_hostile,
         )
     }
 

@@ -39,6 +39,10 @@ pub struct PersistedState {
     pub size_by: SizeBy,
     /// What an actor's colour stands for.
     pub colour_by: crate::model::ColourBy,
+    /// Whether paths follow hostile relations (war, opposition): a war connects its sides.
+    pub paths_hostile: crate::analysis::Hostile,
+    /// Whether centrality and blocs follow them: a bloc is of allies.
+    pub metrics_hostile: crate::analysis::Hostile,
     /// Draw a file's own colours, sizes and shapes where it has them.
     pub file_looks: bool,
     /// The attributes the user chose to read names and kinds from, per file, most recent first.
@@ -64,6 +68,8 @@ impl Default for PersistedState {
             focus_among_neighbours: false,
             size_by: SizeBy::Degree,
             colour_by: crate::model::ColourBy::Kind,
+            paths_hostile: crate::analysis::Hostile::Counts,
+            metrics_hostile: crate::analysis::Hostile::LeftOut,
             file_looks: true,
             import_mappings: Vec::new(),
             table_sort: (TableColumn::Kind, false),

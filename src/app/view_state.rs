@@ -130,6 +130,10 @@ impl App {
             0
         };
         self.highlight_path(&mut visibility);
+        let collapsed = self.collapsed_blocs();
+        if let Some(collapsed) = &collapsed {
+            hide_collapsed(&mut visibility, collapsed);
+        }
         self.view.visibility = visibility;
         let colours = self.actor_colours();
         let views = &self.doc.views;
@@ -137,11 +141,33 @@ impl App {
             looks: &views.looks,
             file_looks: self.state.file_looks,
             actor_colours: colours.as_deref(),
+            collapsed: collapsed.as_ref(),
         };
         self.scene
             .rebuild(&self.doc.dataset, &self.view.visibility, self.view.selection, look);
         self.scene.focus_on = query.focus.is_some();
         self.view.revision += 1;
         self.view.dirty = false;
+    }
+}
+
+/// A collapsed bloc shows as the actor that stands for it (shown if any of its actors is), the
+/// others hidden.
+fn hide_collapsed(visibility: &mut Visibility, collapsed: &crate::ui::graph::Collapsed) {
+    for (a, &lead) in collapsed.drawn_as.iter().enumerate() {
+        let lead = lead as usize;
+        if lead == a {
+            continue;
+        }
+        let shown = visibility.actors.get(a).copied().flatten();
+        if let Some(slot) = visibility.actors.get_mut(lead)
+            && slot.is_none_or(|e| e == crate::model::Emphasis::Dimmed)
+            && shown.is_some()
+        {
+            *slot = shown;
+        }
+        if let Some(slot) = visibility.actors.get_mut(a) {
+            *slot = None;
+        }
     }
 }

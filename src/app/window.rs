@@ -209,6 +209,11 @@ impl App {
         ui.add_space(4.0);
         ui.heading("Legend");
         let views = &self.doc.views;
+        let collapsed_blocs: Vec<bool> = self
+            .metrics
+            .latest()
+            .map(|m| m.blocs.iter().map(|members| self.is_bloc_collapsed(members)).collect())
+            .unwrap_or_default();
         let legend = ui::LegendView {
             dataset: &self.doc.dataset,
             summary: &views.summary,
@@ -221,6 +226,8 @@ impl App {
             file_colours: &views.file_colours,
             colour_by: self.state.colour_by,
             metrics: self.metrics.latest().map(AsRef::as_ref),
+            collapsed_blocs: &collapsed_blocs,
+            hostile: self.state.metrics_hostile,
             plain_lines: self.scene.edge_buffers.plain_lines && self.state.main_view == MainView::Graph,
         };
         // The legend takes what it needs up to half the panel; the actor list the rest.
@@ -300,12 +307,18 @@ impl App {
             }
             MainView::Actors => {
                 let metrics = self.metrics.latest().map(AsRef::as_ref);
+                let updating = self.is_computing_metrics();
                 let table = &mut self.view.actor_table;
                 table.refresh(dataset, &self.view.visibility, metrics, self.view.revision);
+                let shown = ui::MetricsShown {
+                    metrics,
+                    updating,
+                    hostile: self.state.metrics_hostile,
+                };
                 commands.extend(ui::actor_table(
                     ui,
                     (dataset, &views.looks),
-                    metrics,
+                    &shown,
                     table,
                     self.view.selection,
                 ));

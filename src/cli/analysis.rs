@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use serde_json::{Value, json};
 
-use crate::analysis::{CountedGraph, FoundPath, Metrics, PathQuery, Trust, compute_metrics, find_paths};
+use crate::analysis::{CountedGraph, FoundPath, Hostile, Metrics, PathQuery, Trust, compute_metrics, find_paths};
 use crate::io::load_path;
 use crate::model::{
     Dataset, DatasetIndex, EvidenceFilter, KindFilter, PartialDate, Reliability, TimeWindow, Ungraded, ViewQuery,
@@ -24,9 +24,21 @@ pub struct CountedFilter {
     #[arg(long, value_name = "1-6", value_parser = clap::value_parser!(u8).range(1..=6))]
     pub min_credibility: Option<u8>,
     /// Statements with no grade fail a minimum grade (by default they pass: a grade not given
-    /// is not a low grade).
+    /// is not a low grade). A relation with no statement at all never passes a minimum grade.
     #[arg(long)]
     pub ungraded_fails: bool,
+    /// Only relations backed by at least this many statements that pass.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_statements: usize,
+    /// Only relations backed by statements from at least this many distinct sources.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_sources: usize,
+    /// Leave this source's statements out (by id; may be given more than once).
+    #[arg(long, value_name = "SOURCE")]
+    pub exclude_source: Vec<String>,
+    /// Leave relations of this kind out (by id, e.g. `arms_supply`; may be given more than once).
+    #[arg(long, value_name = "KIND")]
+    pub hide_kind: Vec<String>,
     /// Only relations in force in this year (a date counts by its year: 2024 or 2024-06-01).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<PartialDate>,
@@ -49,18 +61,29 @@ impl CountedFilter {
             } else {
                 Ungraded::Passes
             },
-            ..EvidenceFilter::default()
+            min_items: self.min_statements,
+            min_sources: self.min_sources,
+            excluded_sources: self.exclude_source.iter().cloned().collect(),
         }
     }
 
-    fn graph(&self, dataset: &Dataset, index: &DatasetIndex, evidence: &EvidenceFilter) -> CountedGraph {
-        let kinds = KindFilter::default();
+    fn graph(
+        &self,
+        dataset: &Dataset,
+        index: &DatasetIndex,
+        evidence: &EvidenceFilter,
+        hostile: Hostile,
+    ) -> CountedGraph {
+        let kinds = KindFilter {
+            hidden_relation_kinds: self.hide_kind.iter().cloned().collect(),
+            ..KindFilter::default()
+        };
         let query = ViewQuery {
             evidence,
             time: self.as_of.map(|d| TimeWindow::as_of(d.year)),
             ..ViewQuery::all(&kinds)
         };
-        CountedGraph::of_view(dataset, index, &query)
+        CountedGraph::of_view(dataset, index, &query, hostile)
     }
 }
 
@@ -119,6 +142,8 @@ pub struct PathsRequest<'a> {
     pub k: usize,
     pub directed: bool,
     pub avoid: Option<&'a str>,
+    /// Follow relations of the kinds the dataset declares hostile (war, opposition).
+    pub hostile: Hostile,
     pub filter: &'a CountedFilter,
     pub json: bool,
 }
@@ -136,8 +161,19 @@ pub fn paths(request: &PathsRequest<'_>, out: &mut impl Write) -> std::io::Resul
         }
         return Ok(ExitCode::FAILURE);
     };
+    let problem = if from == to {
+        Some(format!("{} and {} are the same actor", request.from, request.to))
+    } else if avoid.is_some_and(|a| a == from || a == to) {
+        Some("the actor to avoid is one of the ends".to_owned())
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        writeln!(out, "{}: {problem}", request.file.display())?;
+        return Ok(ExitCode::FAILURE);
+    }
     let evidence = request.filter.evidence();
-    let graph = request.filter.graph(&dataset, &index, &evidence);
+    let graph = request.filter.graph(&dataset, &index, &evidence, request.hostile);
     let query = PathQuery {
         k: request.k,
         follow_direction: request.directed,
@@ -166,16 +202,22 @@ pub fn paths(request: &PathsRequest<'_>, out: &mut impl Write) -> std::io::Resul
         let found_text = if found.is_empty() {
             "No path".to_owned()
         } else {
-            crate::text::count(found.len(), "path")
+            crate::text::shortest_paths(found.len(), request.k)
         };
+        let mut how = String::new();
+        if let Some(avoided) = avoid {
+            how.push_str(&format!(" avoiding {}", name(avoided)));
+        }
+        if request.directed {
+            how.push_str(" following direction");
+        }
         writeln!(
             out,
-            "{found_text} from {} to {} over the {} of {} relations that pass the filters{}",
+            "{found_text} from {} to {}{how} over the {} of {} relations that pass the filters",
             name(from),
             name(to),
             graph.relation_count(),
             dataset.relations.len(),
-            if request.directed { ", following direction" } else { "" }
         )?;
         for (i, path) in found.iter().enumerate() {
             write_path(out, i + 1, path, &dataset)?;
@@ -193,24 +235,16 @@ fn write_path(out: &mut impl Write, number: usize, path: &FoundPath, dataset: &D
     let route: Vec<&str> = path.actors.iter().map(|&a| name(a)).collect();
     writeln!(out, "\n{number}. {}", route.join(" → "))?;
     for (h, hop) in path.hops.iter().enumerate() {
-        let kinds: Vec<String> = hop
-            .relations
-            .iter()
-            .filter_map(|&r| dataset.relations.get(r))
-            .map(|r| {
-                let period = r.period.map_or_else(|| "undated".to_owned(), |p| p.describe());
-                format!("{} ({period})", dataset.relation_kind_label(&r.kind))
-            })
-            .collect();
-        let weakest = if path.weakest == Some(h) { "  ← weakest" } else { "" };
+        let weakest = if path.weakest == Some(h) {
+            "  ← weakest hop"
+        } else {
+            ""
+        };
         let grade = hop.grade.map_or_else(|| "no evidence".to_owned(), |g| g.to_string());
-        writeln!(
-            out,
-            "   {} → {}: {} [{grade}]{weakest}",
-            name(hop.from),
-            name(hop.to),
-            kinds.join("; ")
-        )?;
+        writeln!(out, "   {} – {} [{grade}]{weakest}", name(hop.from), name(hop.to))?;
+        for relation in hop.relations.iter().filter_map(|&r| dataset.relations.get(r)) {
+            writeln!(out, "      {}", crate::text::relation_line(dataset, relation))?;
+        }
         if let Some(at) = hop.best
             && let Some(evidence) = dataset
                 .relations
@@ -237,7 +271,16 @@ fn path_json(path: &FoundPath, dataset: &Dataset) -> Value {
                 .relations
                 .iter()
                 .filter_map(|&r| dataset.relations.get(r))
-                .map(|r| json!({ "id": r.id, "kind": r.kind, "direction": r.direction, "period": r.period }))
+                .map(|r| {
+                    json!({
+                        "id": r.id,
+                        "kind": r.kind,
+                        "from": r.from,
+                        "to": r.to,
+                        "direction": r.direction,
+                        "period": r.period,
+                    })
+                })
                 .collect();
             let best = hop.best.and_then(|at| {
                 let evidence = dataset.relations.get(at.relation)?.evidence.get(at.evidence)?;
@@ -264,13 +307,18 @@ fn path_json(path: &FoundPath, dataset: &Dataset) -> Value {
     })
 }
 
-pub fn metrics(file: &Path, filter: &CountedFilter, json: bool, out: &mut impl Write) -> std::io::Result<ExitCode> {
+pub fn metrics(
+    file: &Path,
+    (filter, hostile): (&CountedFilter, Hostile),
+    json: bool,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
     let Some(dataset) = load(file, out)? else {
         return Ok(ExitCode::FAILURE);
     };
     let index = DatasetIndex::new(&dataset);
     let evidence = filter.evidence();
-    let metrics = compute_metrics(&filter.graph(&dataset, &index, &evidence));
+    let metrics = compute_metrics(&filter.graph(&dataset, &index, &evidence, hostile));
     if json {
         serde_json::to_writer_pretty(&mut *out, &metrics_json(&metrics, &dataset))?;
         writeln!(out)?;
@@ -301,17 +349,22 @@ pub fn metrics(file: &Path, filter: &CountedFilter, json: bool, out: &mut impl W
     order.sort_by(|&a, &b| metrics.actors[b].betweenness.total_cmp(&metrics.actors[a].betweenness));
     for a in order {
         let m = &metrics.actors[a];
-        let eigen = m.eigenvector.map_or_else(|| "–".to_owned(), |e| format!("{e:.4}"));
+        let eigen = m.eigenvector.map_or_else(|| "–".to_owned(), crate::text::measure);
         let name: String = dataset.actors[a].name.chars().take(28).collect();
+        // An actor alone in its bloc is in none.
+        let bloc = if metrics.blocs.get(m.bloc).is_some_and(|b| b.len() > 1) {
+            (m.bloc + 1).to_string()
+        } else {
+            "–".to_owned()
+        };
         writeln!(
             out,
-            "{name:<28} {:>6} {:>4} {:>4} {:>11.4} {eigen:>11} {:>9.4} {:>5}",
+            "{name:<28} {:>6} {:>4} {:>4} {:>11} {eigen:>11} {:>9} {bloc:>5}",
             m.degree,
             m.degree_in,
             m.degree_out,
-            m.betweenness,
-            m.pagerank,
-            m.bloc + 1
+            crate::text::measure(m.betweenness),
+            crate::text::measure(m.pagerank),
         )?;
     }
     Ok(ExitCode::SUCCESS)
@@ -332,7 +385,7 @@ fn metrics_json(metrics: &Metrics, dataset: &Dataset) -> Value {
                 "betweenness": m.betweenness,
                 "eigenvector": m.eigenvector,
                 "pagerank": m.pagerank,
-                "bloc": m.bloc + 1,
+                "bloc": metrics.blocs.get(m.bloc).filter(|b| b.len() > 1).map(|_| m.bloc + 1),
             })
         })
         .collect();

@@ -62,18 +62,25 @@ pub enum Command {
     /// relations and best-graded quote; exits with 1 when there is none.
     #[cfg(feature = "analysis")]
     Paths {
+        /// The dataset, in any format Entente opens.
         file: PathBuf,
+        /// Where the paths start: an actor's id or name (any case).
         from: String,
+        /// Where they end: an actor's id or name.
         to: String,
         /// How many paths, shortest first.
-        #[arg(short, default_value_t = 5)]
-        k: usize,
+        #[arg(short, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]
+        k: u16,
         /// Follow each relation's direction (mutual relations go both ways).
         #[arg(long)]
         directed: bool,
         /// An actor no path may pass through.
         #[arg(long, value_name = "ACTOR")]
         avoid: Option<String>,
+        /// Follow only relations of support: not those of kinds the dataset declares hostile
+        /// (war, opposition), which by default connect their two sides.
+        #[arg(long)]
+        without_hostile: bool,
         #[command(flatten)]
         filter: CountedFilter,
         /// Print the paths as JSON.
@@ -84,9 +91,14 @@ pub enum Command {
     /// (betweenness normalised and PageRank damped 0.85 as networkx does by default).
     #[cfg(feature = "analysis")]
     Metrics {
+        /// The dataset, in any format Entente opens.
         file: PathBuf,
         #[command(flatten)]
         filter: CountedFilter,
+        /// Count relations of kinds the dataset declares hostile (war, opposition) as ties too
+        /// (by default blocs and centrality follow relations of support only).
+        #[arg(long)]
+        hostile: bool,
         /// Print the metrics as JSON.
         #[arg(long)]
         json: bool,
@@ -115,6 +127,7 @@ pub fn run(command: &Command) -> ExitCode {
             k,
             directed,
             avoid,
+            without_hostile,
             filter,
             json,
         } => analysis::paths(
@@ -122,16 +135,33 @@ pub fn run(command: &Command) -> ExitCode {
                 file,
                 from,
                 to,
-                k: *k,
+                k: usize::from(*k),
                 directed: *directed,
                 avoid: avoid.as_deref(),
+                hostile: if *without_hostile {
+                    crate::analysis::Hostile::LeftOut
+                } else {
+                    crate::analysis::Hostile::Counts
+                },
                 filter,
                 json: *json,
             },
             &mut stdout,
         ),
         #[cfg(feature = "analysis")]
-        Command::Metrics { file, filter, json } => analysis::metrics(file, filter, *json, &mut stdout),
+        Command::Metrics {
+            file,
+            filter,
+            hostile,
+            json,
+        } => {
+            let hostile = if *hostile {
+                crate::analysis::Hostile::Counts
+            } else {
+                crate::analysis::Hostile::LeftOut
+            };
+            analysis::metrics(file, (filter, hostile), *json, &mut stdout)
+        }
         Command::Generate {
             actors,
             relations,

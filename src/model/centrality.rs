@@ -42,9 +42,12 @@ impl Centrality {
 
     pub fn meaning(self) -> &'static str {
         match self {
-            Self::Degree => "How many actors it has a relation with (that passes the filters)",
-            Self::InDegree => "How many actors have a relation towards it",
-            Self::OutDegree => "How many actors it has a relation towards",
+            Self::Degree => {
+                "Its ties (relations that pass the filters; several between the same two actors count once). \
+                 In a directed graph in-degree plus out-degree, so a mutual tie counts twice, as networkx counts"
+            }
+            Self::InDegree => "How many actors have a tie towards it (a mutual tie goes both ways)",
+            Self::OutDegree => "How many actors it has a tie towards (a mutual tie goes both ways)",
             Self::Betweenness => {
                 "How often it lies on the shortest way between two other actors (normalised as networkx does)"
             }

@@ -70,6 +70,15 @@ impl Dataset {
             .unwrap_or(kind)
     }
 
+    /// The kinds the dataset declares hostile (war, opposition), by id.
+    pub fn hostile_kinds(&self) -> Vec<&str> {
+        self.relation_kinds
+            .iter()
+            .filter(|k| k.hostile)
+            .map(|k| k.id.as_str())
+            .collect()
+    }
+
     /// Display name of an actor kind: the dataset's own label first, then the built-in one.
     pub fn actor_kind_label<'a>(&'a self, kind: &'a str) -> &'a str {
         self.actor_kinds

@@ -22,6 +22,7 @@ pub fn generate(actor_count: usize, relation_count: usize, seed: u64) -> Dataset
             label: id.replace('_', " "),
             colour: None,
             description: None,
+            hostile: *id == "war",
             extra: ExtraFields::new(),
         })
         .collect();

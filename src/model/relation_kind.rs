@@ -12,6 +12,10 @@ pub struct RelationKindDecl {
     pub colour: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The two sides are against each other (war, opposition): not a tie that paths, blocs and
+    /// centrality follow unless the user asks them to.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hostile: bool,
     #[serde(flatten)]
     pub extra: ExtraFields,
 }
@@ -24,6 +28,7 @@ impl RelationKindDecl {
             label: label.into(),
             colour: None,
             description: None,
+            hostile: false,
             extra: ExtraFields::new(),
         }
     }

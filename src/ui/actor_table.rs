@@ -9,7 +9,8 @@ use egui_extras::{Column, TableBuilder};
 use super::command::{Command, Selection};
 use super::palette::KindLooks;
 use super::widgets::colour_swatch;
-use crate::analysis::Metrics;
+use super::widgets::hostile_toggle;
+use crate::analysis::{Hostile, Metrics};
 use crate::model::{Centrality, Dataset, Visibility};
 
 /// The columns a user can sort by.
@@ -122,15 +123,23 @@ impl ActorTableState {
 }
 
 /// The table of the rows `state` holds (call `refresh` first).
+/// The metrics the table shows, whether newer ones are on their way, and what they count.
+pub struct MetricsShown<'a> {
+    pub metrics: Option<&'a Metrics>,
+    pub updating: bool,
+    pub hostile: Hostile,
+}
+
 pub fn actor_table(
     ui: &mut Ui,
     (dataset, looks): (&Dataset, &KindLooks),
-    metrics: Option<&Metrics>,
+    shown: &MetricsShown<'_>,
     state: &mut ActorTableState,
     selection: Option<Selection>,
 ) -> Vec<Command> {
+    let metrics = shown.metrics;
     let mut commands = Vec::new();
-    filter_bar(ui, dataset, metrics, state);
+    commands.extend(filter_bar(ui, dataset, shown, state));
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked_header = None;
@@ -194,7 +203,7 @@ pub fn actor_table(
                                 (Some(m), Centrality::Degree | Centrality::InDegree | Centrality::OutDegree) => {
                                     format!("{}", m.value(c))
                                 }
-                                (Some(m), _) => format!("{:.4}", m.value(c)),
+                                (Some(m), _) => crate::text::measure(m.value(c)),
                             };
                             ui.label(RichText::new(text).monospace());
                         });
@@ -221,15 +230,22 @@ pub fn actor_table(
 }
 
 /// The filter field, how many actors are listed, and what the metrics were worked out on.
-fn filter_bar(ui: &mut Ui, dataset: &Dataset, metrics: Option<&Metrics>, state: &mut ActorTableState) {
+fn filter_bar(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    shown: &MetricsShown<'_>,
+    state: &mut ActorTableState,
+) -> Option<Command> {
+    let metrics = shown.metrics;
+    let mut command = None;
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut state.filter)
                 .hint_text("Filter actors")
                 .desired_width(220.0),
         );
-        let shown = state.rows().len();
-        ui.label(RichText::new(format!("{shown} of {} actors", dataset.actors.len())).weak());
+        let listed = state.rows().len();
+        ui.label(RichText::new(format!("{listed} of {} actors", dataset.actors.len())).weak());
         match metrics {
             None => {
                 ui.spinner();
@@ -251,5 +267,12 @@ fn filter_bar(ui: &mut Ui, dataset: &Dataset, metrics: Option<&Metrics>, state: 
                 );
             }
         }
+        if shown.updating && metrics.is_some() {
+            ui.spinner();
+            ui.label(RichText::new("updating…").weak())
+                .on_hover_text("The filters changed: the numbers shown are the last ones until the new ones are in");
+        }
     });
+    command = hostile_toggle(ui, dataset, shown.hostile, false).or(command);
+    command
 }

@@ -4,21 +4,17 @@
 use egui::{RichText, Ui};
 
 use super::command::{Command, Selection};
+use super::legend::LegendView;
 use super::palette::{bloc_colour, measure_colour};
 use super::widgets::colour_swatch;
 use crate::analysis::Metrics;
 use crate::model::{Centrality, ColourBy, Dataset};
 
-/// Blocs listed in the legend; the rest are counted.
-const BLOCS_LISTED: usize = 12;
+/// Blocs listed in the legend, each in its own colour; the rest are counted, in grey.
+const BLOCS_LISTED: usize = super::palette::BLOC_COLOURS;
 
-pub fn colour_legend(
-    ui: &mut Ui,
-    dataset: &Dataset,
-    colour_by: ColourBy,
-    metrics: Option<&Metrics>,
-    commands: &mut Vec<Command>,
-) {
+pub fn colour_legend(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {
+    let (dataset, colour_by, metrics) = (view.dataset, view.colour_by, view.metrics);
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new("Actors coloured by").weak());
         let options = [ColourBy::Kind, ColourBy::Bloc]
@@ -49,13 +45,16 @@ pub fn colour_legend(
     };
     match colour_by {
         ColourBy::Kind => {}
-        ColourBy::Bloc => blocs(ui, dataset, metrics, commands),
+        ColourBy::Bloc => {
+            commands.extend(super::widgets::hostile_toggle(ui, dataset, view.hostile, false));
+            blocs(ui, (dataset, metrics), view.collapsed_blocs, commands);
+        }
         ColourBy::Centrality(measure) => scale(ui, metrics, measure),
     }
 }
 
 /// Each bloc with its colour and size; opened, its members (a click selects one).
-fn blocs(ui: &mut Ui, dataset: &Dataset, metrics: &Metrics, commands: &mut Vec<Command>) {
+fn blocs(ui: &mut Ui, (dataset, metrics): (&Dataset, &Metrics), collapsed: &[bool], commands: &mut Vec<Command>) {
     let real: Vec<(usize, &Vec<usize>)> = metrics.blocs.iter().enumerate().filter(|(_, m)| m.len() > 1).collect();
     let alone = metrics.blocs.len() - real.len();
     ui.label(
@@ -81,6 +80,21 @@ fn blocs(ui: &mut Ui, dataset: &Dataset, metrics: &Metrics, commands: &mut Vec<C
                 let more = if names.len() > 3 { ", …" } else { "" };
                 ui.label(format!("Bloc {} · {}", bloc + 1, members.len()))
                     .on_hover_text(names.join(", "));
+                let is_collapsed = collapsed.get(bloc).copied().unwrap_or(false);
+                let (text, hover) = if is_collapsed {
+                    ("Expand", "Draw this bloc's actors again")
+                } else {
+                    (
+                        "Collapse",
+                        "Draw this bloc as one node, its relations to the rest drawn from it",
+                    )
+                };
+                if ui.small_button(text).on_hover_text(hover).clicked() {
+                    commands.push(Command::CollapseBloc {
+                        bloc,
+                        collapsed: !is_collapsed,
+                    });
+                }
                 ui.label(RichText::new(format!("{}{more}", lead.join(", "))).weak().small());
             })
             .body(|ui| {

@@ -57,6 +57,17 @@ pub enum Command {
     ShowAllKinds,
     SetSizeBy(SizeBy),
     SetColourBy(crate::model::ColourBy),
+    /// Whether paths (`for_paths`), or centrality and blocs, follow hostile relations (war,
+    /// opposition).
+    SetHostile {
+        for_paths: bool,
+        hostile: crate::analysis::Hostile,
+    },
+    /// Draw a bloc (by its position among the blocs) as one node, or its actors again.
+    CollapseBloc {
+        bloc: usize,
+        collapsed: bool,
+    },
     /// Draw a file's own colours, sizes and shapes (true) or Entente's by kind.
     SetFileLooks(bool),
     /// 0 turns focus off; 1 or 2 show the selected actor's neighbourhood that many steps out.

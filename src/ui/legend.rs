@@ -31,6 +31,10 @@ pub struct LegendView<'a> {
     pub colour_by: ColourBy,
     /// The metrics, once worked out (for colours by bloc or measure).
     pub metrics: Option<&'a Metrics>,
+    /// Per bloc, whether it is drawn as one node.
+    pub collapsed_blocs: &'a [bool],
+    /// Whether blocs follow hostile relations.
+    pub hostile: crate::analysis::Hostile,
     /// The canvas draws too many relations to show their patterns, as plain lines.
     pub plain_lines: bool,
 }
@@ -67,7 +71,7 @@ pub fn legend(ui: &mut Ui, view: &LegendView<'_>) -> Vec<Command> {
     relation_kinds(ui, view, &mut commands);
     ui.add_space(6.0);
     actor_kinds(ui, view, &mut commands);
-    super::colour_legend::colour_legend(ui, view.dataset, view.colour_by, view.metrics, &mut commands);
+    super::colour_legend::colour_legend(ui, view, &mut commands);
     sources(ui, view, &mut commands);
     commands.extend(evidence_filter(ui, view.evidence, &view.dataset.sources));
     if view.filter.hides_anything() && ui.small_button("Show all").clicked() {

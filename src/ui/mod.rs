@@ -34,7 +34,7 @@ mod unsaved_dialog;
 pub(crate) mod widgets;
 
 pub use actor_list::{ActorListIndex, actor_list};
-pub use actor_table::{ActorColumn, ActorTableState, actor_table};
+pub use actor_table::{ActorColumn, ActorTableState, MetricsShown, actor_table};
 pub use add_dataset_dialog::{AddDatasetReview, add_dataset_dialog};
 pub use changes_list::ComparedYears;
 pub use command::{Command, InfoWindow, MainView, Selection, UnsavedChoice, ViewImage};

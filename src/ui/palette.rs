@@ -301,6 +301,7 @@ mod tests {
             label: id.into(),
             colour: colour.map(Into::into),
             description: None,
+            hostile: false,
             extra: Default::default(),
         });
     }

@@ -6,9 +6,9 @@ use egui::{RichText, Ui};
 use super::command::{Command, Selection};
 use super::forms::{actor_picker, focus_field};
 use super::palette::KindLooks;
-use super::widgets::colour_swatch;
-use crate::analysis::{FoundPath, Hop, PathQuery};
-use crate::model::{Dataset, Direction};
+use super::widgets::{colour_swatch, hostile_toggle};
+use crate::analysis::{FoundPath, Hop, Hostile, PathQuery};
+use crate::model::Dataset;
 
 /// What the user asked: the ends (chosen, or being typed), the actor to avoid, how many paths
 /// and whether to follow direction; and which path is highlighted.
@@ -79,6 +79,7 @@ pub fn paths_panel(
     (dataset, looks): (&Dataset, &KindLooks),
     form: &mut PathsForm,
     answer: Option<&PathsAnswer<'_>>,
+    hostile: Hostile,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
@@ -106,7 +107,19 @@ pub fn paths_panel(
             form.chosen = None;
         }
     });
+    commands.extend(hostile_toggle(ui, dataset, hostile, true));
     ui.separator();
+    let same = form.from.is_some() && form.from == form.to;
+    let avoids_an_end = form.avoid.is_some() && (form.avoid == form.from || form.avoid == form.to);
+    if same || avoids_an_end {
+        let why = if same {
+            "From and To are the same actor: choose another."
+        } else {
+            "The actor to avoid is one of the ends: choose another, or none."
+        };
+        ui.label(RichText::new(why).color(ui.visuals().warn_fg_color));
+        return commands;
+    }
     match (form.query(), answer) {
         (None, _) => {
             ui.label(RichText::new("Choose two actors: type a name, or click one in the graph.").weak());
@@ -130,7 +143,6 @@ fn ends(ui: &mut Ui, dataset: &Dataset, form: &mut PathsForm) {
         for (slot, (label, name)) in slots.into_iter().enumerate() {
             ui.label(label);
             let current = [form.from, form.to, form.avoid][slot];
-            let skip = if slot == 1 { form.from } else { None };
             let mut picked = current;
             let typed = &mut form.typed[slot];
             ui.vertical(|ui| match current.and_then(|a| dataset.actors.get(a)) {
@@ -147,7 +159,7 @@ fn ends(ui: &mut Ui, dataset: &Dataset, form: &mut PathsForm) {
                     });
                 }
                 None => {
-                    if let Some(actor) = actor_picker(ui, dataset, typed, name, skip) {
+                    if let Some(actor) = actor_picker(ui, dataset, typed, name, None) {
                         picked = Some(actor);
                         typed.clear();
                     }
@@ -190,18 +202,27 @@ fn results(
         answer.counted, answer.total
     );
     if answer.paths.is_empty() {
-        ui.label(
-            RichText::new(format!(
-                "No path from {} to {} {over}.",
-                name(query.from),
-                name(query.to)
-            ))
-            .strong(),
-        );
+        let mut how = String::new();
+        if let Some(avoided) = query.avoid {
+            how.push_str(&format!(" avoiding {}", name(avoided)));
+        }
+        if query.follow_direction {
+            how.push_str(" following direction");
+        }
+        let text = format!("No path from {} to {}{how} {over}.", name(query.from), name(query.to));
+        ui.label(RichText::new(text).strong());
+        let mut loosen = Vec::new();
         if answer.counted < answer.total {
-            ui.label(
-                RichText::new("The kind, time or evidence filters hide the rest: loosen them to look further.").weak(),
-            );
+            loosen.push("the kind, time or evidence filters");
+        }
+        if query.avoid.is_some() {
+            loosen.push("Avoid");
+        }
+        if query.follow_direction {
+            loosen.push("Follow direction");
+        }
+        if !loosen.is_empty() {
+            ui.label(RichText::new(format!("To look further, loosen {}.", loosen.join(", or "))).weak());
         }
         return commands;
     }
@@ -212,8 +233,8 @@ fn results(
     };
     ui.label(
         RichText::new(format!(
-            "{} {over}, shortest first.{hint}",
-            crate::text::count(answer.paths.len(), "path")
+            "{} {over}.{hint}",
+            crate::text::shortest_paths(answer.paths.len(), query.k)
         ))
         .weak(),
     );
@@ -285,12 +306,7 @@ fn hop_row(
         ui.horizontal(|ui| {
             ui.add_space(12.0);
             colour_swatch(ui, looks.relation_colour(&relation.kind));
-            let arrow = match relation.direction {
-                Direction::Directed => "→",
-                Direction::Mutual => "↔",
-            };
-            let period = relation.period.map_or_else(|| "undated".to_owned(), |p| p.describe());
-            let text = format!("{} {arrow} · {period}", dataset.relation_kind_label(&relation.kind));
+            let text = crate::text::relation_line(dataset, relation);
             if ui
                 .link(text)
                 .on_hover_text("Show this relation and all its evidence")

@@ -57,3 +57,36 @@ pub fn edit_buttons(ui: &mut Ui, commands: &mut Vec<Command>, buttons: &[(&str, 
 }
 
 pub use crate::text::count;
+
+/// "Through hostile relations": shown when the dataset declares hostile kinds (war,
+/// opposition), which paths, centrality and blocs otherwise leave out.
+pub fn hostile_toggle(
+    ui: &mut egui::Ui,
+    dataset: &crate::model::Dataset,
+    hostile: crate::analysis::Hostile,
+    for_paths: bool,
+) -> Option<Command> {
+    use crate::analysis::Hostile;
+    let kinds: Vec<&str> = dataset
+        .hostile_kinds()
+        .into_iter()
+        .map(|k| dataset.relation_kind_label(k))
+        .collect();
+    if kinds.is_empty() {
+        return None;
+    }
+    let mut counts = hostile == Hostile::Counts;
+    let hover = if for_paths {
+        "A war or open hostility connects its two sides. Untick to follow only relations of support"
+    } else {
+        "Count relations between sides that are against each other as ties. Off, centrality and blocs \
+         follow only relations of support, so that a bloc is a group of allies"
+    };
+    ui.checkbox(&mut counts, format!("Through hostile relations ({})", kinds.join(", ")))
+        .on_hover_text(hover)
+        .changed()
+        .then_some(Command::SetHostile {
+            for_paths,
+            hostile: if counts { Hostile::Counts } else { Hostile::LeftOut },
+        })
+}

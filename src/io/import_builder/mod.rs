@@ -370,6 +370,7 @@ impl ImportBuilder {
                 label,
                 colour: None,
                 description: None,
+                hostile: false,
                 extra: ExtraFields::new(),
             });
         }

@@ -28,7 +28,7 @@ impl ScreenTransform {
 }
 
 /// What the app asks the view to do with the camera; taken on the view's next frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ViewRequest {
     /// Fit what is shown (or what Focus shows) to the canvas.
     Fit,
@@ -36,6 +36,8 @@ pub enum ViewRequest {
     FollowLayout,
     /// Move so this actor is in the middle.
     CentreOn(usize),
+    /// Show these actors (a path), zoomed in no further than a fit would.
+    Show(Vec<usize>),
 }
 
 #[derive(Debug, Clone)]
@@ -135,18 +137,32 @@ impl Camera {
                         fit = false;
                     }
                 }
+                ViewRequest::Show(actors) => {
+                    let points: Vec<Vec2> = actors.into_iter().filter_map(&position).collect();
+                    let min = points.iter().copied().reduce(|a, b| a.min(b));
+                    let max = points.iter().copied().reduce(|a, b| a.max(b));
+                    if let (Some(min), Some(max)) = (min, max) {
+                        self.fit_to(canvas, min, max);
+                        self.moved_by_user();
+                        fit = false;
+                    }
+                }
             }
         }
         if fit && let Some((min, max)) = bounds() {
-            let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
-            let room = (canvas.size() - egui::vec2(FIT_MARGIN, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
-            self.zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, MAX_FIT_ZOOM);
-            let centre = (min + max) * 0.5;
-            self.pan = canvas.size() * 0.5 - centre * self.zoom;
+            self.fit_to(canvas, min, max);
             self.fitted = true;
         }
         // Follow the layout to its end, then leave the view to the user.
         self.following &= layout_running;
+    }
+
+    fn fit_to(&mut self, canvas: Rect, min: Vec2, max: Vec2) {
+        let extent = egui::vec2((max.x - min.x).max(1.0), (max.y - min.y).max(1.0));
+        let room = (canvas.size() - egui::vec2(FIT_MARGIN, FIT_MARGIN) * 2.0).max(egui::vec2(10.0, 10.0));
+        self.zoom = (room.x / extent.x).min(room.y / extent.y).clamp(MIN_ZOOM, MAX_FIT_ZOOM);
+        let centre = (min + max) * 0.5;
+        self.pan = canvas.size() * 0.5 - centre * self.zoom;
     }
 
     /// Zooms by `factor` about `anchor` (a point of the canvas, relative to its top left).

@@ -18,6 +18,6 @@ mod view;
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ViewRequest};
 pub use node_size::actor_radii;
-pub use scene::{DrawnActor, GraphScene, PlacedLabel, SavedPositions, SceneLook};
+pub use scene::{Collapsed, DrawnActor, GraphScene, PlacedLabel, SavedPositions, SceneLook};
 pub use svg_export::view_to_svg;
 pub use view::{GRAPH_ID, graph_canvas, relation_screen_position};

@@ -222,6 +222,7 @@ mod tests {
             looks: &looks,
             file_looks: true,
             actor_colours: None,
+            collapsed: None,
         };
         scene.rebuild(&dataset, &visibility, None, look);
         let svg = view_to_svg(&scene, &dataset);

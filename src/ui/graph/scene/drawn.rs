@@ -19,6 +19,17 @@ pub struct SceneLook<'a> {
     pub file_looks: bool,
     /// Each actor's colour when it stands for a bloc or a metric rather than the kind.
     pub actor_colours: Option<&'a [egui::Color32]>,
+    /// Collapsed blocs, each drawn as one of its actors.
+    pub collapsed: Option<&'a Collapsed>,
+}
+
+/// Blocs drawn as one node: per actor, the actor that draws it (itself unless its bloc is
+/// collapsed), and the collapsed blocs' labels.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Collapsed {
+    pub drawn_as: Vec<u32>,
+    /// (the actor that stands for the bloc, the label it takes)
+    pub labels: Vec<(usize, String)>,
 }
 
 /// In a layout from a file, actors a median of this far from their nearest neighbour are
@@ -26,15 +37,8 @@ pub struct SceneLook<'a> {
 const FILE_SPACING_PER_RADIUS_UNIT: f32 = 45.0;
 
 impl GraphScene {
-    /// Rebuilds what egui_graphs draws from what is visible. Positions come from the layout,
-    /// which always covers every actor, so nothing moves when kinds are hidden or shown.
-    pub fn rebuild(
-        &mut self,
-        dataset: &Dataset,
-        visibility: &Visibility,
-        selection: Option<Selection>,
-        look: SceneLook<'_>,
-    ) {
+    /// A node for every visible actor, where the layout has it.
+    fn actor_nodes(&mut self, dataset: &Dataset, visibility: &Visibility, look: SceneLook<'_>) -> ActorGraph {
         let mut graph = ActorGraph::new();
         self.node_of_actor = vec![None; dataset.actors.len()];
         for (actor_index, actor) in dataset.actors.iter().enumerate() {
@@ -55,7 +59,13 @@ impl GraphScene {
                     .get(actor_index)
                     .copied()
                     .unwrap_or(crate::ui::graph::node_size::MIN_RADIUS),
-                label: Arc::from(actor.name.as_str()),
+                label: look
+                    .collapsed
+                    .and_then(|c| c.labels.iter().find(|(a, _)| *a == actor_index))
+                    .map_or_else(
+                        || Arc::from(actor.name.as_str()),
+                        |(_, label)| Arc::from(label.as_str()),
+                    ),
                 dimmed: emphasis == Emphasis::Dimmed,
                 faded: false,
                 pinned: self.layout.is_pinned(actor_index),
@@ -67,6 +77,19 @@ impl GraphScene {
                 *slot = Some(node);
             }
         }
+        graph
+    }
+
+    /// Rebuilds what egui_graphs draws from what is visible. Positions come from the layout,
+    /// which always covers every actor, so nothing moves when kinds are hidden or shown.
+    pub fn rebuild(
+        &mut self,
+        dataset: &Dataset,
+        visibility: &Visibility,
+        selection: Option<Selection>,
+        look: SceneLook<'_>,
+    ) {
+        let graph = self.actor_nodes(dataset, visibility, look);
         self.edge_of_relation = vec![None; dataset.relations.len()];
         let mut edges = Vec::with_capacity(dataset.relations.len());
         let line_colours = look.file_looks.then(|| FileLineColours::of(dataset));
@@ -90,6 +113,16 @@ impl GraphScene {
             let Some(Some((from, to))) = self.relation_ends.get(relation_index).copied() else {
                 continue;
             };
+            // A relation of a collapsed bloc's actor is drawn from the bloc.
+            let drawn_as = |a: u32| {
+                look.collapsed
+                    .and_then(|c| c.drawn_as.get(a as usize).copied())
+                    .unwrap_or(a)
+            };
+            let (from, to) = (drawn_as(from), drawn_as(to));
+            if from == to {
+                continue;
+            }
             let (Some(Some(a)), Some(Some(b))) = (
                 self.node_of_actor.get(from as usize).copied(),
                 self.node_of_actor.get(to as usize).copied(),
@@ -215,6 +248,7 @@ impl GraphScene {
     pub fn drawn_actor(&self, actor: usize) -> Option<DrawnActor> {
         let payload = self.graph.node(self.node_of(actor)?)?.payload();
         Some(DrawnActor {
+            label: payload.label.clone(),
             colour: payload.colour,
             shape: payload.shape,
             radius: payload.radius,

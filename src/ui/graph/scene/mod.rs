@@ -12,7 +12,7 @@ use petgraph::stable_graph::NodeIndex;
 mod drawn;
 mod placed;
 
-pub use drawn::SceneLook;
+pub use drawn::{Collapsed, SceneLook};
 
 use super::camera::{Camera, ViewRequest};
 use super::edge_buffers::EdgeBuffers;
@@ -40,8 +40,10 @@ pub struct DrawnEdge {
 pub type SavedPositions = Vec<SavedPosition>;
 
 /// How an actor is drawn, for tests and tools that check the picture.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DrawnActor {
+    /// The label drawn beside it (its name, or a collapsed bloc's).
+    pub label: std::sync::Arc<str>,
     pub colour: egui::Color32,
     pub shape: NodeShape,
     /// Radius in layout units.
