@@ -303,7 +303,7 @@ fn hop_row(
         let Some(relation) = dataset.relations.get(r) else {
             continue;
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.add_space(12.0);
             colour_swatch(ui, looks.relation_colour(&relation.kind));
             let text = crate::text::relation_line(dataset, relation);

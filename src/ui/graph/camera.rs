@@ -141,8 +141,16 @@ impl Camera {
                     let points: Vec<Vec2> = actors.into_iter().filter_map(&position).collect();
                     let min = points.iter().copied().reduce(|a, b| a.min(b));
                     let max = points.iter().copied().reduce(|a, b| a.max(b));
-                    if let (Some(min), Some(max)) = (min, max) {
+                    // Already in view at a size one can read: leave the view as it is.
+                    let in_view = |p: &Vec2| canvas.shrink(FIT_MARGIN).contains(self.to_screen(p.x, p.y));
+                    let readable = self.zoom >= CENTRE_ZOOM * 0.5 && points.iter().all(in_view);
+                    if let (Some(min), Some(max), false) = (min, max, readable) {
+                        let before = self.zoom;
                         self.fit_to(canvas, min, max);
+                        // Zoom out to show them all, but in no further than needed to read them.
+                        self.zoom = self.zoom.min(before.max(CENTRE_ZOOM));
+                        let centre = (min + max) * 0.5;
+                        self.pan = canvas.size() * 0.5 - centre * self.zoom;
                         self.moved_by_user();
                         fit = false;
                     }
@@ -256,5 +264,27 @@ mod tests {
         camera.place(canvas(), false, bounds, |a| (a == 7).then_some(Vec2::new(40.0, -20.0)));
         assert!((camera.to_screen(40.0, -20.0) - canvas().center()).length() < 0.5);
         assert!(camera.zoom >= CENTRE_ZOOM);
+    }
+
+    #[test]
+    fn showing_a_path_moves_the_view_only_when_it_is_out_of_sight_or_too_small_to_read() {
+        let mut camera = Camera::new(false);
+        let bounds = || Some((Vec2::ZERO, Vec2::new(400.0, 400.0)));
+        camera.place(canvas(), false, bounds, |_| None);
+        let (zoom, pan) = (camera.zoom, camera.pan);
+        let at = |a: usize| Some(Vec2::new(a as f32 * 100.0, 100.0));
+        camera.request(ViewRequest::Show(vec![1, 2]));
+        camera.place(canvas(), false, bounds, at);
+        assert_eq!((camera.zoom, camera.pan), (zoom, pan), "in view already");
+
+        // Far off and tiny, as a path is in a big graph seen whole.
+        camera.zoom = 0.05;
+        camera.request(ViewRequest::Show(vec![40, 41]));
+        camera.place(canvas(), false, bounds, at);
+        assert!(camera.zoom > 0.05);
+        for a in [40, 41] {
+            let p = at(a).unwrap_or_default();
+            assert!(canvas().contains(camera.to_screen(p.x, p.y)), "actor {a} shown");
+        }
     }
 }
