@@ -95,7 +95,8 @@ fn blocs(ui: &mut Ui, (dataset, metrics): (&Dataset, &Metrics), collapsed: &[boo
                         collapsed: !is_collapsed,
                     });
                 }
-                ui.label(RichText::new(format!("{}{more}", lead.join(", "))).weak().small());
+                // Cut to the panel: a long list must not widen it and push the canvas aside.
+                ui.add(egui::Label::new(RichText::new(format!("{}{more}", lead.join(", "))).weak().small()).truncate());
             })
             .body(|ui| {
                 for &a in members.iter().take(200) {
