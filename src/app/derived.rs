@@ -4,7 +4,7 @@
 
 use crate::layout::LayoutStart;
 use crate::model::{
-    Dataset, DatasetIndex, Edit, Part, Summary, active_per_year, numeric_attributes, this_year, year_range,
+    Dataset, DatasetIndex, Edit, Part, QuoteChecks, Summary, active_per_year, numeric_attributes, this_year, year_range,
 };
 use crate::ui::{ActorListIndex, KindLooks};
 
@@ -23,6 +23,8 @@ pub struct DatasetViews {
     pub has_file_looks: bool,
     /// The colours the file gives its actors, most used first (a dozen at most), for the legend.
     pub file_colours: Vec<String>,
+    /// Each quote checked against its source's text.
+    pub quotes: QuoteChecks,
 }
 
 impl DatasetViews {
@@ -66,6 +68,9 @@ impl DatasetViews {
         if edit.changes_kinds() {
             self.looks = KindLooks::of(dataset);
         }
+        if relations_changed || edit.parts().iter().any(|p| matches!(p, Part::Source(_))) {
+            self.quotes = QuoteChecks::of(dataset);
+        }
         if relations_changed || edit.changes_kinds() {
             self.timeline = TimelineData::of(dataset, &self.looks);
         }
@@ -93,6 +98,7 @@ impl Derived {
                 size_attributes: numeric_attributes(dataset),
                 has_file_looks: has_file_looks(dataset),
                 file_colours: most_used_colours(dataset),
+                quotes: QuoteChecks::of(dataset),
             },
         }
     }

@@ -123,6 +123,7 @@ impl App {
                 commands.extend(ui::details_panel(
                     ui,
                     (&self.doc.dataset, &views.looks, &views.summary, &views.index),
+                    &views.quotes,
                     self.view.selection,
                     compared.as_ref(),
                 ));

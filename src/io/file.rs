@@ -43,7 +43,17 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> LoadReport {
 
 pub fn load_bytes_with(bytes: &[u8], path: &Path, mapping: Option<&ImportMapping>) -> LoadReport {
     let mut report = match decode_text(bytes) {
-        Ok(text) => parse_any(path, text, mapping),
+        Ok(text) => {
+            let mut report = parse_any(path, text, mapping);
+            if let Some(dataset) = &mut report.dataset
+                && dataset.sources.iter().any(|s| s.text.is_some())
+            {
+                let folder = path.parent().unwrap_or(Path::new("."));
+                let found = super::attach_and_check(dataset, &super::TextFolder::Disk(folder), Some(text));
+                report.diagnostics.extend(found);
+            }
+            report
+        }
         // Spreadsheets and the datasets' own downloads are often saved in Windows' encoding;
         // every byte means a character there, so the table reads, and the user is told.
         Err(_) if Format::from_extension(path) == Some(Format::Csv) => {

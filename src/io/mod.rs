@@ -16,6 +16,7 @@ mod json_locator;
 mod load_report;
 mod published_rows;
 pub mod reference;
+mod source_texts;
 mod text_position;
 mod xml_reader;
 
@@ -28,4 +29,5 @@ pub use format::Format;
 pub use import_builder::UNSPECIFIED_KIND;
 pub use import_mapping::{AttributeSummary, ImportMapping, MappingProposal, clean_label};
 pub use load_report::LoadReport;
+pub use source_texts::{TextFolder, attach_and_check};
 pub use text_position::line_column;

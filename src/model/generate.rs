@@ -116,7 +116,7 @@ fn generated_source(i: i32) -> Source {
         published: Some(PartialDate::year(2000 + i)),
         reliability: None,
         notes: None,
-        extra: ExtraFields::new(),
+        ..Source::new("", "")
     }
 }
 

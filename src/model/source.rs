@@ -18,8 +18,24 @@ pub struct Source {
     pub reliability: Option<Reliability>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Where the source's own text is, to check its quotes against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<SourceText>,
+    /// The text itself, once read (from the dataset, or from the file beside it). Not saved:
+    /// `text` says where it comes from.
+    #[serde(skip)]
+    pub attached: Option<std::sync::Arc<str>>,
     #[serde(flatten)]
     pub extra: ExtraFields,
+}
+
+/// Where a source's text is kept: in a file beside the dataset (a path relative to the
+/// dataset's folder), or in the dataset itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceText {
+    File(String),
+    Content(String),
 }
 
 /// Source reliability on the Admiralty (NATO) scale.
@@ -34,6 +50,8 @@ impl Source {
             published: None,
             reliability: None,
             notes: None,
+            text: None,
+            attached: None,
             extra: ExtraFields::new(),
         }
     }

@@ -10,13 +10,14 @@ use super::palette::KindLooks;
 use super::sources_list::sources_list;
 use super::widgets::{count, edit_buttons, field, kind_chip};
 use crate::model::EvidenceAt;
-use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, Relation, Summary};
+use crate::model::{Dataset, DatasetIndex, Direction, ExtraFields, QuoteChecks, Relation, Summary};
 
 /// With two years compared and nothing selected, the panel lists what changed between them
 /// above what the dataset is.
 pub fn details_panel(
     ui: &mut Ui,
     (dataset, looks, summary, index): (&Dataset, &KindLooks, &Summary, &DatasetIndex),
+    quotes: &QuoteChecks,
     selection: Option<Selection>,
     compared: Option<&ComparedYears<'_>>,
 ) -> Vec<Command> {
@@ -32,7 +33,15 @@ pub fn details_panel(
                 dataset_overview(ui, dataset, summary, &mut commands);
             }
             Some(Selection::Relation(i)) => match dataset.relations.get(i) {
-                Some(relation) => relation_details(ui, (dataset, looks, summary), index, (i, relation), &mut commands),
+                Some(relation) => {
+                    relation_details(
+                        ui,
+                        (dataset, looks, summary),
+                        (index, quotes),
+                        (i, relation),
+                        &mut commands,
+                    );
+                }
                 None => dataset_overview(ui, dataset, summary, &mut commands),
             },
             Some(Selection::Actor(i)) => match dataset.actors.get(i) {
@@ -76,7 +85,7 @@ fn dataset_overview(ui: &mut Ui, dataset: &Dataset, summary: &Summary, commands:
 fn relation_details(
     ui: &mut Ui,
     (dataset, looks, summary): (&Dataset, &KindLooks, &Summary),
-    index: &DatasetIndex,
+    (index, quotes): (&DatasetIndex, &QuoteChecks),
     (relation_index, relation): (usize, &Relation),
     commands: &mut Vec<Command>,
 ) {
@@ -145,7 +154,8 @@ fn relation_details(
         };
         let source_items = summary.evidence_by_source.get(&evidence.source).copied().unwrap_or(1);
         ui.push_id(i, |ui| {
-            commands.extend(evidence_card(ui, evidence, source, source_items, at));
+            let check = quotes.get(relation_index, i);
+            commands.extend(evidence_card(ui, evidence, (source, check), source_items, at));
         });
     }
 }

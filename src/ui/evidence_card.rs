@@ -2,7 +2,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::widgets::{field, safe_link};
-use crate::model::{Evidence, EvidenceAt, Reliability, Source, credibility_meaning};
+use crate::model::{Evidence, EvidenceAt, QuoteCheck, Reliability, Source, credibility_meaning};
 
 /// One piece of evidence: the verbatim quote first, then who said it and where it was published,
 /// then the analyst's grades, which can be changed here.
@@ -11,7 +11,7 @@ use crate::model::{Evidence, EvidenceAt, Reliability, Source, credibility_meanin
 pub fn evidence_card(
     ui: &mut Ui,
     evidence: &Evidence,
-    source: Option<&Source>,
+    (source, check): (Option<&Source>, &QuoteCheck),
     source_items: usize,
     at: EvidenceAt,
 ) -> Vec<Command> {
@@ -19,6 +19,7 @@ pub fn evidence_card(
     egui::Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(format!("“{}”", evidence.quote)).italics().size(14.5));
+        quote_check(ui, check);
         if let Some(speaker) = &evidence.speaker {
             let attribution = match &evidence.speaker_role {
                 Some(role) => format!("— {speaker}, {role}"),
@@ -148,5 +149,40 @@ impl<T: Copy + PartialEq> GradePicker<T> {
                 .on_hover_text(self.hover);
         });
         picked
+    }
+}
+
+/// Whether the quote stands in its source's text: verified (and what was set aside to find
+/// it), not found, or nothing to check against.
+fn quote_check(ui: &mut Ui, check: &QuoteCheck) {
+    match check {
+        QuoteCheck::Verified { tolerated, .. } => {
+            let text = if tolerated.any() {
+                format!("✔ Verified in the source's text ({} aside)", tolerated.describe())
+            } else {
+                "✔ Verified in the source's text".to_owned()
+            };
+            ui.label(
+                RichText::new(text)
+                    .color(ui.visuals().widgets.noninteractive.fg_stroke.color)
+                    .small(),
+            )
+            .on_hover_text("These words stand in the text attached to the source");
+        }
+        QuoteCheck::NotFound => {
+            ui.label(
+                RichText::new("⚠ Not found in the source's text")
+                    .color(ui.visuals().warn_fg_color)
+                    .small(),
+            )
+            .on_hover_text(
+                "The source carries its text and these words are not in it, even with whitespace, \
+                     quotation marks and dashes set aside: check the quote against the source",
+            );
+        }
+        QuoteCheck::NoText => {
+            ui.label(RichText::new("No text attached to check against").weak().small())
+                .on_hover_text("The source carries no text of its own, so this quote cannot be checked here");
+        }
     }
 }
