@@ -47,10 +47,12 @@ fn main() {
         };
         row("count the relations that pass the filters", &counting, "", None);
 
+        let quotes = entente::model::QuoteChecks::of(&dataset);
         let trust = Trust {
             dataset: &dataset,
             index: &index,
             filter: &filter,
+            quotes: &quotes,
         };
         let pairs: Vec<(usize, usize)> = (0..if full { 20 } else { 4 })
             .map(|i| ((i * 7919) % actors, (i * 104_729 + actors / 2) % actors))

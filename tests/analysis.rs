@@ -7,7 +7,9 @@ use std::path::Path;
 use entente::analysis::{CountedGraph, Hostile, PathQuery, Trust, compute_metrics, find_paths};
 use entente::built_in_dataset;
 use entente::io::load_path;
-use entente::model::{Dataset, DatasetIndex, EvidenceFilter, KindFilter, Reliability, Ungraded, ViewQuery};
+use entente::model::{
+    Dataset, DatasetIndex, EvidenceFilter, KindFilter, QuoteChecks, Reliability, Ungraded, ViewQuery,
+};
 
 fn metrics_fixture() -> serde_json::Value {
     let path = "tests/data/metrics/expected.json";
@@ -160,6 +162,7 @@ fn iran_reaches_ukraine_through_north_korea_and_russia_and_each_hop_shows_a_quot
         dataset: &dataset,
         index: &index,
         filter: &EvidenceFilter::default(),
+        quotes: &QuoteChecks::of(&dataset),
     };
     let paths = find_paths(&graph, &PathQuery::between(actor("Iran"), actor("Ukraine")), &trust);
     assert!(!paths.is_empty() && paths.len() <= PathQuery::DEFAULT_K);
@@ -210,6 +213,7 @@ fn raising_the_minimum_reliability_drops_the_paths_whose_hops_rest_on_weaker_sou
     let (dataset, index) = graded_built_in();
     let actor = |name: &str| dataset.actors.iter().position(|a| a.name == name).expect(name);
     let kinds = KindFilter::default();
+    let quotes = QuoteChecks::of(&dataset);
     let paths_with = |filter: &EvidenceFilter| {
         let query = ViewQuery {
             evidence: filter,
@@ -220,6 +224,7 @@ fn raising_the_minimum_reliability_drops_the_paths_whose_hops_rest_on_weaker_sou
             dataset: &dataset,
             index: &index,
             filter,
+            quotes: &quotes,
         };
         find_paths(&graph, &PathQuery::between(actor("Iran"), actor("Ukraine")), &trust)
     };

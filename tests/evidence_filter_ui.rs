@@ -88,3 +88,28 @@ fn leaving_a_source_out_hides_the_relations_only_it_backs_and_the_status_bar_cou
         "({only_chronology} relations hidden, {only_chronology} by the evidence filter)"
     ));
 }
+
+#[test]
+fn only_verified_quotes_show_the_relations_the_chronology_backs_and_unverified_the_ones_to_check() {
+    let mut harness = common::app_with(None);
+    let count_with = |harness: &Harness<'_, App>, source: &str| {
+        harness
+            .state()
+            .dataset()
+            .relations
+            .iter()
+            .filter(|r| r.evidence.iter().any(|e| e.source == source))
+            .count()
+    };
+    // The chronology ships with its text, so its quotes are verified; the article's are not.
+    let verified = count_with(&harness, "entente-nk-chronology");
+    let unverified = count_with(&harness, "newsweek-nk-partnerships");
+    harness.get_by_label("Evidence").scroll_to_me();
+    harness.run_steps(6);
+    harness.get_by_label("Evidence").click();
+    harness.run_steps(3);
+    pick(&mut harness, "quotes", "only verified in their source");
+    assert_eq!(harness.state().drawn_relation_count(), verified);
+    pick(&mut harness, "quotes", "only unverified (to check)");
+    assert_eq!(harness.state().drawn_relation_count(), unverified);
+}

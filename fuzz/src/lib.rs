@@ -7,7 +7,7 @@ use entente::io::{Format, encode, load_bytes};
 use entente::model::{
     Dataset, DatasetIndex, EvidenceFilter, Focus, KindFilter, OutsideFocus, OutsideTime, Reliability, TimeWindow,
     Ungraded, ViewQuery, Visibility, YearSpan, active_per_year, search_actors, year_range,
-};
+, QuoteFilter};
 
 /// Indexes, filters and searches the dataset as the app does, then saves it in every format
 /// Entente writes and loads the Entente JSON and GraphML copies again.
@@ -26,6 +26,7 @@ pub fn saved_dataset_loads_again(dataset: &Dataset) {
             min_sources: 1,
             excluded_sources: dataset.sources.first().map(|s| s.id.clone()).into_iter().collect(),
             ungraded: Ungraded::Fails,
+            quotes: QuoteFilter::Verified,
         };
         let query = ViewQuery {
             filter: &filter,

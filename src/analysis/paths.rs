@@ -4,7 +4,7 @@
 use pathfinding::directed::yen::yen;
 
 use super::{CountedGraph, Grade};
-use crate::model::{Dataset, DatasetIndex, EvidenceAt, EvidenceFilter};
+use crate::model::{Dataset, DatasetIndex, EvidenceAt, EvidenceFilter, QuoteChecks};
 
 /// What to look for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +68,8 @@ pub struct Trust<'a> {
     pub dataset: &'a Dataset,
     pub index: &'a DatasetIndex,
     pub filter: &'a EvidenceFilter,
+    /// Each quote checked against its source's text.
+    pub quotes: &'a QuoteChecks,
 }
 
 /// The `query.k` shortest paths (fewest hops; no actor twice), shortest first. Empty when the
@@ -142,7 +144,8 @@ fn best_statement(relations: &[usize], trust: &Trust<'_>) -> Option<(EvidenceAt,
             continue;
         };
         for (e, evidence) in relation.evidence.iter().enumerate() {
-            if trust.filter.is_active() && !trust.filter.item_passes(evidence, trust.dataset, trust.index) {
+            let check = trust.quotes.get(r, e);
+            if trust.filter.is_active() && !trust.filter.item_passes(evidence, check, trust.dataset, trust.index) {
                 continue;
             }
             let grade = Grade::of(evidence, trust.dataset, trust.index);

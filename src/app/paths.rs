@@ -139,6 +139,7 @@ impl App {
             dataset,
             index,
             filter: &asked.evidence,
+            quotes: &self.doc.views.quotes,
         };
         let found = find_paths(&graph, &query, &trust);
         if paths.form.chosen.is_some_and(|c| c >= found.len()) {

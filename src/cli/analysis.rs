@@ -10,9 +10,27 @@ use serde_json::{Value, json};
 use crate::analysis::{CountedGraph, FoundPath, Hostile, Metrics, PathQuery, Trust, compute_metrics, find_paths};
 use crate::io::load_path;
 use crate::model::{
-    Dataset, DatasetIndex, EvidenceFilter, KindFilter, PartialDate, Reliability, TimeWindow, Ungraded, ViewQuery,
-    search_actors,
+    Dataset, DatasetIndex, EvidenceFilter, KindFilter, PartialDate, QuoteChecks, QuoteFilter, Reliability, TimeWindow,
+    Ungraded, ViewQuery, search_actors,
 };
+
+/// `--quotes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuotesArg {
+    Any,
+    Verified,
+    Unverified,
+}
+
+impl From<QuotesArg> for QuoteFilter {
+    fn from(arg: QuotesArg) -> Self {
+        match arg {
+            QuotesArg::Any => Self::Any,
+            QuotesArg::Verified => Self::Verified,
+            QuotesArg::Unverified => Self::Unverified,
+        }
+    }
+}
 
 /// Which relations count: the same filters as the app's legend and timeline.
 #[derive(Debug, Clone, Args)]
@@ -36,6 +54,10 @@ pub struct CountedFilter {
     /// Leave this source's statements out (by id; may be given more than once).
     #[arg(long, value_name = "SOURCE")]
     pub exclude_source: Vec<String>,
+    /// Count only quotes found in their source's attached text (`verified`), or only those not
+    /// (`unverified`: the ones to check by hand).
+    #[arg(long, value_enum, default_value_t = QuotesArg::Any)]
+    pub quotes: QuotesArg,
     /// Leave relations of this kind out (by id, e.g. `arms_supply`; may be given more than once).
     #[arg(long, value_name = "KIND")]
     pub hide_kind: Vec<String>,
@@ -64,6 +86,7 @@ impl CountedFilter {
             min_items: self.min_statements,
             min_sources: self.min_sources,
             excluded_sources: self.exclude_source.iter().cloned().collect(),
+            quotes: self.quotes.into(),
         }
     }
 
@@ -180,10 +203,12 @@ pub fn paths(request: &PathsRequest<'_>, out: &mut impl Write) -> std::io::Resul
         avoid,
         ..PathQuery::between(from, to)
     };
+    let quotes = QuoteChecks::of(&dataset);
     let trust = Trust {
         dataset: &dataset,
         index: &index,
         filter: &evidence,
+        quotes: &quotes,
     };
     let found = find_paths(&graph, &query, &trust);
     if request.json {

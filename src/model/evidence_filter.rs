@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Dataset, DatasetIndex, Evidence, Relation, Reliability};
+use super::{Dataset, DatasetIndex, Evidence, QuoteCheck, QuoteChecks, Relation, Reliability};
 
 /// What ungraded evidence (no reliability or no credibility given) does under a minimum grade.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +33,31 @@ pub struct EvidenceFilter {
     /// Sources whose statements do not count, by id.
     pub excluded_sources: BTreeSet<String>,
     pub ungraded: Ungraded,
+    /// Which statements count by whether their quote was found in the source's text.
+    pub quotes: QuoteFilter,
+}
+
+/// Statements by whether their quote stands in the source's attached text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteFilter {
+    #[default]
+    Any,
+    /// Only quotes found in their source's text count.
+    Verified,
+    /// Only quotes not found, or with no text to check against: the ones to check by hand.
+    Unverified,
+}
+
+impl QuoteFilter {
+    fn passes(self, check: &QuoteCheck) -> bool {
+        let verified = matches!(check, QuoteCheck::Verified { .. });
+        match self {
+            Self::Any => true,
+            Self::Verified => verified,
+            Self::Unverified => !verified,
+        }
+    }
 }
 
 impl EvidenceFilter {
@@ -44,12 +69,21 @@ impl EvidenceFilter {
     /// True when single statements can fail (a grade asked for, a source left out): a
     /// relation then needs at least one that passes.
     fn asks_of_items(&self) -> bool {
-        self.min_reliability.is_some() || self.min_credibility.is_some() || !self.excluded_sources.is_empty()
+        self.min_reliability.is_some()
+            || self.min_credibility.is_some()
+            || !self.excluded_sources.is_empty()
+            || self.quotes != QuoteFilter::Any
     }
 
     /// Whether one statement counts.
-    pub fn item_passes(&self, evidence: &Evidence, dataset: &Dataset, index: &DatasetIndex) -> bool {
-        if self.excluded_sources.contains(&evidence.source) {
+    pub fn item_passes(
+        &self,
+        evidence: &Evidence,
+        check: &QuoteCheck,
+        dataset: &Dataset,
+        index: &DatasetIndex,
+    ) -> bool {
+        if self.excluded_sources.contains(&evidence.source) || !self.quotes.passes(check) {
             return false;
         }
         let ungraded = self.ungraded == Ungraded::Passes;
@@ -72,14 +106,23 @@ impl EvidenceFilter {
     }
 
     /// Whether a relation counts: enough statements that pass, from enough sources.
-    pub fn relation_passes(&self, relation: &Relation, dataset: &Dataset, index: &DatasetIndex) -> bool {
+    /// `checks` are its statements' quote checks, in order (missing ones count as no text).
+    pub fn relation_passes(
+        &self,
+        relation: &Relation,
+        checks: &[QuoteCheck],
+        dataset: &Dataset,
+        index: &DatasetIndex,
+    ) -> bool {
         if !self.is_active() {
             return true;
         }
         let passing: Vec<&Evidence> = relation
             .evidence
             .iter()
-            .filter(|e| self.item_passes(e, dataset, index))
+            .enumerate()
+            .filter(|(i, e)| self.item_passes(e, checks.get(*i).unwrap_or(&QuoteCheck::NoText), dataset, index))
+            .map(|(_, e)| e)
             .collect();
         let needed = self.min_items.max(usize::from(self.asks_of_items()));
         let sources: BTreeSet<&str> = passing.iter().map(|e| e.source.as_str()).collect();
@@ -88,10 +131,19 @@ impl EvidenceFilter {
 
     /// Per relation, whether it counts.
     pub fn passing(&self, dataset: &Dataset, index: &DatasetIndex) -> Vec<bool> {
+        // Quotes are checked only when the filter asks about them.
+        let quotes = (self.quotes != QuoteFilter::Any).then(|| QuoteChecks::of(dataset));
         dataset
             .relations
             .iter()
-            .map(|r| self.relation_passes(r, dataset, index))
+            .enumerate()
+            .map(|(r, relation)| {
+                let checks = quotes
+                    .as_ref()
+                    .and_then(|q| q.checks.get(r))
+                    .map_or(&[][..], Vec::as_slice);
+                self.relation_passes(relation, checks, dataset, index)
+            })
             .collect()
     }
 }

@@ -47,7 +47,7 @@ pub use editing::{
     delete_source, describe_relation, merge_actors,
 };
 pub use evidence::{Evidence, EvidenceAt};
-pub use evidence_filter::{EvidenceFilter, Ungraded};
+pub use evidence_filter::{EvidenceFilter, QuoteFilter, Ungraded};
 pub use extra::ExtraFields;
 pub use generate::generate;
 pub use history::{History, Step};

@@ -127,6 +127,7 @@ impl<'a> ViewQuery<'a> {
             min_sources: 0,
             excluded_sources: BTreeSet::new(),
             ungraded: super::Ungraded::Passes,
+            quotes: super::QuoteFilter::Any,
         };
         Self {
             filter,

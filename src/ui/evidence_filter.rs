@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
-use crate::model::{EvidenceFilter, Reliability, Source, Ungraded, credibility_meaning};
+use crate::model::{EvidenceFilter, QuoteFilter, Reliability, Source, Ungraded, credibility_meaning};
 
 /// The new filter, when the user changed it.
 pub fn evidence_filter(ui: &mut Ui, current: &EvidenceFilter, sources: &[Source]) -> Option<Command> {
@@ -48,6 +48,23 @@ pub fn evidence_filter(ui: &mut Ui, current: &EvidenceFilter, sources: &[Source]
                 })
                 .response
                 .on_hover_text("The least credible statement (1–6) that counts");
+            let quote_label = |q: QuoteFilter| match q {
+                QuoteFilter::Any => "any",
+                QuoteFilter::Verified => "only verified in their source",
+                QuoteFilter::Unverified => "only unverified (to check)",
+            };
+            egui::ComboBox::from_label("quotes")
+                .selected_text(quote_label(filter.quotes))
+                .show_ui(ui, |ui| {
+                    for choice in [QuoteFilter::Any, QuoteFilter::Verified, QuoteFilter::Unverified] {
+                        ui.selectable_value(&mut filter.quotes, choice, quote_label(choice));
+                    }
+                })
+                .response
+                .on_hover_text(
+                    "Count only statements whose quote was found in the text attached to their source, \
+                     or only those not found or with no text to check against",
+                );
             let mut ungraded_fails = filter.ungraded == Ungraded::Fails;
             if ui
                 .checkbox(&mut ungraded_fails, "Ungraded evidence does not count")
