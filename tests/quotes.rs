@@ -112,3 +112,18 @@ fn with_the_article_attached_every_quote_of_the_built_in_dataset_is_verified() {
         dataset.relations.iter().map(|r| r.evidence.len()).sum::<usize>()
     );
 }
+
+#[test]
+fn a_dataset_saved_elsewhere_takes_its_sources_texts_with_it() {
+    let report = load_path(Path::new("tests/data/quotes/quoted.json"));
+    let dataset = report.dataset.unwrap_or_else(|| panic!("opens"));
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let saved = folder.path().join("copy.json");
+    entente::io::save_path(&dataset, &saved).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        folder.path().join("report.txt").is_file(),
+        "the text is written beside the copy"
+    );
+    let again = load_path(&saved).dataset.unwrap_or_else(|| panic!("reopens"));
+    assert_eq!(QuoteChecks::of(&again), QuoteChecks::of(&dataset));
+}

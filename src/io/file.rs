@@ -263,7 +263,41 @@ pub fn encode(dataset: &Dataset, format: Format) -> Result<String, SaveError> {
 pub fn save_path(dataset: &Dataset, path: &Path) -> Result<(), SaveError> {
     let format = Format::from_extension(path).ok_or_else(|| SaveError::UnknownExtension(path.display().to_string()))?;
     let text = encode(dataset, format)?;
-    write_atomically(path, text.as_bytes())
+    write_atomically(path, text.as_bytes())?;
+    save_source_texts(dataset, path)
+}
+
+/// A source's text goes where the dataset says it is, beside the file saved (a dataset saved
+/// to another folder takes its texts with it). A text already there, unchanged, is left alone.
+fn save_source_texts(dataset: &Dataset, path: &Path) -> Result<(), SaveError> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    for source in &dataset.sources {
+        let (Some(crate::model::SourceText::File(relative)), Some(text)) = (&source.text, &source.attached) else {
+            continue;
+        };
+        let relative = Path::new(relative);
+        if !relative
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+        {
+            continue;
+        }
+        let target = folder.join(relative);
+        if std::fs::read(&target).is_ok_and(|on_disk| on_disk == text.as_bytes()) {
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| SaveError::Io {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+        write_atomically(&target, text.as_bytes())?;
+    }
+    Ok(())
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
