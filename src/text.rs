@@ -9,6 +9,7 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+#[cfg(feature = "analysis")]
 /// "The 3 shortest paths", "The only path": fewer than asked means there are no more.
 pub fn shortest_paths(found: usize, asked: usize) -> String {
     match found {
@@ -19,6 +20,7 @@ pub fn shortest_paths(found: usize, asked: usize) -> String {
     }
 }
 
+#[cfg(feature = "analysis")]
 /// A measure to four significant figures: 0.4376, 0.0001234 (not 0.0001 nor 0.0000).
 pub fn measure(value: f64) -> String {
     if value == 0.0 || value.abs() >= 0.001 {
@@ -28,6 +30,7 @@ pub fn measure(value: f64) -> String {
     }
 }
 
+#[cfg(feature = "analysis")]
 /// A relation as a path's hop lists it: kind, its own direction (which may run against the
 /// path's) and period, as in "Arms supply: North Korea → Iran · 1982–February 1988".
 pub fn relation_line(dataset: &crate::model::Dataset, relation: &crate::model::Relation) -> String {
@@ -61,6 +64,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "analysis")]
     fn small_measures_keep_their_figures() {
         assert_eq!(super::measure(0.437_635), "0.4376");
         assert_eq!(super::measure(0.0), "0.0000");
