@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::FormAction;
 use super::fields::{IdField, date_text, id_field, optional, other_problems, parse_date, text_area, text_field};
-use crate::model::{FieldProblem, Reliability, Source};
+use crate::model::{FieldProblem, Reliability, Source, SourceText};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceForm {
@@ -17,6 +17,10 @@ pub struct SourceForm {
     pub published: String,
     pub reliability: Option<Reliability>,
     pub notes: String,
+    /// The source's own text, pasted or as attached, to check quotes against.
+    pub text: String,
+    /// Where the attached text was read from, when from a file beside the dataset.
+    pub text_file: Option<String>,
     pub problems: Vec<FieldProblem>,
 }
 
@@ -43,6 +47,11 @@ impl SourceForm {
             published: date_text(source.published),
             reliability: source.reliability,
             notes: source.notes.clone().unwrap_or_default(),
+            text: source.attached.as_deref().unwrap_or_default().to_owned(),
+            text_file: match &source.text {
+                Some(SourceText::File(path)) => Some(path.clone()),
+                _ => None,
+            },
             problems: Vec::new(),
         }
     }
@@ -61,6 +70,13 @@ impl SourceForm {
         source.published = published;
         source.reliability = self.reliability;
         source.notes = optional(&self.notes);
+        let unchanged = source.attached.as_deref().unwrap_or_default() == self.text;
+        if !unchanged {
+            // A text typed or pasted here is kept in the dataset itself.
+            let text = self.text.trim_end();
+            source.text = (!text.trim().is_empty()).then(|| SourceText::Content(text.to_owned()));
+            source.attached = source.text.as_ref().map(|_| std::sync::Arc::from(text));
+        }
         Ok(source)
     }
 }
@@ -131,10 +147,38 @@ pub fn source_form(ui: &mut Ui, form: &mut SourceForm) -> Option<FormAction> {
             }
         });
     text_area(ui, "Notes", "", &mut form.notes, &problems, "notes");
+    source_text(ui, form);
     other_problems(
         ui,
         &problems,
         &["title", "id", "publisher", "url", "published", "notes"],
     );
     super::buttons(ui, form.target.is_none())
+}
+
+/// The source's own text: paste it to have every quote citing the source checked against it.
+fn source_text(ui: &mut Ui, form: &mut SourceForm) {
+    ui.label(RichText::new("The source's text").weak())
+        .on_hover_text("Paste the article or report here: every quote citing this source is then checked against it");
+    if let Some(file) = &form.text_file {
+        ui.label(
+            RichText::new(format!(
+                "Read from {file}, beside the dataset; edit it here to keep it in the dataset instead."
+            ))
+            .weak()
+            .small(),
+        );
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("source-text")
+        .max_height(160.0)
+        .show(ui, |ui| {
+            ui.add(
+                egui::TextEdit::multiline(&mut form.text)
+                    .id(super::fields::field_id("text"))
+                    .hint_text("paste the source's text to check its quotes against")
+                    .desired_rows(4)
+                    .desired_width(f32::INFINITY),
+            );
+        });
 }
