@@ -9,15 +9,6 @@ use entente::model::Reliability;
 
 mod common;
 
-fn pick(harness: &mut Harness<'_, App>, combo: &str, choice: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, combo).scroll_to_me();
-    harness.run_steps(6);
-    harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run_steps(2);
-    harness.get_by_label(choice).click();
-    harness.run_steps(4);
-}
-
 #[test]
 fn only_relations_on_evidence_graded_high_enough_show_and_trusting_all_brings_them_back() {
     let mut harness = common::app_with(None);
@@ -32,7 +23,7 @@ fn only_relations_on_evidence_graded_high_enough_show_and_trusting_all_brings_th
     harness.run_steps(6);
 
     // Nobody graded anything: a minimum grade hides nothing while ungraded evidence passes…
-    pick(&mut harness, "source reliability", "B or better (usually reliable)");
+    common::pick_in_combo(&mut harness, "source reliability", "B or better (usually reliable)");
     assert_eq!(harness.state().drawn_relation_count(), all);
     // …and everything once it does not.
     harness.get_by_label("Ungraded evidence does not count").scroll_to_me();
@@ -108,8 +99,8 @@ fn only_verified_quotes_show_the_relations_the_chronology_backs_and_unverified_t
     harness.run_steps(6);
     harness.get_by_label("Evidence").click();
     harness.run_steps(3);
-    pick(&mut harness, "quotes", "only verified in their source");
+    common::pick_in_combo(&mut harness, "quotes", "only verified in their source");
     assert_eq!(harness.state().drawn_relation_count(), verified);
-    pick(&mut harness, "quotes", "only unverified (to check)");
+    common::pick_in_combo(&mut harness, "quotes", "only unverified (to check)");
     assert_eq!(harness.state().drawn_relation_count(), unverified);
 }

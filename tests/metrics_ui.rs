@@ -22,19 +22,6 @@ fn wait_for_metrics(harness: &mut Harness<'_, App>) {
     panic!("the metrics never came");
 }
 
-fn pick(harness: &mut Harness<'_, App>, combo: &str, choice: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, combo).scroll_to_me();
-    harness.run_steps(6);
-    harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run_steps(2);
-    harness
-        .get_all_by_label(choice)
-        .last()
-        .unwrap_or_else(|| panic!("no {choice} in {combo}"))
-        .click();
-    harness.run_steps(4);
-}
-
 fn names(harness: &Harness<'_, App>, rows: &[usize]) -> Vec<String> {
     rows.iter()
         .map(|&a| harness.state().dataset().actors[a].name.clone())
@@ -50,26 +37,23 @@ fn the_actor_table_puts_north_korea_first_by_betweenness_and_sorts_by_any_measur
     assert_eq!(rows.len(), harness.state().dataset().actors.len());
     assert_eq!(names(&harness, &rows)[0], "North Korea");
 
+    let ranks = |harness: &Harness<'_, App>| -> Vec<f64> {
+        let metrics = harness.state().metrics().unwrap_or_else(|| panic!("metrics"));
+        harness
+            .state()
+            .actor_table_rows()
+            .iter()
+            .map(|&a| metrics.actors[a].value(Centrality::PageRank))
+            .collect()
+    };
     harness.get_by_label("PageRank").click();
     harness.run_steps(3);
-    let metrics = harness.state().metrics().unwrap_or_else(|| panic!("metrics"));
-    let ranks: Vec<f64> = harness
-        .state()
-        .actor_table_rows()
-        .iter()
-        .map(|&a| metrics.actors[a].value(Centrality::PageRank))
-        .collect();
-    assert!(ranks.windows(2).all(|w| w[0] >= w[1]), "highest first: {ranks:?}");
+    let highest_first = ranks(&harness);
+    assert!(highest_first.windows(2).all(|w| w[0] >= w[1]), "{highest_first:?}");
     harness.get_by_label("PageRank ▼").click();
     harness.run_steps(3);
-    let metrics = harness.state().metrics().unwrap_or_else(|| panic!("metrics"));
-    let ranks: Vec<f64> = harness
-        .state()
-        .actor_table_rows()
-        .iter()
-        .map(|&a| metrics.actors[a].value(Centrality::PageRank))
-        .collect();
-    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "again: lowest first: {ranks:?}");
+    let lowest_first = ranks(&harness);
+    assert!(lowest_first.windows(2).all(|w| w[0] <= w[1]), "again: {lowest_first:?}");
 
     // A row selects its actor.
     // (The actor list on the left names Iran too: the table's row is right of it.)
@@ -86,7 +70,7 @@ fn the_actor_table_puts_north_korea_first_by_betweenness_and_sorts_by_any_measur
 #[test]
 fn colouring_by_bloc_lists_the_blocs_in_the_legend_and_colours_each_bloc_alike() {
     let mut harness = common::app_with(None);
-    pick(&mut harness, "Actors coloured by", "Bloc");
+    common::pick_in_combo(&mut harness, "Actors coloured by", "Bloc");
     wait_for_metrics(&mut harness);
     let metrics = harness.state().metrics().cloned().unwrap_or_else(|| panic!("metrics"));
     let real: Vec<&Vec<usize>> = metrics.blocs.iter().filter(|b| b.len() > 1).collect();
@@ -115,7 +99,7 @@ fn colouring_by_bloc_lists_the_blocs_in_the_legend_and_colours_each_bloc_alike()
         assert_eq!(colour(&harness, nk), colour(&harness, ussr));
     }
 
-    pick(&mut harness, "Actors coloured by", "Kind");
+    common::pick_in_combo(&mut harness, "Actors coloured by", "Kind");
     assert_ne!(
         colour(&harness, nk),
         colour(&harness, ussr),
@@ -126,7 +110,7 @@ fn colouring_by_bloc_lists_the_blocs_in_the_legend_and_colours_each_bloc_alike()
 #[test]
 fn sizing_by_betweenness_draws_north_korea_largest_and_actors_on_no_shortest_way_smallest() {
     let mut harness = common::app_with(None);
-    pick(&mut harness, "sized by", "Betweenness");
+    common::pick_in_combo(&mut harness, "sized by", "Betweenness");
     wait_for_metrics(&mut harness);
     let metrics = harness.state().metrics().cloned().unwrap_or_else(|| panic!("metrics"));
     let radius = |a: usize| harness.state().actor_radius(a);
@@ -145,7 +129,7 @@ fn sizing_by_betweenness_draws_north_korea_largest_and_actors_on_no_shortest_way
 #[test]
 fn a_collapsed_bloc_is_drawn_as_one_node_carrying_its_relations_to_the_rest_until_expanded() {
     let mut harness = common::app_with(None);
-    pick(&mut harness, "Actors coloured by", "Bloc");
+    common::pick_in_combo(&mut harness, "Actors coloured by", "Bloc");
     wait_for_metrics(&mut harness);
     let metrics = harness.state().metrics().cloned().unwrap_or_else(|| panic!("metrics"));
     let members = metrics.blocs[0].clone();

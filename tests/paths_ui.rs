@@ -79,15 +79,6 @@ fn iran_reaches_ukraine_through_north_korea_and_russia_each_hop_quoted_and_highl
     assert_eq!(harness.state().relation_emphasis(hamas), Some(Emphasis::Normal));
 }
 
-fn pick(harness: &mut Harness<'_, App>, combo: &str, choice: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, combo).scroll_to_me();
-    harness.run_steps(6);
-    harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run_steps(2);
-    harness.get_by_label(choice).click();
-    harness.run_steps(4);
-}
-
 #[test]
 fn trusting_only_better_sources_drops_the_path_that_rests_on_a_weaker_one_and_says_when_none_is_left() {
     // The built-in dataset with its sources graded as an analyst might: the article C, the
@@ -124,13 +115,13 @@ fn trusting_only_better_sources_drops_the_path_that_rests_on_a_weaker_one_and_sa
     harness.run_steps(6);
     harness.get_by_label("Evidence").click();
     harness.run_steps(3);
-    pick(&mut harness, "source reliability", "B or better (usually reliable)");
+    common::pick_in_combo(&mut harness, "source reliability", "B or better (usually reliable)");
     let trusted = first_paths(&harness);
     assert_eq!(trusted, [["Iran", "North Korea", "Russia", "Ukraine"]]);
     harness.get_by_label_contains("The only path over the 18 of 29 relations");
     assert_eq!(harness.state().found_paths().1, None, "the path chosen is gone");
 
-    pick(&mut harness, "source reliability", "A or better (completely reliable)");
+    common::pick_in_combo(&mut harness, "source reliability", "A or better (completely reliable)");
     assert!(first_paths(&harness).is_empty());
     harness.get_by_label_contains("No path from Iran to Ukraine over the 0 of 29 relations");
 }

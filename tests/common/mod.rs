@@ -176,3 +176,18 @@ pub fn open_edit_menu(harness: &mut Harness<'_, App>) {
         .click();
     harness.run_steps(2);
 }
+
+/// Picks `choice` in the drop-down labelled `combo`, scrolled into view first (the last of
+/// that name: the open list draws over what is beneath it).
+pub fn pick_in_combo(harness: &mut Harness<'_, App>, combo: &str, choice: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, combo).scroll_to_me();
+    harness.run_steps(6);
+    harness.get_by_role_and_label(Role::ComboBox, combo).click();
+    harness.run_steps(2);
+    harness
+        .get_all_by_label(choice)
+        .last()
+        .unwrap_or_else(|| panic!("no {choice} in {combo}"))
+        .click();
+    harness.run_steps(4);
+}
