@@ -17,6 +17,8 @@ use rustworkx_core::petgraph::graph::DiGraph;
 
 mod common;
 
+use common::{median, ms, time};
+
 fn main() {
     let full = common::is_full_run();
     println!("| actors | relations | what | median | slowest | baseline | baseline median | ratio |");
@@ -110,24 +112,4 @@ fn main() {
         };
         row(&what, &metrics, "exact betweenness alone", exact);
     }
-}
-
-fn time(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            f();
-            started.elapsed()
-        })
-        .collect()
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }

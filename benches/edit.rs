@@ -15,6 +15,8 @@ use entente::model::{self, Dataset, DatasetIndex, Edit, Proposed, generate};
 
 mod common;
 
+use common::{median, ms};
+
 const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
 fn main() {
@@ -134,14 +136,4 @@ fn key(harness: &mut Harness<'_, App>, modifiers: Modifiers, key: Key) -> Durati
 
 fn time(runs: usize, mut once: impl FnMut() -> Duration) -> Vec<Duration> {
     (0..runs).map(|_| once()).collect()
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
 }

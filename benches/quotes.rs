@@ -6,11 +6,12 @@
 //! Run: `cargo bench --bench quotes`
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use entente::model::{Dataset, Evidence, QuoteChecks, Relation, Source};
 
 mod common;
+
+use common::{median, ms, time};
 
 /// A word list to write texts from: a fixed pseudo-random walk, so every run checks the same.
 const WORDS: [&str; 24] = [
@@ -115,24 +116,4 @@ fn dataset(sources: usize, quotes: usize, bytes: usize) -> Dataset {
     }
     dataset.relations.push(relation);
     dataset
-}
-
-fn time(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            f();
-            started.elapsed()
-        })
-        .collect()
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }

@@ -22,3 +22,25 @@ pub fn sizes() -> Vec<(usize, usize)> {
         .filter(|&(actors, _)| only.is_none_or(|o| o == actors))
         .collect()
 }
+
+/// The middle of some timings.
+pub fn median(times: &[std::time::Duration]) -> std::time::Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+}
+
+pub fn ms(d: std::time::Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// How long `f` takes, `runs` times over.
+pub fn time(runs: usize, mut f: impl FnMut()) -> Vec<std::time::Duration> {
+    (0..runs)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            f();
+            started.elapsed()
+        })
+        .collect()
+}

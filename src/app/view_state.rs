@@ -11,8 +11,6 @@ pub struct ViewState {
     /// The actor Focus is on: the last actor selected. Selecting one of its relations keeps it.
     pub focus_actor: Option<usize>,
     pub visibility: Visibility,
-    /// How many relations the evidence filter does not trust.
-    pub untrusted: usize,
     /// Set by what changes what is visible; the graph is rebuilt once, at the end of the frame.
     pub dirty: bool,
     /// Counts the times what is visible was worked out, so views of it know when to catch up.
@@ -33,7 +31,6 @@ impl ViewState {
             selection: None,
             focus_actor: None,
             visibility: Visibility::default(),
-            untrusted: 0,
             dirty: true,
             revision: 0,
             table,
@@ -122,13 +119,6 @@ impl App {
         };
         let views = &self.doc.views;
         let mut visibility = Visibility::compute(&self.doc.dataset, &views.index, &query);
-        let evidence = &self.state.evidence_filter;
-        self.view.untrusted = if evidence.is_active() {
-            let passing = evidence.passing(&self.doc.dataset, &views.index);
-            passing.iter().filter(|p| !**p).count()
-        } else {
-            0
-        };
         self.highlight_path(&mut visibility);
         let collapsed = self.collapsed_blocs();
         if let Some(collapsed) = &collapsed {

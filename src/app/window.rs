@@ -195,7 +195,7 @@ impl App {
             actors: dataset.actors.len(),
             relations: dataset.relations.len(),
             hidden,
-            untrusted: self.view.untrusted,
+            untrusted: self.view.visibility.untrusted,
             laying_out: self.scene.layout_running(),
             problems,
             working: opening.into_iter().chain(self.add_dataset_progress()).collect(),

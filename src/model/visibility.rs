@@ -146,6 +146,8 @@ pub struct Visibility {
     pub relations: Vec<Option<Emphasis>>,
     /// When comparing two years: how each relation changed between them; else empty.
     pub changes: Vec<Option<Change>>,
+    /// How many relations the evidence filter does not trust (whatever else hides them).
+    pub untrusted: usize,
 }
 
 impl Visibility {
@@ -236,6 +238,7 @@ impl Visibility {
             actors,
             relations,
             changes: Vec::new(),
+            untrusted: trusted.as_ref().map_or(0, |t| t.iter().filter(|p| !**p).count()),
         }
     }
 
