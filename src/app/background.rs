@@ -75,6 +75,8 @@ pub enum DialogPurpose {
     AddDataset,
     SaveAs(Format),
     ExportImage(ViewImage),
+    /// A text, Markdown or web-page file to read a source's text from.
+    SourceText,
 }
 
 /// A native file dialog open on another thread.
@@ -108,6 +110,14 @@ impl PendingDialog {
                     };
                     dialog.set_title(title).pick_file()
                 }
+                DialogPurpose::SourceText => dialog
+                    .set_title("Open the source's text")
+                    .add_filter(
+                        "Text, Markdown or web page",
+                        &["txt", "text", "md", "markdown", "html", "htm", "xhtml"],
+                    )
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
                 DialogPurpose::SaveAs(format) => dialog
                     .set_title("Save dataset as")
                     .add_filter(format.name(), format.extensions())

@@ -11,11 +11,15 @@ use crate::ui::{Command, MainView, Selection};
 
 impl App {
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
-        if self.apply_edit_command(&command) || self.apply_paths_command(&command) {
+        if self.apply_edit_command(&command)
+            || self.apply_paths_command(&command)
+            || self.apply_reader_command(&command)
+        {
             return;
         }
         match command {
             Command::Select(Selection::Actor(actor)) if self.form_takes_actor(actor) => {}
+            Command::Select(Selection::Relation(relation)) if self.form_takes_relation(relation) => {}
             Command::Select(Selection::Actor(actor)) if self.paths_take_actor(actor) => {}
             Command::Select(selection) => self.select(Some(selection)),
             // Escape closes an open form first, then clears the selection.

@@ -158,6 +158,9 @@ impl App {
         let old_document = self.doc.replace(dataset, views);
         // A form open on the old dataset points at its actors by position.
         self.editing = Default::default();
+        if !keep_picture {
+            self.reader = None;
+        }
         self.view.selection = selection;
         self.view.focus_actor = match selection {
             Some(Selection::Actor(actor)) => Some(actor),
@@ -205,7 +208,7 @@ impl App {
             },
         );
         let extension = match purpose {
-            DialogPurpose::Open | DialogPurpose::AddDataset => "",
+            DialogPurpose::Open | DialogPurpose::AddDataset | DialogPurpose::SourceText => "",
             DialogPurpose::SaveAs(format) => format.extensions().first().copied().unwrap_or("json"),
             DialogPurpose::ExportImage(ViewImage::Svg) => "svg",
             DialogPurpose::ExportImage(ViewImage::Png) => "png",
@@ -217,6 +220,9 @@ impl App {
         match purpose {
             DialogPurpose::Open => self.open_path(&path),
             DialogPurpose::AddDataset => self.add_dataset_path(&path),
+            DialogPurpose::SourceText => {
+                self.apply_reader_command(&crate::ui::Command::AttachSourceTextFile(path));
+            }
             DialogPurpose::SaveAs(format) => {
                 let path = with_extension(path, format.extensions().first().copied().unwrap_or("json"));
                 match save_path(&self.doc.dataset, &path) {

@@ -8,7 +8,8 @@ use crate::model::{
     change_relation, change_source,
 };
 use crate::ui::forms::{
-    ActorForm, EvidenceForm, Form, MergeForm, RelationForm, SourceForm, focus_field, id_from, unique_id,
+    ActorForm, EvidenceForm, Form, MergeForm, QuoteForm, QuoteOnto, RelationForm, SourceForm, focus_field, id_from,
+    unique_id,
 };
 use crate::ui::{Command, Selection};
 
@@ -171,6 +172,15 @@ impl App {
                 form.take_actor(actor);
                 true
             }
+            Some(Form::Quote(form)) => form.take_actor(actor),
+            _ => false,
+        }
+    }
+
+    /// A relation clicked while Quote as evidence waits for the relation it goes onto.
+    pub(super) fn form_takes_relation(&mut self, relation: usize) -> bool {
+        match &mut self.editing.form {
+            Some(Form::Quote(form)) => form.take_relation(relation),
             _ => false,
         }
     }
@@ -207,6 +217,7 @@ impl App {
                     Form::Relation(f) => f.problems = problems,
                     Form::Evidence(f) => f.problems = problems,
                     Form::Source(f) => f.problems = problems,
+                    Form::Quote(f) => f.set_problems(problems),
                     Form::Merge(_) => {}
                 }
                 self.editing.form = Some(form);
@@ -224,6 +235,13 @@ impl App {
             }
             Form::Relation(relation) if relation.target.is_none() => {
                 let at = self.doc.dataset.relations.len().checked_sub(1);
+                self.select(at.map(Selection::Relation));
+            }
+            Form::Quote(quote) => {
+                let at = match quote.onto {
+                    QuoteOnto::Existing => quote.existing,
+                    QuoteOnto::New => self.doc.dataset.relations.len().checked_sub(1),
+                };
                 self.select(at.map(Selection::Relation));
             }
             _ => {}
@@ -287,7 +305,43 @@ impl App {
                 };
                 Ok((proposed, None))
             }
+            Form::Quote(form) => Ok((self.check_quote(form)?, None)),
             Form::Merge(_) => Err(Vec::new()),
+        }
+    }
+}
+
+impl App {
+    /// The quote as an evidence item onto the relation it names, or a new relation carrying it:
+    /// either way one step of the history.
+    fn check_quote(&self, form: &QuoteForm) -> Result<Proposed, Vec<FieldProblem>> {
+        let dataset = &self.doc.dataset;
+        let index = &self.doc.views.index;
+        let item = form.evidence();
+        match form.onto {
+            QuoteOnto::Existing => {
+                let Some(relation) = form.existing else {
+                    return Err(vec![FieldProblem::new(
+                        "relation",
+                        "choose the relation this quote is evidence for, or make a new one",
+                    )]);
+                };
+                change_evidence(dataset, index, relation, None, Some(item))
+            }
+            QuoteOnto::New => {
+                let relation_form = &form.relation;
+                let name = |end: Option<usize>| end.and_then(|a| dataset.actors.get(a)).map_or("", |a| a.id.as_str());
+                let base = id_from(&format!(
+                    "{}-{}-{}",
+                    name(relation_form.from),
+                    relation_form.kind,
+                    name(relation_form.to)
+                ));
+                let id = unique_id(&base, |id| dataset.relations.iter().any(|r| r.id == id));
+                let (mut relation, new_kind) = relation_form.relation(dataset, None, &id)?;
+                relation.evidence.push(item);
+                add_relation(dataset, index, relation, new_kind)
+            }
         }
     }
 }

@@ -27,6 +27,11 @@ impl App {
         &self.doc.origin
     }
 
+    /// What checking evidence item `evidence` of relation `relation` against its source's text found.
+    pub fn quote_check(&self, relation: usize, evidence: usize) -> &crate::model::QuoteCheck {
+        self.doc.views.quotes.get(relation, evidence)
+    }
+
     pub fn selection(&self) -> Option<Selection> {
         self.view.selection
     }

@@ -17,6 +17,7 @@ mod notices;
 mod paths;
 mod persisted;
 mod player;
+mod reader;
 mod recovery;
 mod undo;
 mod unsaved;
@@ -76,6 +77,8 @@ pub struct App {
     metrics: metrics::MetricsJob,
     /// Find Paths: its question, answer and the path highlighted.
     paths: Option<paths::Paths>,
+    /// The reader beside the graph, open on a source's text.
+    reader: Option<reader::Reader>,
     /// A file read with a guessed reading of its attributes, waiting for the user to confirm it.
     mapping_review: Option<MappingReview>,
     search: SearchState,
@@ -115,6 +118,7 @@ impl App {
             editing: forms::Editing::default(),
             paths: None,
             metrics: metrics::MetricsJob::default(),
+            reader: None,
             mapping_review: None,
             search: SearchState::default(),
             actor_filter: String::new(),

@@ -36,9 +36,13 @@ impl App {
             self.refresh_view();
         }
         let mut commands = Vec::new();
+        let source_form_open = matches!(self.editing.form, Some(crate::ui::forms::Form::Source(_)));
         if let Some(path) = dropped_file(&ctx) {
-            // Shift adds the file to the dataset on screen, as File › Add Dataset does.
-            commands.push(if ctx.input(|i| i.modifiers.shift) {
+            commands.push(if source_form_open {
+                // A file dropped on an open source form is its text.
+                Command::AttachSourceTextFile(path)
+            } else if ctx.input(|i| i.modifiers.shift) {
+                // Shift adds the file to the dataset on screen, as File › Add Dataset does.
                 Command::AddDatasetFile(path)
             } else {
                 Command::OpenFile(path)
@@ -128,6 +132,17 @@ impl App {
                     compared.as_ref(),
                 ));
             });
+        if self.reader_open() {
+            egui::Panel::right("reader")
+                .resizable(true)
+                .default_size((width * 0.32).clamp(300.0, 520.0))
+                .min_size(240.0)
+                .max_size((width * 0.5).max(240.0))
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    commands.extend(self.reader_panel(ui));
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| commands.extend(self.main_area(ui)));
         commands
     }
@@ -149,7 +164,14 @@ impl App {
             };
             commands.extend(ui::history_window(ctx, &view));
         }
-        drop_hint(ctx);
+        drop_hint(
+            ctx,
+            if matches!(self.editing.form, Some(crate::ui::forms::Form::Source(_))) {
+                "Drop a text, Markdown or web-page file\nto use it as the source's text"
+            } else {
+                "Drop a dataset to open it\nHold Shift to add it to this one"
+            },
+        );
         commands.extend(self.mapping_dialog(ctx));
         if let Some(review) = self.add_dataset_review() {
             commands.extend(ui::add_dataset_dialog(ctx, review));
@@ -345,7 +367,7 @@ fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
         .filter(|p| !p.as_os_str().is_empty())
 }
 
-fn drop_hint(ctx: &egui::Context) {
+fn drop_hint(ctx: &egui::Context, hint: &str) {
     if ctx.input(|i| i.raw.hovered_files.is_empty()) {
         return;
     }
@@ -355,7 +377,7 @@ fn drop_hint(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop a dataset to open it\nHold Shift to add it to this one",
+        hint,
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );

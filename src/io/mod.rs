@@ -17,6 +17,7 @@ mod load_report;
 mod published_rows;
 pub mod reference;
 mod source_texts;
+mod text_file;
 mod text_position;
 mod xml_reader;
 
@@ -29,5 +30,6 @@ pub use format::Format;
 pub use import_builder::UNSPECIFIED_KIND;
 pub use import_mapping::{AttributeSummary, ImportMapping, MappingProposal, clean_label};
 pub use load_report::LoadReport;
-pub use source_texts::{TextFolder, attach_and_check};
+pub use source_texts::{MAX_TEXT_BYTES, TextFolder, attach_and_check};
+pub use text_file::{EncodingFrom, ReadText, read_text_file, readable_text};
 pub use text_position::line_column;

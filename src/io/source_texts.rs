@@ -8,7 +8,7 @@ use super::json_locator::JsonLocator;
 use crate::model::{Dataset, Diagnostic, QuoteCheck, QuoteChecks, SourceText};
 
 /// The largest text a source may attach: a book, not a disk image.
-const MAX_TEXT_BYTES: u64 = 64 << 20;
+pub const MAX_TEXT_BYTES: u64 = 64 << 20;
 
 /// Where a dataset's relative text paths lead: its folder on disk, or the texts built into the
 /// app (for the built-in dataset).
@@ -85,21 +85,7 @@ fn read_beside(folder: &TextFolder<'_>, relative: &str) -> Result<Arc<str>, Stri
             .map(Arc::from)
             .ok_or_else(|| format!("`{relative}` is not a text Entente carries")),
         TextFolder::Disk(folder) => {
-            let full = folder.join(path);
-            let meta = std::fs::metadata(&full).map_err(|e| format!("{}: {e}", full.display()))?;
-            if !meta.is_file() {
-                return Err(format!("{} is not a file", full.display()));
-            }
-            if meta.len() > MAX_TEXT_BYTES {
-                return Err(format!(
-                    "{} is larger than the 64 MiB a source's text may be",
-                    full.display()
-                ));
-            }
-            let bytes = std::fs::read(&full).map_err(|e| format!("{}: {e}", full.display()))?;
-            String::from_utf8(bytes)
-                .map(Arc::from)
-                .map_err(|_| format!("{} is not UTF-8 text", full.display()))
+            super::read_text_file(&folder.join(path), MAX_TEXT_BYTES).map(|read| Arc::from(read.text))
         }
     }
 }

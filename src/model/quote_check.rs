@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::Dataset;
+use super::{Dataset, EvidenceAt};
 
 /// What checking one quote found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,14 @@ impl Tolerated {
         .collect();
         parts.join(" and ")
     }
+}
+
+/// A stretch of a source's text that an evidence item quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedPassage {
+    /// Bytes of the source's text.
+    pub at: Range<usize>,
+    pub evidence: EvidenceAt,
 }
 
 /// Per relation, per evidence item, what the check found.
@@ -112,6 +120,35 @@ impl QuoteChecks {
             .get(relation)
             .and_then(|r| r.get(evidence))
             .unwrap_or(&NO_TEXT)
+    }
+
+    /// Where the verified quotes citing `source` stand in its text, in the order they come.
+    pub fn passages_in(&self, dataset: &Dataset, source: &str) -> Vec<QuotedPassage> {
+        let mut passages: Vec<QuotedPassage> = dataset
+            .relations
+            .iter()
+            .zip(&self.checks)
+            .enumerate()
+            .flat_map(|(r, (relation, checks))| {
+                relation
+                    .evidence
+                    .iter()
+                    .zip(checks)
+                    .enumerate()
+                    .filter_map(move |(e, (evidence, check))| match check {
+                        QuoteCheck::Verified { at, .. } if evidence.source == source => Some(QuotedPassage {
+                            at: at.clone(),
+                            evidence: EvidenceAt {
+                                relation: r,
+                                evidence: e,
+                            },
+                        }),
+                        _ => None,
+                    })
+            })
+            .collect();
+        passages.sort_by_key(|p| (p.at.start, p.at.end));
+        passages
     }
 
     /// How many quotes were verified, not found, and had nothing to check against.

@@ -167,6 +167,23 @@ pub enum Command {
     /// Show the dataset's sources in the side panel (nothing selected, no form open).
     ShowSources,
     EditSource(usize),
+    /// Edit the source with this id at its text, to attach one.
+    EditSourceText(String),
+    /// Choose a file to read the open source form's text from.
+    ChooseSourceTextFile,
+    /// Read the open source form's text from this file.
+    AttachSourceTextFile(PathBuf),
+    /// Open the reader on the source with this id, at the passage an evidence item quotes.
+    ReadSource {
+        source: String,
+        passage: Option<EvidenceAt>,
+    },
+    CloseReader,
+    /// Quote the passage at these bytes of the reader's text (in this paragraph) as evidence.
+    QuotePassage {
+        paragraph: usize,
+        at: std::ops::Range<usize>,
+    },
     DeleteSource(usize),
     /// Open the Merge form for this actor (the one that goes).
     StartMerge(usize),

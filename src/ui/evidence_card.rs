@@ -19,7 +19,7 @@ pub fn evidence_card(
     egui::Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(format!("“{}”", evidence.quote)).italics().size(14.5));
-        quote_check(ui, check);
+        commands.extend(quote_check(ui, check, &evidence.source, at));
         if let Some(speaker) = &evidence.speaker {
             let attribution = match &evidence.speaker_role {
                 Some(role) => format!("— {speaker}, {role}"),
@@ -154,8 +154,12 @@ impl<T: Copy + PartialEq> GradePicker<T> {
 
 /// Whether the quote stands in its source's text: verified (and what was set aside to find
 /// it), not found, or nothing to check against.
-fn quote_check(ui: &mut Ui, check: &QuoteCheck) {
-    match check {
+fn quote_check(ui: &mut Ui, check: &QuoteCheck, source: &str, at: EvidenceAt) -> Option<Command> {
+    let read = |passage| Command::ReadSource {
+        source: source.to_owned(),
+        passage,
+    };
+    ui.horizontal_wrapped(|ui| match check {
         QuoteCheck::Verified { tolerated, .. } => {
             let text = if tolerated.any() {
                 format!("✔ Verified in the source's text ({} aside)", tolerated.describe())
@@ -168,6 +172,10 @@ fn quote_check(ui: &mut Ui, check: &QuoteCheck) {
                     .small(),
             )
             .on_hover_text("These words stand in the text attached to the source");
+            ui.small_button("Show in the source")
+                .on_hover_text("Open the source's text in the reader at this passage")
+                .clicked()
+                .then(|| read(Some(at)))
         }
         QuoteCheck::NotFound => {
             ui.label(
@@ -179,10 +187,19 @@ fn quote_check(ui: &mut Ui, check: &QuoteCheck) {
                 "The source carries its text and these words are not in it, even with whitespace, \
                      quotation marks and dashes set aside: check the quote against the source",
             );
+            ui.small_button("Read the source")
+                .on_hover_text("Open the source's text in the reader to find what it says")
+                .clicked()
+                .then(|| read(None))
         }
         QuoteCheck::NoText => {
             ui.label(RichText::new("No text attached to check against").weak().small())
                 .on_hover_text("The source carries no text of its own, so this quote cannot be checked here");
+            ui.small_button("Attach text…")
+                .on_hover_text("Paste the source's text or open it from a file, to check its quotes against it")
+                .clicked()
+                .then(|| Command::EditSourceText(source.to_owned()))
         }
-    }
+    })
+    .inner
 }

@@ -24,22 +24,32 @@ pub fn sources_list(ui: &mut Ui, dataset: &Dataset) -> Vec<Command> {
             ui.group(|ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(&source.title).strong());
-                edit_buttons(
-                    ui,
-                    &mut commands,
-                    &[
+                let mut buttons = vec![
+                    (
+                        "Edit",
+                        "Edit this source's title, outlet, link, date, grade and text",
+                        Command::EditSource(at),
+                    ),
+                    (
+                        "Delete",
+                        "Delete this source (only while no evidence cites it)",
+                        Command::DeleteSource(at),
+                    ),
+                ];
+                if source.attached.is_some() {
+                    buttons.insert(
+                        0,
                         (
-                            "Edit",
-                            "Edit this source's title, outlet, link, date and grade",
-                            Command::EditSource(at),
+                            "Read",
+                            "Open the source's text in the reader: what is quoted from it, and quote more",
+                            Command::ReadSource {
+                                source: source.id.clone(),
+                                passage: None,
+                            },
                         ),
-                        (
-                            "Delete",
-                            "Delete this source (only while no evidence cites it)",
-                            Command::DeleteSource(at),
-                        ),
-                    ],
-                );
+                    );
+                }
+                edit_buttons(ui, &mut commands, &buttons);
                 if let Some(publisher) = &source.publisher {
                     field(ui, "Outlet", publisher);
                 }

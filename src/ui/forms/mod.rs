@@ -7,6 +7,7 @@ mod actor_picker;
 mod evidence_form;
 mod fields;
 mod merge_form;
+mod quote_form;
 mod relation_form;
 mod source_form;
 
@@ -17,6 +18,7 @@ pub use actor_picker::actor_picker;
 pub use evidence_form::EvidenceForm;
 pub use fields::{focus_field, id_from, unique_id};
 pub use merge_form::MergeForm;
+pub use quote_form::{QuoteForm, QuoteOnto, relation_label};
 pub use relation_form::RelationForm;
 pub use source_form::SourceForm;
 
@@ -31,6 +33,8 @@ pub enum Form {
     Evidence(EvidenceForm),
     Source(SourceForm),
     Merge(MergeForm),
+    /// A passage of a source's text made evidence.
+    Quote(QuoteForm),
 }
 
 impl Form {
@@ -42,6 +46,7 @@ impl Form {
             Self::Evidence(_) => Some("quote"),
             Self::Relation(form) if form.target.is_none() => form.first_empty_end(),
             Self::Merge(_) => Some("merge-into"),
+            Self::Quote(_) => None,
             Self::Relation(_) => None,
         }
     }
@@ -54,6 +59,8 @@ pub enum FormAction {
     Cancel,
     /// Add a source first (from the evidence form).
     NewSource,
+    /// Read the source's text from a file.
+    OpenTextFile,
 }
 
 /// Draws `form`; the commands its buttons give.
@@ -65,6 +72,7 @@ pub fn form_panel(ui: &mut Ui, (dataset, index): (&Dataset, &DatasetIndex), form
             Form::Relation(form) => relation_form::relation_form(ui, dataset, form),
             Form::Evidence(form) => evidence_form::evidence_form(ui, dataset, form),
             Form::Source(form) => source_form::source_form(ui, form),
+            Form::Quote(form) => quote_form::quote_form(ui, (dataset, index), form),
             Form::Merge(merge) => match merge_form::merge_form(ui, (dataset, index), merge) {
                 Some(merge_form::MergeAction::Merge { keep }) => {
                     commands.push(Command::MergeActors { keep, gone: merge.gone });
@@ -78,6 +86,7 @@ pub fn form_panel(ui: &mut Ui, (dataset, index): (&Dataset, &DatasetIndex), form
             FormAction::Save => Command::SaveForm,
             FormAction::Cancel => Command::CancelForm,
             FormAction::NewSource => Command::NewSource,
+            FormAction::OpenTextFile => Command::ChooseSourceTextFile,
         }));
     });
     commands

@@ -163,6 +163,12 @@ pub fn relation_form(ui: &mut Ui, dataset: &Dataset, form: &mut RelationForm) ->
         "New relation"
     });
     ui.add_space(4.0);
+    relation_fields(ui, dataset, form);
+    super::buttons(ui, form.target.is_none())
+}
+
+/// The relation's ends, kind, direction, period, summary and magnitude, with their problems.
+pub(super) fn relation_fields(ui: &mut Ui, dataset: &Dataset, form: &mut RelationForm) {
     let problems = form.problems.clone();
     for (label, end, filter, field) in [
         ("From", &mut form.from, &mut form.from_filter, "from"),
@@ -243,7 +249,6 @@ pub fn relation_form(ui: &mut Ui, dataset: &Dataset, form: &mut RelationForm) ->
         &problems,
         &["from", "to", "kind", "period", "summary", "magnitude", "evidence"],
     );
-    super::buttons(ui, form.target.is_none())
 }
 
 /// A kind the dataset knows, or a new one with its name and colour.

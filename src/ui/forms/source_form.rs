@@ -21,6 +21,9 @@ pub struct SourceForm {
     pub text: String,
     /// Where the attached text was read from, when from a file beside the dataset.
     pub text_file: Option<String>,
+    /// How a text just opened from a file was read ("article.html: a web page reduced to its
+    /// text, windows-1252"), until it is saved.
+    pub text_opened: Option<String>,
     pub problems: Vec<FieldProblem>,
 }
 
@@ -52,6 +55,7 @@ impl SourceForm {
                 Some(SourceText::File(path)) => Some(path.clone()),
                 _ => None,
             },
+            text_opened: None,
             problems: Vec::new(),
         }
     }
@@ -147,20 +151,32 @@ pub fn source_form(ui: &mut Ui, form: &mut SourceForm) -> Option<FormAction> {
             }
         });
     text_area(ui, "Notes", "", &mut form.notes, &problems, "notes");
-    source_text(ui, form);
+    let open = source_text(ui, form);
     other_problems(
         ui,
         &problems,
         &["title", "id", "publisher", "url", "published", "notes"],
     );
-    super::buttons(ui, form.target.is_none())
+    let action = super::buttons(ui, form.target.is_none());
+    if open { Some(FormAction::OpenTextFile) } else { action }
 }
 
-/// The source's own text: paste it to have every quote citing the source checked against it.
-fn source_text(ui: &mut Ui, form: &mut SourceForm) {
-    ui.label(RichText::new("The source's text").weak())
-        .on_hover_text("Paste the article or report here: every quote citing this source is then checked against it");
-    if let Some(file) = &form.text_file {
+/// The source's own text: paste it, or open a text, Markdown or web-page file, to have every
+/// quote citing the source checked against it. True when "Open a file…" was clicked.
+fn source_text(ui: &mut Ui, form: &mut SourceForm) -> bool {
+    let open = ui
+        .horizontal(|ui| {
+            ui.label(RichText::new("The source's text").weak()).on_hover_text(
+                "Paste the article or report here: every quote citing this source is then checked against it",
+            );
+            ui.small_button("Open a file…")
+                .on_hover_text("Read the text from a .txt, .md or .html file (a saved web page is reduced to its text)")
+                .clicked()
+        })
+        .inner;
+    if let Some(opened) = &form.text_opened {
+        ui.label(RichText::new(format!("Read from {opened}.")).weak().small());
+    } else if let Some(file) = &form.text_file {
         ui.label(
             RichText::new(format!(
                 "Read from {file}, beside the dataset; edit it here to keep it in the dataset instead."
@@ -181,4 +197,5 @@ fn source_text(ui: &mut Ui, form: &mut SourceForm) {
                     .desired_width(f32::INFINITY),
             );
         });
+    open
 }
