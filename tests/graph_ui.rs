@@ -33,7 +33,7 @@ fn clicking_the_troop_deployment_edge_shows_who_estimated_it_and_where() {
     assert_eq!(harness.state().selection(), Some(Selection::Relation(index)));
     harness.get_by_label_contains("The U.S. and NATO have estimated that up to 10,000 North Korean personnel");
     harness.get_by_label("— The U.S. and NATO");
-    harness.get_by_label("paragraph 3");
+    harness.get_by_label("paragraph 3, line 3");
     harness.get_by_label("“up to 10,000 North Korean personnel”");
 }
 

@@ -76,14 +76,21 @@ fn the_up_to_10000_sentence_quoted_from_the_attached_article_is_verified_evidenc
     // Read it: one numbered paragraph per line, and the passages already quoted linked.
     click_in_details(&mut harness, "Read");
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    harness.get_by_label_contains(&format!("{lines} paragraphs"));
-    assert!(
-        harness
-            .query_all_by_label_contains("Quoted for Troop deployment: North Korea → Russia")
-            .count()
-            >= 1,
-        "the passage the built-in dataset quotes for the troops links to their relation"
-    );
+    harness.get_by_label_contains(&format!("{lines} lines"));
+    let troops = common::relation(&harness, "north-korea-troops-to-russia");
+    for click in [false, true] {
+        let link = harness
+            .get_all_by_label_contains("Troop deployment: North Korea → Russia")
+            .find(|n| n.rect().max.x < DETAILS_X)
+            .unwrap_or_else(|| panic!("the passage quoted for the troops links to their relation"));
+        if click {
+            link.click()
+        } else {
+            link.scroll_to_me()
+        }
+        harness.run_steps(6);
+    }
+    assert_eq!(harness.state().selection(), Some(Selection::Relation(troops)));
 
     // North Korea chosen, the sentence selected, and quoted onto a new relation to Russia.
     common::pick_in_actor_list(&mut harness, "North Korea");
@@ -104,7 +111,7 @@ fn the_up_to_10000_sentence_quoted_from_the_attached_article_is_verified_evidenc
         move |n: &AccessKitNode<'_>| n.role() == Role::TextInput && n.value().as_deref() == Some(value)
     };
     harness.get_by(field("The U.S. and NATO"));
-    harness.get_by(field("paragraph 3"));
+    harness.get_by(field("line 3"));
     harness
         .get_by(|n| n.placeholder() == Some("type a name, or click an actor in the graph"))
         .focus();
@@ -138,7 +145,7 @@ fn the_up_to_10000_sentence_quoted_from_the_attached_article_is_verified_evidenc
     let item = &relation.evidence[0];
     assert_eq!(item.quote, sentence, "the exact words of the article");
     assert_eq!(item.source, "newsweek-nk-partnerships");
-    assert_eq!(item.locator.as_deref(), Some("paragraph 3"));
+    assert_eq!(item.locator.as_deref(), Some("line 3"));
     assert_eq!(item.speaker.as_deref(), Some("The U.S. and NATO"));
     // The new relation is selected, its quote verified, and the reader links to it.
     assert_eq!(
@@ -184,4 +191,49 @@ fn show_in_the_source_opens_the_reader_at_the_passage_a_verified_quote_stands_in
     harness.get_by_label("✖").click();
     harness.run_steps(2);
     assert_eq!(harness.query_all_by_label("Reader").count(), 0);
+}
+
+#[test]
+fn a_passage_goes_onto_a_relation_of_the_dataset_only_once_the_user_has_picked_it() {
+    let mut harness = common::app_with(None);
+    let troops = common::relation(&harness, "north-korea-troops-to-russia");
+    let items_before = harness.state().dataset().relations[troops].evidence.len();
+    common::open_relation_from_list(&mut harness, "Russia", "← North Korea  (since October 2024)");
+    harness
+        .get_all_by_label("Show in the source")
+        .next()
+        .unwrap_or_else(|| panic!("no verified quote"))
+        .scroll_to_me();
+    harness.run_steps(6);
+    harness
+        .get_all_by_label("Show in the source")
+        .next()
+        .unwrap_or_else(|| panic!("no verified quote"))
+        .click();
+    harness.run_steps(4);
+    let passage = "NATO's Secretary General said North Korean units had been deployed in Russia's Kursk region";
+    select_in_reader(&mut harness, passage);
+    harness.get_by_label("Quote as evidence…").click();
+    harness.run_steps(3);
+
+    // Nothing is chosen for the user: the relation they had selected is offered first.
+    click_in_details(&mut harness, "Add");
+    harness.get_by_label_contains("choose the relation this quote is evidence for");
+    assert_eq!(harness.state().dataset().relations[troops].evidence.len(), items_before);
+    click_in_details(
+        &mut harness,
+        "Troop deployment: North Korea → Russia (since October 2024) (selected)",
+    );
+    click_in_details(&mut harness, "Add");
+
+    let items = &harness.state().dataset().relations[troops].evidence;
+    assert_eq!(items.len(), items_before + 1);
+    let item = items.last().unwrap_or_else(|| panic!("no item"));
+    assert_eq!(item.quote, passage);
+    assert_eq!(item.source, "entente-nk-chronology");
+    assert_eq!(item.locator.as_deref(), Some("line 30"));
+    assert!(matches!(
+        harness.state().quote_check(troops, items_before),
+        QuoteCheck::Verified { .. }
+    ));
 }

@@ -207,7 +207,17 @@ impl App {
                     _ => None,
                 };
                 self.take_edit(proposed, place);
-                self.notify(format!("{label} (Ctrl+Z to undo)"));
+                let unfound = match &form {
+                    Form::Source(source) => self.quotes_not_found(source.id.trim()),
+                    _ => 0,
+                };
+                self.notify(match unfound {
+                    0 => format!("{label} (Ctrl+Z to undo)"),
+                    n => format!(
+                        "{label}: ⚠ {} citing it not found in its text (Ctrl+Z to undo)",
+                        crate::text::count(n, "quote")
+                    ),
+                });
                 self.after_saving(&form, new_source);
             }
             Err(problems) => {
@@ -223,6 +233,20 @@ impl App {
                 self.editing.form = Some(form);
             }
         }
+    }
+
+    /// How many quotes citing `source` its text does not hold.
+    fn quotes_not_found(&self, source: &str) -> usize {
+        let dataset = &self.doc.dataset;
+        dataset
+            .relations
+            .iter()
+            .enumerate()
+            .flat_map(|(r, relation)| relation.evidence.iter().enumerate().map(move |(e, item)| (r, e, item)))
+            .filter(|(r, e, item)| {
+                item.source == source && *self.doc.views.quotes.get(*r, *e) == crate::model::QuoteCheck::NotFound
+            })
+            .count()
     }
 
     /// What the saved form leads to: a new actor or relation selected; the evidence form that

@@ -8,7 +8,7 @@ use super::App;
 use super::background::DialogPurpose;
 use crate::io::{MAX_TEXT_BYTES, read_text_file};
 use crate::model::{
-    EvidenceAt, Paragraphs, QuoteCheck, QuotedPassage, paragraph_locator, propose_attribution, shown_paragraph,
+    EvidenceAt, Paragraphs, QuoteCheck, QuotedPassage, propose_attribution, shown_paragraph, trim_passage,
 };
 use crate::ui::forms::{Form, QuoteForm, SourceForm, focus_field, relation_label};
 use crate::ui::{self, Command, ReaderState, ReaderView, Selection};
@@ -127,13 +127,15 @@ impl App {
     /// relation selected, if one is, else a new relation from the actor selected.
     fn quote_passage(&mut self, paragraph: usize, at: std::ops::Range<usize>) {
         let Some(reader) = &self.reader else { return };
+        let at = trim_passage(&reader.text, at);
         let (Some(range), Some(quote)) = (reader.paragraphs.get(paragraph), reader.text.get(at.clone())) else {
             return;
         };
         let whole = reader.text.get(range.clone()).unwrap_or_default();
         let local = at.start.saturating_sub(range.start)..at.end.saturating_sub(range.start);
         let attribution = propose_attribution(&reader.text, &shown_paragraph(whole), local);
-        let (existing, from) = match self.view.selection {
+        // The relation selected is offered, not chosen: it may be one the user only looked at.
+        let (selected, from) = match self.view.selection {
             Some(Selection::Relation(r)) => (Some(r), None),
             Some(Selection::Actor(a)) => (None, Some(a)),
             None => (None, None),
@@ -148,13 +150,18 @@ impl App {
             .map_or_else(|| "treaty".to_owned(), |(kind, _)| kind.clone());
         let form = QuoteForm::new(
             &reader.source,
-            (shown_paragraph(quote).trim().to_owned(), paragraph_locator(paragraph)),
+            (shown_paragraph(quote), reader.paragraphs.locator(paragraph)),
             attribution,
-            existing,
+            selected,
             (from, &kind),
         );
         self.editing.waiting = None;
-        self.editing.form = Some(Form::Quote(form));
+        self.editing.form = Some(Form::Quote(Box::new(form)));
+        // The passage stays marked while its form is open: the selection goes with the focus.
+        if let Some(reader) = &mut self.reader {
+            reader.state.marked = Some(at);
+            reader.state.selection = None;
+        }
     }
 
     /// Reads `path` into the open source form's text, and says how it was read.

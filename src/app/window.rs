@@ -135,7 +135,7 @@ impl App {
         if self.reader_open() {
             egui::Panel::right("reader")
                 .resizable(true)
-                .default_size((width * 0.32).clamp(300.0, 520.0))
+                .default_size((width * 0.3).clamp(300.0, 440.0))
                 .min_size(240.0)
                 .max_size((width * 0.5).max(240.0))
                 .show(ui, |ui| {

@@ -145,10 +145,11 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     })
 }
 
-/// Elements whose content a reader never sees as the page's text.
+/// Elements whose content a reader never sees as the page's text, or sees beside it: menus,
+/// asides ("Related: …") and footers.
 const UNSEEN: &[&str] = &[
     "head", "script", "style", "noscript", "template", "svg", "math", "nav", "button", "select", "iframe", "object",
-    "form",
+    "form", "aside", "footer", "dialog",
 ];
 /// Elements that stand as blocks of their own: a paragraph break before and after.
 const BLOCKS: &[&str] = &[
@@ -189,17 +190,28 @@ const BLOCKS: &[&str] = &[
 
 /// The page's text: one paragraph per block, separated by blank lines, with runs of spaces and
 /// line breaks inside a paragraph made one space (as a browser shows them), except in `<pre>`.
+/// Only the page's `<main>`, or else its first `<article>`, when it marks one: the story, not
+/// the site around it.
 fn html_text(html: &str) -> String {
     let page = Html::parse_document(html);
+    let element_named = |name: &str| {
+        page.tree
+            .nodes()
+            .find(|n| matches!(n.value(), Node::Element(e) if e.name() == name))
+    };
+    let story = element_named("main")
+        .or_else(|| element_named("article"))
+        .unwrap_or_else(|| page.tree.root());
     let mut out = String::new();
     let mut unseen_depth = 0usize;
     let mut pre_depth = 0usize;
-    for edge in page.tree.root().traverse() {
+    for edge in story.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(element) => {
                     let name = element.name();
-                    if unseen_depth > 0 || UNSEEN.contains(&name) {
+                    let hidden = element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true");
+                    if unseen_depth > 0 || hidden || UNSEEN.contains(&name) {
                         unseen_depth += 1;
                     } else if name == "br" {
                         out.truncate(out.trim_end_matches(' ').len());
@@ -216,6 +228,7 @@ fn html_text(html: &str) -> String {
                 if let Node::Element(element) = node.value() {
                     let name = element.name();
                     if unseen_depth > 0 {
+                        // Every element opened while unseen is closed while unseen.
                         unseen_depth -= 1;
                     } else if BLOCKS.contains(&name) {
                         paragraph_break(&mut out);
@@ -271,6 +284,16 @@ mod tests {
             read.text,
             "The headline\n\nFirst bold words & more.\n\nLine one\nline two\n\nitem"
         );
+    }
+
+    #[test]
+    fn only_the_story_of_a_page_that_marks_one_and_nothing_hidden() {
+        let page = "<html><body><header>Site name</header><main><h1>Pact</h1><div hidden>ADVERTISEMENT</div>\
+            <p>Signed.</p><aside>Related: other news</aside><p aria-hidden=\"true\">icon</p></main>\
+            <footer>© Site</footer></body></html>";
+        assert_eq!(read_text(page.as_bytes(), "p.html"), "Pact\n\nSigned.");
+        let page = "<body><div>Menu</div><article><p>Story.</p></article><article><p>Teaser.</p></article></body>";
+        assert_eq!(read_text(page.as_bytes(), "p.html"), "Story.");
     }
 
     #[test]

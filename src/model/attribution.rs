@@ -53,15 +53,21 @@ pub fn propose_attribution(text: &str, paragraph: &str, selected: Range<usize>) 
     let sentence_start = sentence_start(paragraph, selected.start);
     let lead = paragraph.get(sentence_start..selected.end)?;
     let before = paragraph.get(sentence_start..selected.start)?;
+    let opening = lead.len() - lead.trim_start_matches(['"', '“', ' ']).len();
     let found = [
-        (&NAME_THEN_VERB, after),
-        (&VERB_THEN_NAME, after),
-        (&SUBJECT_THEN_VERB, lead.trim_start_matches(['"', '“', ' '])),
-        (&ACCORDING_TO, before),
+        (&NAME_THEN_VERB, after, false),
+        (&VERB_THEN_NAME, after, false),
+        (&SUBJECT_THEN_VERB, lead.get(opening..).unwrap_or_default(), true),
+        (&ACCORDING_TO, before, false),
     ]
     .into_iter()
-    .find_map(|(pattern, haystack)| {
+    .find_map(|(pattern, haystack, reports_what_follows)| {
         let captures = pattern.as_ref()?.captures(haystack)?;
+        // "X said that …" speaks for what follows it, not for words further on in the sentence.
+        let reported_from = captures.get(0)?.end() + opening;
+        if reports_what_follows && reported_from + 2 < before.len() {
+            return None;
+        }
         let speaker = captures.name("name")?.as_str().trim().to_owned();
         let role = captures.name("role").map(|r| r.as_str().trim().to_owned());
         Some(Attribution { speaker, role })
@@ -75,7 +81,7 @@ fn fuller(text: &str, found: Attribution) -> Attribution {
         return found;
     }
     let pattern = format!(
-        r#"(?P<first>(?:[A-Z][\w.'’-]*\s+)+){}\b{ROLE}"#,
+        r#"(?P<first>(?:[A-Z][\w.'’-]*[ \t]+)+){}\b{ROLE}"#,
         regex::escape(&found.speaker)
     );
     let Some(captures) = Regex::new(&pattern).ok().and_then(|p| p.captures(text)) else {
@@ -154,6 +160,8 @@ mod tests {
         assert_eq!(found.map(|a| a.speaker), Some("The U.S. and NATO".into()));
         let whole = propose(p, "The U.S. and NATO have estimated that up to 10,000");
         assert_eq!(whole.map(|a| a.speaker), Some("The U.S. and NATO".into()));
+        // The end of the sentence is not what they estimated, only part of what they did.
+        assert_eq!(propose(p, "have arrived"), None);
     }
 
     #[test]

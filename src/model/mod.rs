@@ -57,7 +57,7 @@ pub use history::{History, Step};
 pub use index::DatasetIndex;
 pub use known_names::{AlternativeName, CowState, KnownNames, NamedState, normalise_name};
 pub use merge::{MatchReason, MergeSummary, ProposedMatch, merge, propose_matches};
-pub use paragraphs::{Paragraphs, paragraph_locator, shown_paragraph};
+pub use paragraphs::{Numbering, Paragraphs, shown_paragraph, trim_passage};
 pub use quote_check::{QuoteCheck, QuoteChecks, QuotedPassage, Tolerated};
 pub use relation::{Direction, Magnitude, Relation};
 pub use relation_kind::{BuiltinKind, RelationKindDecl, is_hex_colour};

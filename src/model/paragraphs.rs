@@ -11,10 +11,25 @@ use std::ops::Range;
 /// Lines longer than this were not wrapped by hand: each is a paragraph of its own.
 const WRAPPED_WIDTH: usize = 100;
 
-/// The byte ranges of a text's paragraphs, in order, each without its surrounding whitespace.
+/// The byte ranges of a text's paragraphs, in order, each without its surrounding whitespace,
+/// and how they are numbered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paragraphs {
     ranges: Vec<Range<usize>>,
+    /// The line of the text (from 1) each paragraph starts on.
+    lines: Vec<usize>,
+    numbering: Numbering,
+}
+
+/// How the reader numbers a text's paragraphs, and a quote's locator names its place.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Numbering {
+    /// One paragraph per line, as the file has them: by line, as any text editor shows it
+    /// (a chronology's "line 9").
+    Lines,
+    /// Paragraphs wrapped over lines or set apart by blank lines (a report, a web page).
+    #[default]
+    Paragraphs,
 }
 
 impl Paragraphs {
@@ -32,7 +47,54 @@ impl Paragraphs {
             }
         }
         close_block(text, &mut block, &mut ranges);
-        Self { ranges }
+        let mut lines = Vec::with_capacity(ranges.len());
+        let (mut line, mut counted) = (1, 0);
+        for range in &ranges {
+            line += text.get(counted..range.start).map_or(0, |t| t.matches('\n').count());
+            counted = range.start;
+            lines.push(line);
+        }
+        // Line numbers serve when each paragraph is a line and blank lines do not set them apart
+        // (then the numbers would skip every other one).
+        let single_lines = ranges
+            .iter()
+            .all(|r| text.get(r.clone()).is_some_and(|p| !p.contains('\n')));
+        let blank_lines = text
+            .split('\n')
+            .filter(|l| l.trim().is_empty())
+            .count()
+            .saturating_sub(1);
+        let numbering = if single_lines && blank_lines * 4 < ranges.len() {
+            Numbering::Lines
+        } else {
+            Numbering::Paragraphs
+        };
+        Self {
+            ranges,
+            lines,
+            numbering,
+        }
+    }
+
+    pub fn numbering(&self) -> Numbering {
+        self.numbering
+    }
+
+    /// The number the reader shows for paragraph `paragraph` (counted from 0): its line, or its
+    /// place among the paragraphs.
+    pub fn number(&self, paragraph: usize) -> usize {
+        match self.numbering {
+            Numbering::Lines => self.lines.get(paragraph).copied().unwrap_or(paragraph + 1),
+            Numbering::Paragraphs => paragraph + 1,
+        }
+    }
+
+    /// The locator a quote from paragraph `paragraph` carries: "line 9" or "paragraph 3".
+    pub fn locator(&self, paragraph: usize) -> String {
+        match self.numbering {
+            Numbering::Lines => format!("line {}", self.number(paragraph)),
+            Numbering::Paragraphs => format!("paragraph {}", self.number(paragraph)),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -65,9 +127,17 @@ impl Paragraphs {
     }
 }
 
-/// The locator a quote from paragraph `paragraph` (counted from 0) carries: "paragraph 3".
-pub fn paragraph_locator(paragraph: usize) -> String {
-    format!("paragraph {}", paragraph + 1)
+/// A selected stretch of `text` made a quote: without the whitespace around it, the quotation
+/// marks the source puts around the words, or the comma or semicolon the sentence goes on with.
+pub fn trim_passage(text: &str, selected: Range<usize>) -> Range<usize> {
+    let Some(passage) = text.get(selected.clone()) else {
+        return selected;
+    };
+    let leading = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”');
+    let trailing = |c: char| leading(c) || matches!(c, ',' | ';' | ':');
+    let rest = passage.trim_start_matches(leading);
+    let start = selected.start + (passage.len() - rest.len());
+    start..start + rest.trim_end_matches(trailing).len()
 }
 
 /// A paragraph as the reader shows it: the line breaks of a wrapped paragraph become spaces,
@@ -166,6 +236,30 @@ mod tests {
         assert_eq!(p.at_byte(text.len()), None);
         assert_eq!(p.touching(&(1..6)), 0..2);
         assert_eq!(p.touching(&(text.len() - 2..text.len())), 2..3);
-        assert_eq!(paragraph_locator(2), "paragraph 3");
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_numbered_by_line_and_blank_separated_ones_by_paragraph() {
+        let chronology = "Title\nCompiled: today.\n\n1945: one.\n1948: two.\n1950: three.\n1953: four.\n";
+        let p = Paragraphs::of(chronology);
+        assert_eq!(p.numbering(), Numbering::Lines);
+        assert_eq!((p.number(2), p.locator(2)), (4, "line 4".to_owned()));
+        let page = "Headline\n\nFirst paragraph.\n\nSecond paragraph.\n";
+        let p = Paragraphs::of(page);
+        assert_eq!(p.numbering(), Numbering::Paragraphs);
+        assert_eq!((p.number(2), p.locator(2)), (3, "paragraph 3".to_owned()));
+    }
+
+    #[test]
+    fn a_passage_loses_the_quotation_marks_and_trailing_comma_around_it() {
+        let text = "\"This is a move,\" Ramani said, \u{201c}even then.\u{201d}";
+        let trim = |s: &str| {
+            let at = text.find(s).unwrap_or_default();
+            let r = trim_passage(text, at..at + s.len());
+            &text[r]
+        };
+        assert_eq!(trim("\"This is a move,\" "), "This is a move");
+        assert_eq!(trim("\u{201c}even then.\u{201d}"), "even then.");
+        assert_eq!(trim("Ramani said"), "Ramani said");
     }
 }

@@ -7,7 +7,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, RichText, TextStyle, Ui};
 
 use super::command::Command;
-use crate::model::{Paragraphs, QuotedPassage, Source, shown_paragraph};
+use crate::model::{Numbering, Paragraphs, QuotedPassage, Source, shown_paragraph, trim_passage};
 
 /// What the reader shows: the source, its text cut in paragraphs, and the passages quoted from
 /// it with the relation each supports, described ("Arms supply: North Korea → Iran").
@@ -54,9 +54,13 @@ pub fn reader_panel(ui: &mut Ui, view: &ReaderView<'_>, state: &mut ReaderState)
         });
     });
     ui.label(RichText::new(&view.source.title).strong());
+    let unit = match view.paragraphs.numbering() {
+        Numbering::Lines => "lines",
+        Numbering::Paragraphs => "paragraphs",
+    };
     ui.label(
         RichText::new(format!(
-            "{} paragraphs · {} passages quoted as evidence",
+            "{} {unit} · {} passages quoted as evidence",
             view.paragraphs.len(),
             view.passages.len()
         ))
@@ -84,14 +88,21 @@ fn selection_bar(ui: &mut Ui, view: &ReaderView<'_>, state: &ReaderState, comman
     let selected = state
         .selection
         .as_ref()
-        .and_then(|(p, at)| Some((*p, at.clone(), view.text.get(at.clone())?)))
+        .map(|(p, at)| (*p, trim_passage(view.text, at.clone())))
+        .and_then(|(p, at)| Some((p, at.clone(), view.text.get(at)?)))
         .filter(|(_, _, text)| !text.trim().is_empty());
+    // One row of the same height whether a passage is selected or not: the text below stays put.
+    ui.horizontal(|ui| {
+        ui.set_min_height(ui.spacing().interact_size.y);
+        selection_row(ui, selected, commands);
+    });
+}
+
+fn selection_row(ui: &mut Ui, selected: Option<(usize, Range<usize>, &str)>, commands: &mut Vec<Command>) {
     match selected {
         Some((paragraph, at, text)) => {
-            ui.horizontal_wrapped(|ui| {
-                let shown: String = text.chars().take(60).collect();
-                let more = if shown.len() < text.len() { "…" } else { "" };
-                ui.label(RichText::new(format!("“{}{more}”", shown_paragraph(&shown))).italics());
+            // The button first, where it stays however long the passage is.
+            ui.horizontal(|ui| {
                 if ui
                     .button("Quote as evidence…")
                     .on_hover_text("Make these exact words an evidence item of a relation, citing this source")
@@ -99,13 +110,20 @@ fn selection_bar(ui: &mut Ui, view: &ReaderView<'_>, state: &ReaderState, comman
                 {
                     commands.push(Command::QuotePassage { paragraph, at });
                 }
+                ui.add(egui::Label::new(RichText::new(format!("“{}”", shown_paragraph(text))).italics()).truncate());
             });
         }
         None => {
-            ui.label(
-                RichText::new("Select a passage to quote it as evidence. Marked passages are quoted already.")
-                    .weak()
-                    .small(),
+            ui.add(
+                egui::Label::new(
+                    RichText::new("Select a passage to quote it as evidence. Marked passages are quoted already.")
+                        .weak()
+                        .small(),
+                )
+                .truncate(),
+            )
+            .on_hover_text(
+                "Drag over the words, or click and hold Shift with the arrow keys (Ctrl+Shift+End: to the paragraph's end)",
             );
         }
     }
@@ -196,9 +214,9 @@ fn paragraph(
     ui.horizontal_top(|ui| {
         ui.add_sized(
             [28.0, ui.text_style_height(&TextStyle::Body)],
-            egui::Label::new(RichText::new(format!("{}", number + 1)).weak().small()),
+            egui::Label::new(RichText::new(view.paragraphs.number(number).to_string()).weak().small()),
         )
-        .on_hover_text(format!("Paragraph {}", number + 1));
+        .on_hover_text(capitalised(&view.paragraphs.locator(number)));
         let font = TextStyle::Body.resolve(ui.style());
         let mut layouter = |ui: &Ui, text: &dyn egui::TextBuffer, wrap: f32| {
             let mut job = marked_job(text.as_str(), &quoted, marked.as_ref(), &font, &colours);
@@ -221,18 +239,32 @@ fn paragraph(
             state.selection = (!bytes.is_empty()).then(|| (number, range.start + bytes.start..range.start + bytes.end));
         }
     });
-    for (passage, relation) in passages {
-        ui.horizontal(|ui| {
-            ui.add_space(32.0);
-            if ui
-                .small_button(format!("Quoted for {relation}"))
-                .on_hover_text("The relation this passage is quoted for: show its evidence")
-                .clicked()
-            {
-                commands.push(Command::Select(super::Selection::Relation(passage.evidence.relation)));
+    // Each relation quoting this paragraph once, however many of its items quote it.
+    let mut relations: Vec<(usize, &str)> = passages
+        .iter()
+        .map(|(p, label)| (p.evidence.relation, label.as_str()))
+        .collect();
+    relations.sort_unstable();
+    relations.dedup_by_key(|(r, _)| *r);
+    if relations.is_empty() {
+        return;
+    }
+    ui.horizontal_top(|ui| {
+        ui.add_space(32.0);
+        ui.label(RichText::new("Quoted for").weak().small());
+        ui.vertical(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+            for (relation, label) in relations {
+                if ui
+                    .small_button(label)
+                    .on_hover_text("A relation this paragraph is quoted for: show its evidence")
+                    .clicked()
+                {
+                    commands.push(Command::Select(super::Selection::Relation(relation)));
+                }
             }
         });
-    }
+    });
 }
 
 struct Marks {
@@ -280,6 +312,14 @@ fn marked_job(
         );
     }
     job
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn byte_of(text: &str, char_index: usize) -> usize {

@@ -34,7 +34,7 @@ pub enum Form {
     Source(SourceForm),
     Merge(MergeForm),
     /// A passage of a source's text made evidence.
-    Quote(QuoteForm),
+    Quote(Box<QuoteForm>),
 }
 
 impl Form {

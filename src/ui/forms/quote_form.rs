@@ -31,6 +31,8 @@ pub struct QuoteForm {
     pub offered: bool,
     pub onto: QuoteOnto,
     pub existing: Option<usize>,
+    /// The relation selected when the form opened, offered first in the list.
+    pub offered_relation: Option<usize>,
     pub existing_filter: String,
     pub relation: RelationForm,
     pub problems: Vec<FieldProblem>,
@@ -40,13 +42,13 @@ pub struct QuoteForm {
 const RELATION_FIELDS: &[&str] = &["from", "to", "kind", "period", "summary", "magnitude", "evidence", "id"];
 
 impl QuoteForm {
-    /// A quote onto `existing` when a relation is selected, else onto a new relation of `kind`
-    /// starting at the selected actor, if any.
+    /// A quote onto a relation the user picks (`selected`, the one selected, offered first), or
+    /// onto a new relation of `kind` from `from` when an actor is selected.
     pub fn new(
         source: &str,
         (quote, locator): (String, String),
         attribution: Option<Attribution>,
-        existing: Option<usize>,
+        selected: Option<usize>,
         (from, kind): (Option<usize>, &str),
     ) -> Self {
         let offered = attribution.is_some();
@@ -58,12 +60,13 @@ impl QuoteForm {
             speaker,
             role,
             offered,
-            onto: if existing.is_some() {
-                QuoteOnto::Existing
-            } else {
+            onto: if from.is_some() {
                 QuoteOnto::New
+            } else {
+                QuoteOnto::Existing
             },
-            existing,
+            existing: None,
+            offered_relation: selected,
             existing_filter: String::new(),
             relation: RelationForm::new_relation(from, None, kind),
             problems: Vec::new(),
@@ -162,10 +165,53 @@ pub fn quote_form(
             existing_relation(ui, (dataset, index), form);
             show_problem(ui, problem_for(&problems, "relation"));
         }
-        QuoteOnto::New => relation_fields(ui, dataset, &mut form.relation),
+        QuoteOnto::New => {
+            relation_fields(ui, dataset, &mut form.relation);
+            same_relation(ui, (dataset, index), form);
+        }
     }
     other_problems(ui, &problems, &["locator", "speaker", "speaker_role", "relation"]);
     super::buttons(ui, true)
+}
+
+/// A new relation the dataset already has (same kind, same ends): say so, and offer to quote
+/// onto that one instead of making a second.
+fn same_relation(ui: &mut Ui, (dataset, index): (&Dataset, &DatasetIndex), form: &mut QuoteForm) {
+    let new = &form.relation;
+    let (Some(from), Some(to)) = (
+        new.from.and_then(|a| dataset.actors.get(a)),
+        new.to.and_then(|a| dataset.actors.get(a)),
+    ) else {
+        return;
+    };
+    if new.new_kind.is_some() {
+        return;
+    }
+    let same = dataset.relations.iter().position(|r| {
+        r.kind == new.kind
+            && ((r.from == from.id && r.to == to.id)
+                || ((new.mutual || r.direction == crate::model::Direction::Mutual)
+                    && r.from == to.id
+                    && r.to == from.id))
+    });
+    let Some(same) = same.and_then(|at| Some((at, dataset.relations.get(at)?))) else {
+        return;
+    };
+    ui.label(
+        RichText::new(format!(
+            "The dataset already has {}.",
+            relation_label(dataset, index, same.1)
+        ))
+        .color(ui.visuals().warn_fg_color),
+    );
+    if ui
+        .small_button("Quote onto that one")
+        .on_hover_text("Add the quote to the relation the dataset has, rather than make a second")
+        .clicked()
+    {
+        form.onto = QuoteOnto::Existing;
+        form.existing = Some(same.0);
+    }
 }
 
 /// The relation picked, or a filter and the relations that match it. A click on an edge of
@@ -191,13 +237,18 @@ fn existing_relation(ui: &mut Ui, (dataset, index): (&Dataset, &DatasetIndex), f
     );
     let filter = form.existing_filter.trim().to_lowercase();
     const SHOWN: usize = 8;
-    let mut matching = dataset
-        .relations
-        .iter()
-        .enumerate()
-        .map(|(at, r)| (at, relation_label(dataset, index, r)))
+    let offered = form.offered_relation.filter(|r| *r < dataset.relations.len());
+    let mut matching = offered
+        .into_iter()
+        .chain((0..dataset.relations.len()).filter(|r| Some(*r) != offered))
+        .filter_map(|at| Some((at, relation_label(dataset, index, dataset.relations.get(at)?))))
         .filter(|(_, text)| filter.is_empty() || text.to_lowercase().contains(&filter));
     for (at, text) in matching.by_ref().take(SHOWN) {
+        let text = if Some(at) == offered {
+            format!("{text} (selected)")
+        } else {
+            text
+        };
         if ui.selectable_label(false, text).clicked() {
             form.existing = Some(at);
         }
@@ -208,10 +259,16 @@ fn existing_relation(ui: &mut Ui, (dataset, index): (&Dataset, &DatasetIndex), f
     }
 }
 
-/// "Arms supply: North Korea → Iran".
+/// "Arms supply: North Korea → Iran (1982–1988)": the period tells apart two relations of a
+/// kind between the same actors.
 pub fn relation_label(dataset: &Dataset, index: &DatasetIndex, relation: &Relation) -> String {
+    let period = relation
+        .period
+        .filter(|p| p.start.is_some() || p.end.is_some())
+        .map(|p| format!(" ({})", p.describe()))
+        .unwrap_or_default();
     format!(
-        "{}: {}",
+        "{}: {}{period}",
         dataset.relation_kind_label(&relation.kind),
         describe_relation(dataset, index, relation)
     )
