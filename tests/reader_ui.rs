@@ -220,10 +220,20 @@ fn a_passage_goes_onto_a_relation_of_the_dataset_only_once_the_user_has_picked_i
     click_in_details(&mut harness, "Add");
     harness.get_by_label_contains("choose the relation this quote is evidence for");
     assert_eq!(harness.state().dataset().relations[troops].evidence.len(), items_before);
-    click_in_details(
-        &mut harness,
-        "Troop deployment: North Korea → Russia (since October 2024) (selected)",
-    );
+    harness.get_by_label("Troop deployment: North Korea → Russia (since October 2024) (selected)");
+    // Picked as a user drops a quote on an edge: by clicking the relation's edge on the canvas.
+    let edge = harness
+        .state()
+        .relation_screen_position(troops)
+        .unwrap_or_else(|| panic!("the troops' edge is drawn"));
+    common::click_at(&mut harness, edge);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selection(), Some(Selection::Relation(troops)));
+    let picked = harness
+        .get_all_by_label("Troop deployment: North Korea → Russia (since October 2024)")
+        .filter(|n| n.rect().min.x > DETAILS_X)
+        .count();
+    assert_eq!(picked, 1, "the form names the relation picked");
     click_in_details(&mut harness, "Add");
 
     let items = &harness.state().dataset().relations[troops].evidence;

@@ -19,7 +19,10 @@ impl App {
         }
         match command {
             Command::Select(Selection::Actor(actor)) if self.form_takes_actor(actor) => {}
-            Command::Select(Selection::Relation(relation)) if self.form_takes_relation(relation) => {}
+            // The edge picked for a quote is shown picked on the canvas too.
+            Command::Select(Selection::Relation(relation)) if self.form_takes_relation(relation) => {
+                self.select(Some(Selection::Relation(relation)));
+            }
             Command::Select(Selection::Actor(actor)) if self.paths_take_actor(actor) => {}
             Command::Select(selection) => self.select(Some(selection)),
             // Escape closes an open form first, then clears the selection.

@@ -166,27 +166,19 @@ fn quote_check(ui: &mut Ui, check: &QuoteCheck, source: &str, at: EvidenceAt) ->
             } else {
                 "✔ Verified in the source's text".to_owned()
             };
-            ui.label(
-                RichText::new(text)
-                    .color(ui.visuals().widgets.noninteractive.fg_stroke.color)
-                    .small(),
-            )
-            .on_hover_text("These words stand in the text attached to the source");
+            ui.label(RichText::new(text).color(ui.visuals().widgets.noninteractive.fg_stroke.color))
+                .on_hover_text("These words stand in the text attached to the source");
             ui.small_button("Show in the source")
                 .on_hover_text("Open the source's text in the reader at this passage")
                 .clicked()
                 .then(|| read(Some(at)))
         }
         QuoteCheck::NotFound => {
-            ui.label(
-                RichText::new("⚠ Not found in the source's text")
-                    .color(ui.visuals().warn_fg_color)
-                    .small(),
-            )
-            .on_hover_text(
-                "The source carries its text and these words are not in it, even with whitespace, \
+            ui.label(RichText::new("⚠ Not found in the source's text").color(ui.visuals().warn_fg_color))
+                .on_hover_text(
+                    "The source carries its text and these words are not in it, even with whitespace, \
                      quotation marks and dashes set aside: check the quote against the source",
-            );
+                );
             ui.small_button("Read the source")
                 .on_hover_text("Open the source's text in the reader to find what it says")
                 .clicked()
