@@ -130,12 +130,8 @@ impl TimelineData {
     }
 }
 
-/// The file gives some actor a colour, size or shape of its own.
 fn has_file_looks(dataset: &Dataset) -> bool {
-    dataset.actors.iter().any(|a| {
-        let look = &a.appearance;
-        look.colour.is_some() || look.size.is_some() || look.shape.is_some()
-    })
+    dataset.has_file_looks()
 }
 
 /// The colours a file gives its actors, most used first, a dozen at most.

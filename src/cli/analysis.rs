@@ -74,7 +74,11 @@ fn parse_reliability(text: &str) -> Result<Reliability, String> {
 }
 
 impl CountedFilter {
-    fn evidence(&self) -> EvidenceFilter {
+    pub(super) fn time_window(&self) -> Option<TimeWindow> {
+        self.as_of.map(|d| TimeWindow::as_of(d.year))
+    }
+
+    pub(super) fn evidence(&self) -> EvidenceFilter {
         EvidenceFilter {
             min_reliability: self.min_reliability,
             min_credibility: self.min_credibility,
@@ -103,7 +107,7 @@ impl CountedFilter {
         };
         let query = ViewQuery {
             evidence,
-            time: self.as_of.map(|d| TimeWindow::as_of(d.year)),
+            time: self.time_window(),
             ..ViewQuery::all(&kinds)
         };
         CountedGraph::of_view(dataset, index, &query, hostile)
@@ -111,7 +115,7 @@ impl CountedFilter {
 }
 
 /// Loads a file for a question, printing its errors when it cannot be read.
-fn load(file: &Path, out: &mut impl Write) -> std::io::Result<Option<Dataset>> {
+pub(super) fn load(file: &Path, out: &mut impl Write) -> std::io::Result<Option<Dataset>> {
     let report = load_path(file);
     if report.dataset.is_none() {
         for diagnostic in &report.diagnostics {

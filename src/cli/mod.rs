@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 
 #[cfg(feature = "analysis")]
 mod analysis;
+#[cfg(feature = "gui")]
+mod picture;
 #[cfg(feature = "analysis")]
 pub use analysis::{CountedFilter, find_actor};
 
@@ -103,6 +105,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Lay the graph out as the app does and draw it as SVG (no window or display needed):
+    /// the same file gives the same picture.
+    #[cfg(feature = "gui")]
+    Render(picture::RenderArgs),
+    /// Lay the graph out as the app does and write the positions, for Gephi, yEd or Cytoscape:
+    /// `.gexf` (viz:position) or `.graphml` (yEd's node geometry and x/y attributes).
+    #[cfg(feature = "gui")]
+    Layout {
+        /// The dataset, in any format Entente opens.
+        file: PathBuf,
+        /// Where to write the laid-out graph.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Print counts of actors and relations by kind.
     Summary {
         file: PathBuf,
@@ -119,6 +135,10 @@ pub fn run(command: &Command) -> ExitCode {
         Command::Check { files, json } => check(files, *json, &mut stdout),
         Command::Summary { file, json } => summary(file, *json, &mut stdout),
         Command::Convert { input, output } => convert(input, output, &mut stdout),
+        #[cfg(feature = "gui")]
+        Command::Render(args) => picture::render(args, &mut stdout),
+        #[cfg(feature = "gui")]
+        Command::Layout { file, output } => picture::layout(file, output, &mut stdout),
         #[cfg(feature = "analysis")]
         Command::Paths {
             file,

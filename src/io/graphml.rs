@@ -402,6 +402,17 @@ fn take_attribute<'a>(attributes: &mut XmlAttributes<'a>, name: &str) -> Option<
 
 /// The dataset as GraphML, with Entente's fields as string-typed keys.
 pub fn write_graphml(dataset: &Dataset) -> String {
+    write(dataset, false)
+}
+
+/// GraphML with every positioned actor's place as yEd keeps it too (a `y:ShapeNode` whose
+/// geometry is centred on the position), so that yEd opens the layout as well as Gephi and
+/// Cytoscape (which read the `x` and `y` attributes).
+pub fn write_graphml_with_geometry(dataset: &Dataset) -> String {
+    write(dataset, true)
+}
+
+fn write(dataset: &Dataset, yed_geometry: bool) -> String {
     let graph = graph_attributes(dataset);
     let actors: Vec<_> = dataset.actors.iter().map(|a| (a, actor_attributes(a))).collect();
     let relations: Vec<_> = dataset.relations.iter().map(|r| (r, relation_attributes(r))).collect();
@@ -429,6 +440,17 @@ pub fn write_graphml(dataset: &Dataset) -> String {
                 escape(value.as_str())
             ));
         }
+        if yed_geometry && let Some((x, y)) = actor.appearance.position() {
+            // yEd's box is 30 wide unless the file sizes its actors.
+            let side = actor.appearance.size.unwrap_or(30.0);
+            body.push_str(&format!(
+                "      <data key=\"yed\"><y:ShapeNode><y:Geometry x=\"{}\" y=\"{}\" width=\"{side}\" height=\"{side}\"/>\
+                 <y:NodeLabel>{}</y:NodeLabel></y:ShapeNode></data>\n",
+                x - side / 2.0,
+                y - side / 2.0,
+                escape(actor.name.as_str())
+            ));
+        }
         body.push_str("    </node>\n");
     }
     for (relation, attributes) in &relations {
@@ -451,7 +473,14 @@ pub fn write_graphml(dataset: &Dataset) -> String {
     body.push_str("  </graph>\n");
 
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+    if yed_geometry {
+        out.push_str(
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:y=\"http://www.yworks.com/xml/graphml\">\n",
+        );
+        out.push_str("  <key id=\"yed\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n");
+    } else {
+        out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+    }
     for (id, domain, name) in &key_ids {
         out.push_str(&format!(
             "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{}\" attr.type=\"string\"/>\n",

@@ -70,6 +70,14 @@ impl Dataset {
             .unwrap_or(kind)
     }
 
+    /// The file gives some actor a colour, size or shape of its own.
+    pub fn has_file_looks(&self) -> bool {
+        self.actors.iter().any(|a| {
+            let look = &a.appearance;
+            look.colour.is_some() || look.size.is_some() || look.shape.is_some()
+        })
+    }
+
     /// The kinds the dataset declares hostile (war, opposition), by id.
     pub fn hostile_kinds(&self) -> Vec<&str> {
         self.relation_kinds

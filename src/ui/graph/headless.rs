@@ -1,0 +1,44 @@
+//! The picture the app draws, made without a window: the same start, layout, sizes, looks and
+//! SVG writer as the canvas, for `entente render`, `entente layout` and briefings.
+
+use std::time::Duration;
+
+use super::{GraphScene, SceneLook, actor_radii, view_to_svg};
+use crate::model::{Dataset, DatasetIndex, SizeBy, ViewQuery, Visibility};
+use crate::ui::KindLooks;
+
+/// The dataset laid out as the app lays it out on opening it (actors sized by their relations,
+/// or by the file's own sizes), run until the layout settles.
+pub fn settled_scene(dataset: &Dataset, index: &DatasetIndex) -> GraphScene {
+    // A context with no window: the scene asks it for repaints, which nobody waits on here.
+    let context = egui::Context::default();
+    let mut scene = GraphScene::new(dataset, index, None, &context);
+    scene.set_radii(actor_radii(
+        dataset,
+        index,
+        &SizeBy::Degree,
+        dataset.has_file_looks(),
+        None,
+    ));
+    while scene.advance_layout(Duration::from_millis(250)) {
+        if scene.layout_on_worker() {
+            // Big graphs step on a worker thread: wait for it rather than spin.
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    scene
+}
+
+/// What `query` lets through of a laid-out scene, drawn as SVG.
+pub fn scene_svg(scene: &mut GraphScene, dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>) -> String {
+    let visibility = Visibility::compute(dataset, index, query);
+    let looks = KindLooks::of(dataset);
+    let look = SceneLook {
+        looks: &looks,
+        file_looks: true,
+        actor_colours: None,
+        collapsed: None,
+    };
+    scene.rebuild(dataset, &visibility, None, look);
+    view_to_svg(scene, dataset)
+}
