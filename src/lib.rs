@@ -10,6 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod analysis;
 #[cfg(feature = "gui")]
 mod app;
+pub mod briefing;
 mod builtin;
 pub mod cli;
 pub mod io;

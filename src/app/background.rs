@@ -77,6 +77,8 @@ pub enum DialogPurpose {
     ExportImage(ViewImage),
     /// A text, Markdown or web-page file to read a source's text from.
     SourceText,
+    /// Where to write a briefing of the view.
+    ExportBriefing,
 }
 
 /// A native file dialog open on another thread.
@@ -110,6 +112,12 @@ impl PendingDialog {
                     };
                     dialog.set_title(title).pick_file()
                 }
+                DialogPurpose::ExportBriefing => dialog
+                    .set_title("Export briefing")
+                    .add_filter("Web page (HTML)", &["html"])
+                    .add_filter("Markdown (the graph as an SVG beside it)", &["md"])
+                    .set_file_name(suggested_name)
+                    .save_file(),
                 DialogPurpose::SourceText => dialog
                     .set_title("Open the source's text")
                     .add_filter(

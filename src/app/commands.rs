@@ -179,6 +179,7 @@ impl App {
             }
             Command::SaveAsDialog(format) => self.start_dialog(DialogPurpose::SaveAs(format)),
             Command::ExportViewDialog(image) => self.start_dialog(DialogPurpose::ExportImage(image)),
+            Command::ExportBriefingDialog => self.start_dialog(DialogPurpose::ExportBriefing),
             Command::Save => self.save_to_own_file(),
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
             Command::Quit => self.unless_edited(Replacing::Quit),

@@ -211,6 +211,7 @@ impl App {
             DialogPurpose::Open | DialogPurpose::AddDataset | DialogPurpose::SourceText => "",
             DialogPurpose::SaveAs(format) => format.extensions().first().copied().unwrap_or("json"),
             DialogPurpose::ExportImage(ViewImage::Svg) => "svg",
+            DialogPurpose::ExportBriefing => "html",
             DialogPurpose::ExportImage(ViewImage::Png) => "png",
         };
         self.dialog = Some(PendingDialog::start(purpose, format!("{stem}.{extension}"), folder));
@@ -220,6 +221,7 @@ impl App {
         match purpose {
             DialogPurpose::Open => self.open_path(&path),
             DialogPurpose::AddDataset => self.add_dataset_path(&path),
+            DialogPurpose::ExportBriefing => self.export_briefing(&path),
             DialogPurpose::SourceText => {
                 self.apply_reader_command(&crate::ui::Command::AttachSourceTextFile(path));
             }

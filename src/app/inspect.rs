@@ -32,6 +32,11 @@ impl App {
         self.doc.views.quotes.get(relation, evidence)
     }
 
+    /// The message in the status bar, while it is shown.
+    pub fn status_message(&self) -> Option<&str> {
+        self.notices.status()
+    }
+
     pub fn selection(&self) -> Option<Selection> {
         self.view.selection
     }

@@ -3,6 +3,7 @@
 
 mod add_dataset;
 mod background;
+mod briefing;
 mod commands;
 mod derived;
 mod document;

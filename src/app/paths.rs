@@ -176,6 +176,17 @@ impl App {
         }
     }
 
+    /// "The path North Korea → Russia → Ukraine", for a briefing of the view.
+    pub(super) fn chosen_path_in_words(&self) -> Option<String> {
+        let path = self.chosen_path()?;
+        let names: Vec<&str> = path
+            .actors
+            .iter()
+            .filter_map(|&a| self.doc.dataset.actors.get(a).map(|actor| actor.name.as_str()))
+            .collect();
+        Some(format!("The path {}", names.join(" → ")))
+    }
+
     fn chosen_path(&self) -> Option<&FoundPath> {
         let paths = self.paths.as_ref()?;
         paths.answer.as_ref()?.paths.get(paths.form.chosen?)

@@ -109,6 +109,11 @@ pub enum Command {
     /// the same file gives the same picture.
     #[cfg(feature = "gui")]
     Render(picture::RenderArgs),
+    /// Write a briefing of the view the filters choose: the graph, a table of the relations
+    /// shown, their evidence as numbered citations, the sources, and what is undated or
+    /// unverified; `.html` (one self-contained file) or `.md` (with the graph as an SVG beside it).
+    #[cfg(feature = "gui")]
+    Report(picture::RenderArgs),
     /// Lay the graph out as the app does and write the positions, for Gephi, yEd or Cytoscape:
     /// `.gexf` (viz:position) or `.graphml` (yEd's node geometry and x/y attributes).
     #[cfg(feature = "gui")]
@@ -137,6 +142,8 @@ pub fn run(command: &Command) -> ExitCode {
         Command::Convert { input, output } => convert(input, output, &mut stdout),
         #[cfg(feature = "gui")]
         Command::Render(args) => picture::render(args, &mut stdout),
+        #[cfg(feature = "gui")]
+        Command::Report(args) => picture::report(args, &mut stdout),
         #[cfg(feature = "gui")]
         Command::Layout { file, output } => picture::layout(file, output, &mut stdout),
         #[cfg(feature = "analysis")]

@@ -8,9 +8,12 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::analysis::{CountedFilter, find_actor, load};
+use crate::briefing::{Briefing, BriefingInput, briefing_html, briefing_markdown, describe_filters};
 use crate::io::graphml::write_graphml_with_geometry;
 use crate::io::write_atomically;
-use crate::model::{DatasetIndex, Focus, KindFilter, OutsideFocus, SizeBy, ViewQuery};
+use crate::model::{
+    Dataset, DatasetIndex, Emphasis, Focus, KindFilter, OutsideFocus, QuoteChecks, SizeBy, ViewQuery, Visibility,
+};
 use crate::ui::graph::{actor_radii, scene_svg, settled_scene};
 
 /// What `entente render` draws.
@@ -18,7 +21,8 @@ use crate::ui::graph::{actor_radii, scene_svg, settled_scene};
 pub struct RenderArgs {
     /// The dataset, in any format Entente opens.
     pub file: PathBuf,
-    /// The picture to write: `.svg`, or `.png` (the same drawing, rasterised).
+    /// The file to write, its extension choosing what: for `render` `.svg` or `.png` (the same
+    /// drawing, rasterised); for `report` `.html` or `.md`.
     #[arg(short, long)]
     pub output: PathBuf,
     /// Show only relations of these kinds (ids, comma-separated, e.g. `treaty,arms_supply`).
@@ -41,10 +45,7 @@ pub struct RenderArgs {
 }
 
 pub fn render(args: &RenderArgs, out: &mut impl Write) -> std::io::Result<ExitCode> {
-    let extension = args
-        .output
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let extension = extension_of(&args.output);
     if !matches!(extension.as_deref(), Some("svg" | "png")) {
         writeln!(
             out,
@@ -53,67 +54,142 @@ pub fn render(args: &RenderArgs, out: &mut impl Write) -> std::io::Result<ExitCo
         )?;
         return Ok(ExitCode::FAILURE);
     }
-    let Some(dataset) = load(&args.file, out)? else {
+    let Some(view) = View::of(args, out)? else {
         return Ok(ExitCode::FAILURE);
     };
-    let index = DatasetIndex::new(&dataset);
-    let focus = match &args.focus {
-        Some(wanted) => match find_actor(&dataset, &index, wanted) {
-            Ok(actor) => Some(Focus {
-                actor,
-                depth: args.steps,
-                among_neighbours: false,
-            }),
-            Err(why) => {
-                writeln!(out, "{why}")?;
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-        None => None,
-    };
-    let mut kinds = KindFilter {
-        hidden_relation_kinds: args.filter.hide_kind.iter().cloned().collect(),
-        ..KindFilter::default()
-    };
-    if !args.kinds.is_empty() {
-        let every_kind = dataset
-            .known_relation_kinds()
-            .into_iter()
-            .chain(dataset.relations.iter().map(|r| r.kind.as_str()));
-        kinds.hidden_relation_kinds.extend(
-            every_kind
-                .filter(|k| !args.kinds.iter().any(|shown| shown == k))
-                .map(str::to_owned),
-        );
-    }
-    let evidence = args.filter.evidence();
-    let query = ViewQuery {
-        evidence: &evidence,
-        focus,
-        outside_focus: OutsideFocus::Hide,
-        time: args.filter.time_window(),
-        ..ViewQuery::all(&kinds)
-    };
-    let mut scene = settled_scene(&dataset, &index);
-    let svg = sized(
-        &scene_svg(&mut scene, &dataset, &index, &query),
-        args.width,
-        args.height,
-    );
-    if extension.as_deref() == Some("png") {
-        return match png_of(&svg) {
+    let svg = sized(&view.svg, args.width, args.height);
+    let written = if extension.as_deref() == Some("png") {
+        match png_of(&svg) {
             Ok(png) => write_output(&args.output, &png, out),
             Err(why) => {
                 writeln!(out, "{}: {why}", args.output.display())?;
                 Ok(ExitCode::FAILURE)
             }
-        };
-    }
-    let written = write_output(&args.output, svg.as_bytes(), out);
+        }
+    } else {
+        write_output(&args.output, svg.as_bytes(), out)
+    };
     // The process ends here: freeing a big graph's millions of allocations one by one would
     // only make the command slower.
-    std::mem::forget((scene, dataset, index));
+    std::mem::forget(view);
     written
+}
+
+/// `entente report`: the briefing of the view the filters choose, as HTML (the graph inline)
+/// or Markdown (the graph as an SVG beside it).
+pub fn report(args: &RenderArgs, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    let extension = extension_of(&args.output);
+    if !matches!(extension.as_deref(), Some("html" | "htm" | "md")) {
+        writeln!(
+            out,
+            "{}: Entente writes briefings as .html or .md",
+            args.output.display()
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let Some(view) = View::of(args, out)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let quotes = QuoteChecks::of(&view.dataset);
+    let briefing = Briefing::of(&BriefingInput {
+        dataset: &view.dataset,
+        index: &view.index,
+        shown: &view.shown,
+        filters: view.filters.clone(),
+        quotes: &quotes,
+    });
+    if extension.as_deref() == Some("md") {
+        let graph = args.output.with_extension("svg");
+        let graph_name = graph
+            .file_name()
+            .map_or_else(|| "graph.svg".to_owned(), |n| n.to_string_lossy().into_owned());
+        if write_output(&graph, view.svg.as_bytes(), out)? != ExitCode::SUCCESS {
+            return Ok(ExitCode::FAILURE);
+        }
+        return write_output(&args.output, briefing_markdown(&briefing, &graph_name).as_bytes(), out);
+    }
+    write_output(&args.output, briefing_html(&briefing, &view.svg).as_bytes(), out)
+}
+
+fn extension_of(path: &Path) -> Option<String> {
+    path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+/// A file laid out and drawn as the filters ask: the picture, the relations it shows (faded
+/// ones left out), and the filters in words.
+struct View {
+    dataset: Dataset,
+    index: DatasetIndex,
+    svg: String,
+    shown: Vec<usize>,
+    filters: Vec<String>,
+}
+
+impl View {
+    fn of(args: &RenderArgs, out: &mut impl Write) -> std::io::Result<Option<Self>> {
+        let Some(dataset) = load(&args.file, out)? else {
+            return Ok(None);
+        };
+        let index = DatasetIndex::new(&dataset);
+        let focus = match &args.focus {
+            Some(wanted) => match find_actor(&dataset, &index, wanted) {
+                Ok(actor) => Some(Focus {
+                    actor,
+                    depth: args.steps,
+                    among_neighbours: false,
+                }),
+                Err(why) => {
+                    writeln!(out, "{why}")?;
+                    return Ok(None);
+                }
+            },
+            None => None,
+        };
+        let mut kinds = KindFilter {
+            hidden_relation_kinds: args.filter.hide_kind.iter().cloned().collect(),
+            ..KindFilter::default()
+        };
+        if !args.kinds.is_empty() {
+            let every_kind = dataset
+                .known_relation_kinds()
+                .into_iter()
+                .chain(dataset.relations.iter().map(|r| r.kind.as_str()));
+            kinds.hidden_relation_kinds.extend(
+                every_kind
+                    .filter(|k| !args.kinds.iter().any(|shown| shown == k))
+                    .map(str::to_owned),
+            );
+        }
+        let evidence = args.filter.evidence();
+        let time = args.filter.time_window();
+        let query = ViewQuery {
+            evidence: &evidence,
+            focus,
+            outside_focus: OutsideFocus::Hide,
+            time,
+            ..ViewQuery::all(&kinds)
+        };
+        let visibility = Visibility::compute(&dataset, &index, &query);
+        let mut scene = settled_scene(&dataset, &index);
+        let svg = scene_svg(&mut scene, &dataset, &visibility);
+        // Drawn: the command ends soon, and freeing a big scene piece by piece only delays it.
+        std::mem::forget(scene);
+        let shown = visibility
+            .relations
+            .iter()
+            .enumerate()
+            .filter_map(|(r, e)| (*e == Some(Emphasis::Normal)).then_some(r))
+            .collect();
+        let focused = focus.and_then(|f| Some((dataset.actors.get(f.actor)?.name.as_str(), f.depth)));
+        let filters = describe_filters(&dataset, &kinds, &evidence, time, focused);
+        Ok(Some(Self {
+            svg,
+            shown,
+            filters,
+            index,
+            dataset,
+        }))
+    }
 }
 
 /// The SVG rasterised at its own size, its labels in the font the app draws them with (so

@@ -114,6 +114,8 @@ pub enum Command {
     SaveAsDialog(Format),
     /// Show the native dialog to export the current graph view as an image.
     ExportViewDialog(ViewImage),
+    /// File › Export Briefing…: choose where to write the view's briefing.
+    ExportBriefingDialog,
     ShowWindow(InfoWindow),
     CloseInfoWindow,
     /// Open the list of problems found in the file.

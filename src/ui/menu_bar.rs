@@ -113,6 +113,16 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
             commands.push(Command::ExportViewDialog(ViewImage::Png));
         }
     });
+    if ui
+        .button("Export Briefing…")
+        .on_hover_text(
+            "The view as filtered, for a reader without Entente: the graph, the relations shown and their \
+             evidence as numbered citations, as one HTML file or as Markdown",
+        )
+        .clicked()
+    {
+        commands.push(Command::ExportBriefingDialog);
+    }
     ui.separator();
     if shortcut_button(ui, "Quit", Shortcut::Quit).clicked() {
         commands.push(Command::Quit);

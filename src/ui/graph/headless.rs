@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::{GraphScene, SceneLook, actor_radii, view_to_svg};
-use crate::model::{Dataset, DatasetIndex, SizeBy, ViewQuery, Visibility};
+use crate::model::{Dataset, DatasetIndex, SizeBy, Visibility};
 use crate::ui::KindLooks;
 
 /// The dataset laid out as the app lays it out on opening it (actors sized by their relations,
@@ -29,9 +29,8 @@ pub fn settled_scene(dataset: &Dataset, index: &DatasetIndex) -> GraphScene {
     scene
 }
 
-/// What `query` lets through of a laid-out scene, drawn as SVG.
-pub fn scene_svg(scene: &mut GraphScene, dataset: &Dataset, index: &DatasetIndex, query: &ViewQuery<'_>) -> String {
-    let visibility = Visibility::compute(dataset, index, query);
+/// What `visibility` lets through of a laid-out scene, drawn as SVG.
+pub fn scene_svg(scene: &mut GraphScene, dataset: &Dataset, visibility: &Visibility) -> String {
     let looks = KindLooks::of(dataset);
     let look = SceneLook {
         looks: &looks,
@@ -39,6 +38,6 @@ pub fn scene_svg(scene: &mut GraphScene, dataset: &Dataset, index: &DatasetIndex
         actor_colours: None,
         collapsed: None,
     };
-    scene.rebuild(dataset, &visibility, None, look);
+    scene.rebuild(dataset, visibility, None, look);
     view_to_svg(scene, dataset)
 }
