@@ -129,7 +129,11 @@ fn relations(out: &mut String, relations: &[BriefRelation]) {
             "<tr><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{evidence}</td></tr>",
             escape(relation.kind.as_str()),
             escape(relation.from.as_str()),
-            if relation.mutual { "mutual ⇄" } else { "one way →" },
+            if relation.mutual {
+                "mutual\u{a0}⇄"
+            } else {
+                "one\u{a0}way\u{a0}→"
+            },
             escape(relation.to.as_str()),
             escape(relation.period.as_str()),
             escape(relation.magnitude.as_deref().unwrap_or("—")),
