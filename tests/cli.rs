@@ -2,17 +2,9 @@
 
 use std::process::Command;
 
-fn entente(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_entente"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run entente: {e}"));
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
-}
+mod common;
+
+use common::entente;
 
 #[test]
 fn check_passes_the_shipped_data() {

@@ -164,22 +164,27 @@ fn the_up_to_10000_sentence_quoted_from_the_attached_article_is_verified_evidenc
     assert_eq!(harness.state().dataset().relations.len(), relations_before);
 }
 
+/// The troop deployment's evidence opened, and its first verified quote shown in the source.
+fn show_troops_in_the_chronology(harness: &mut Harness<'_, App>) {
+    common::open_relation_from_list(harness, "Russia", "← North Korea  (since October 2024)");
+    for click in [false, true] {
+        let button = harness
+            .get_all_by_label("Show in the source")
+            .next()
+            .unwrap_or_else(|| panic!("no verified quote"));
+        if click {
+            button.click()
+        } else {
+            button.scroll_to_me()
+        }
+        harness.run_steps(6);
+    }
+}
+
 #[test]
 fn show_in_the_source_opens_the_reader_at_the_passage_a_verified_quote_stands_in() {
     let mut harness = common::app_with(None);
-    common::open_relation_from_list(&mut harness, "Russia", "← North Korea  (since October 2024)");
-    harness
-        .get_all_by_label("Show in the source")
-        .next()
-        .unwrap_or_else(|| panic!("no verified quote"))
-        .scroll_to_me();
-    harness.run_steps(6);
-    harness
-        .get_all_by_label("Show in the source")
-        .next()
-        .unwrap_or_else(|| panic!("no verified quote"))
-        .click();
-    harness.run_steps(4);
+    show_troops_in_the_chronology(&mut harness);
     harness.get_by_label("Reader");
     // The chronology's line dated 2024-10 is the one shown, in view in the reader.
     let line = harness.get_by(paragraph_with("2024-10-28: The Pentagon said")).rect();
@@ -198,19 +203,7 @@ fn a_passage_goes_onto_a_relation_of_the_dataset_only_once_the_user_has_picked_i
     let mut harness = common::app_with(None);
     let troops = common::relation(&harness, "north-korea-troops-to-russia");
     let items_before = harness.state().dataset().relations[troops].evidence.len();
-    common::open_relation_from_list(&mut harness, "Russia", "← North Korea  (since October 2024)");
-    harness
-        .get_all_by_label("Show in the source")
-        .next()
-        .unwrap_or_else(|| panic!("no verified quote"))
-        .scroll_to_me();
-    harness.run_steps(6);
-    harness
-        .get_all_by_label("Show in the source")
-        .next()
-        .unwrap_or_else(|| panic!("no verified quote"))
-        .click();
-    harness.run_steps(4);
+    show_troops_in_the_chronology(&mut harness);
     let passage = "NATO's Secretary General said North Korean units had been deployed in Russia's Kursk region";
     select_in_reader(&mut harness, passage);
     harness.get_by_label("Quote as evidence…").click();

@@ -1,7 +1,6 @@
 //! `entente render` and `entente layout`: the app's picture and layout, made with no window.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use egui_kittest::Harness;
 use entente::App;
@@ -9,17 +8,7 @@ use entente::io::load_path;
 
 mod common;
 
-fn entente(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_entente"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run entente: {e}"));
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
-}
+use common::entente;
 
 fn out(folder: &tempfile::TempDir, name: &str) -> (PathBuf, String) {
     let path = folder.path().join(name);

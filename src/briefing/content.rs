@@ -57,6 +57,28 @@ pub struct Citation {
     pub check: QuoteCheck,
 }
 
+impl Citation {
+    /// "source reliability B (usually reliable)", "credibility not graded": both grades, said.
+    pub fn grades_in_words(&self) -> [String; 2] {
+        [
+            format!(
+                "source reliability {}",
+                self.reliability.as_deref().unwrap_or("not graded")
+            ),
+            format!("credibility {}", self.credibility.as_deref().unwrap_or("not graded")),
+        ]
+    }
+
+    /// Whether the quote stands in its source's text, in words.
+    pub fn check_in_words(&self) -> &'static str {
+        match self.check {
+            QuoteCheck::Verified { .. } => "✔ verified in the source's text",
+            QuoteCheck::NotFound => "⚠ not found in the source's text",
+            QuoteCheck::NoText => "not checked: no text of the source attached",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct BriefSource {
     pub title: String,

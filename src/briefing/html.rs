@@ -184,20 +184,16 @@ fn citations(out: &mut String, citations: &[Citation]) {
             let url = escape(url.as_str());
             said.push(format!("<a href=\"{url}\">{url}</a>"));
         }
-        said.push(format!(
-            "source reliability {}",
-            citation.reliability.as_deref().unwrap_or("not graded")
-        ));
-        said.push(format!(
-            "credibility {}",
-            citation.credibility.as_deref().unwrap_or("not graded")
-        ));
-        let check = match &citation.check {
-            QuoteCheck::Verified { .. } => "<span class=\"verified\">✔ verified in the source's text</span>",
-            QuoteCheck::NotFound => "<span class=\"not-found\">⚠ not found in the source's text</span>",
-            QuoteCheck::NoText => "<span class=\"no-text\">not checked: no text of the source attached</span>",
+        said.extend(citation.grades_in_words().map(|g| escape(g.as_str()).into_owned()));
+        let class = match &citation.check {
+            QuoteCheck::Verified { .. } => "verified",
+            QuoteCheck::NotFound => "not-found",
+            QuoteCheck::NoText => "no-text",
         };
-        said.push(check.to_owned());
+        said.push(format!(
+            "<span class=\"{class}\">{}</span>",
+            escape(citation.check_in_words())
+        ));
         let _ = writeln!(out, "<span class=\"meta\">{}</span></li>", said.join(" · "));
     }
     let _ = writeln!(out, "</ol>\n</section>");

@@ -4,7 +4,6 @@
 use std::fmt::Write;
 
 use super::content::Briefing;
-use crate::model::QuoteCheck;
 
 /// The briefing as Markdown; `graph_file` is the SVG's name, relative to the Markdown file.
 pub fn briefing_markdown(briefing: &Briefing, graph_file: &str) -> String {
@@ -64,22 +63,8 @@ pub fn briefing_markdown(briefing: &Briefing, graph_file: &str) -> String {
         said.push(citation.date.clone().unwrap_or_else(|| "date unknown".to_owned()));
         said.extend(citation.locator.clone());
         said.extend(citation.url.as_ref().map(|u| format!("<{u}>")));
-        said.push(format!(
-            "source reliability {}",
-            citation.reliability.as_deref().unwrap_or("not graded")
-        ));
-        said.push(format!(
-            "credibility {}",
-            citation.credibility.as_deref().unwrap_or("not graded")
-        ));
-        said.push(
-            match citation.check {
-                QuoteCheck::Verified { .. } => "✔ verified in the source's text",
-                QuoteCheck::NotFound => "⚠ not found in the source's text",
-                QuoteCheck::NoText => "not checked: no text of the source attached",
-            }
-            .to_owned(),
-        );
+        said.extend(citation.grades_in_words());
+        said.push(citation.check_in_words().to_owned());
         let _ = writeln!(out, "    {}\n", said.join(" · "));
     }
     let _ = writeln!(

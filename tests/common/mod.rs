@@ -191,3 +191,16 @@ pub fn pick_in_combo(harness: &mut Harness<'_, App>, combo: &str, choice: &str) 
         .click();
     harness.run_steps(4);
 }
+
+/// `entente ARGS…` run as a user runs it, from the repository: its exit code and what it printed.
+pub fn entente(args: &[&str]) -> (i32, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run entente: {e}"));
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
