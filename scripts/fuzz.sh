@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-targets=(load_entente_json load_graphml load_gexf load_csv validate)
+targets=(load_entente_json load_graphml load_gexf load_csv load_gml load_pajek load_edge_list validate)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --locked --version 0.13.2
@@ -25,6 +25,9 @@ seed() {
         load_graphml) patterns=("*.graphml") ;;
         load_gexf) patterns=("*.gexf") ;;
         load_csv) patterns=("*.csv") ;;
+        load_gml) patterns=("*.gml") ;;
+        load_pajek) patterns=("*.net") ;;
+        load_edge_list) patterns=("*.txt" "*.edges" "*.tsv") ;;
     esac
     for pattern in "${patterns[@]}"; do
         find data tests/hostile tests/data tests/fuzz-regressions -name "$pattern" -size -64k \

@@ -46,7 +46,8 @@ pub enum Command {
         json: bool,
     },
     /// Convert a dataset between formats, each chosen by its file's extension
-    /// (read: .json .graphml .gexf .csv; write: .json .graphml .gexf .dot).
+    /// (read: .json .graphml .gexf .gml .net .csv .tsv, edge lists .txt .edges .el; write: .json
+    /// .graphml .gexf .gml .net .dot).
     Convert { input: PathBuf, output: PathBuf },
     /// Write a synthetic dataset (for benchmarks and tests): hubs, every kind, evidence everywhere.
     Generate {

@@ -7,7 +7,7 @@ use super::entente_json;
 use super::format::Format;
 use super::published_rows::keep_as_published;
 use super::{ImportMapping, LoadReport};
-use super::{csv_import, dot, gexf, graphml, reference};
+use super::{csv_import, dot, edge_list, gexf, gml, graphml, pajek, reference};
 use crate::model::{Dataset, Diagnostic, Naming, validate_naming};
 
 /// Files larger than this are refused before they are read: a dataset of 100,000 relations
@@ -113,11 +113,20 @@ fn parse_any(path: &Path, text: &str, mapping: Option<&ImportMapping>) -> LoadRe
             Some(Format::Entente) => return entente_json::read_entente_json(text),
             Some(Format::GraphMl) => graphml::read_graphml(text, &title, mapping).map(|(d, p, m)| (d, p, Some(m))),
             Some(Format::Gexf) => gexf::read_gexf(text, &title, mapping).map(|(d, p, m)| (d, p, Some(m))),
+            Some(Format::Gml) => gml::read_gml(text, &title).map(|(d, p)| (d, p, None)),
+            Some(Format::Pajek) => pajek::read_pajek(text, &title).map(|(d, p)| (d, p, None)),
+            // A .txt is an edge list only when its lines are links; a tab-separated list with no
+            // header row is one too, not a table.
+            Some(format @ (Format::EdgeList | Format::Csv))
+                if edge_list::looks_like_edge_list(text) || (format == Format::EdgeList && !is_txt(path)) =>
+            {
+                edge_list::read_edge_list(text, &title).map(|(d, p)| (d, p, None))
+            }
             Some(Format::Csv) => {
                 let actors = csv_import::actor_list_path(path).and_then(|p| read_text(&p).ok());
                 csv_import::read_csv(text, &title, actors.as_deref()).map(|(d, p)| (d, p, None))
             }
-            Some(Format::Dot) | None => {
+            Some(Format::Dot | Format::EdgeList) | None => {
                 let readable: Vec<&str> = Format::READABLE.iter().map(|f| f.name()).collect();
                 return LoadReport::failed(
                     Diagnostic::error("unknown-format", "Entente cannot tell what format this file is in")
@@ -254,7 +263,9 @@ pub fn encode(dataset: &Dataset, format: Format) -> Result<String, SaveError> {
         Format::GraphMl => graphml::write_graphml(dataset),
         Format::Gexf => gexf::write_gexf(dataset),
         Format::Dot => dot::write_dot(dataset),
-        Format::Csv => return Err(SaveError::UnsupportedFormat(format.name())),
+        Format::Gml => gml::write_gml(dataset),
+        Format::Pajek => pajek::write_pajek(dataset),
+        Format::Csv | Format::EdgeList => return Err(SaveError::UnsupportedFormat(format.name())),
     })
 }
 
@@ -359,4 +370,9 @@ mod tests {
         assert_eq!(mode(&shared), 0o664);
         assert_eq!(std::fs::read(&shared).unwrap_or_default(), b"new");
     }
+}
+
+/// `.txt` says nothing of what a file holds: notes as likely as a list of links.
+fn is_txt(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }

@@ -9,11 +9,30 @@ pub enum Format {
     Gexf,
     Csv,
     Dot,
+    Gml,
+    Pajek,
+    /// A bare list of links, one per line (SNAP, networkx).
+    EdgeList,
 }
 
 impl Format {
-    pub const READABLE: [Self; 4] = [Self::Entente, Self::GraphMl, Self::Gexf, Self::Csv];
-    pub const WRITABLE: [Self; 4] = [Self::Entente, Self::GraphMl, Self::Gexf, Self::Dot];
+    pub const READABLE: [Self; 7] = [
+        Self::Entente,
+        Self::GraphMl,
+        Self::Gexf,
+        Self::Gml,
+        Self::Pajek,
+        Self::Csv,
+        Self::EdgeList,
+    ];
+    pub const WRITABLE: [Self; 6] = [
+        Self::Entente,
+        Self::GraphMl,
+        Self::Gexf,
+        Self::Gml,
+        Self::Pajek,
+        Self::Dot,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -22,6 +41,9 @@ impl Format {
             Self::Gexf => "GEXF (Gephi)",
             Self::Csv => "CSV edge list",
             Self::Dot => "Graphviz DOT",
+            Self::Gml => "GML",
+            Self::Pajek => "Pajek",
+            Self::EdgeList => "Edge list",
         }
     }
 
@@ -32,14 +54,26 @@ impl Format {
             Self::Gexf => &["gexf"],
             Self::Csv => &["csv", "tsv"],
             Self::Dot => &["dot", "gv"],
+            Self::Gml => &["gml"],
+            Self::Pajek => &["net", "paj"],
+            Self::EdgeList => &["edges", "el", "txt", "edgelist"],
         }
     }
 
     pub fn from_extension(path: &Path) -> Option<Self> {
         let extension = path.extension()?.to_string_lossy().to_lowercase();
-        [Self::Entente, Self::GraphMl, Self::Gexf, Self::Csv, Self::Dot]
-            .into_iter()
-            .find(|f| f.extensions().contains(&extension.as_str()))
+        [
+            Self::Entente,
+            Self::GraphMl,
+            Self::Gexf,
+            Self::Csv,
+            Self::Dot,
+            Self::Gml,
+            Self::Pajek,
+            Self::EdgeList,
+        ]
+        .into_iter()
+        .find(|f| f.extensions().contains(&extension.as_str()))
     }
 
     /// The format of a file to read: its content decides for `.xml` and unknown extensions.
@@ -59,6 +93,16 @@ impl Format {
             Some(Self::GraphMl)
         } else if head.contains("<gexf") {
             Some(Self::Gexf)
+        } else if head
+            .lines()
+            .any(|l| l.trim_start().starts_with("graph") && l.contains('['))
+            || head.contains("\ngraph\n[")
+        {
+            Some(Self::Gml)
+        } else if head.trim_start().to_ascii_lowercase().starts_with("*vertices") {
+            Some(Self::Pajek)
+        } else if super::edge_list::looks_like_edge_list(&head) {
+            Some(Self::EdgeList)
         } else {
             None
         }

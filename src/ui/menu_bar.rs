@@ -100,7 +100,7 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
         commands.push(Command::SaveAsDialog(Format::Entente));
     }
     ui.menu_button("Export", |ui| {
-        for format in [Format::GraphMl, Format::Gexf, Format::Dot] {
+        for format in [Format::GraphMl, Format::Gexf, Format::Gml, Format::Pajek, Format::Dot] {
             if ui.button(format!("{}…", format.name())).clicked() {
                 commands.push(Command::SaveAsDialog(format));
             }

@@ -435,20 +435,48 @@ fn runner(layout: ForceLayout, repaint: &egui::Context) -> LayoutRunner {
 }
 
 /// Positions every actor carries from its file (GEXF's `viz:position`, yEd's geometry, x and
-/// y attributes); `None` unless all have one.
+/// y attributes, Pajek's coordinates); `None` unless all have one and they are not all at one
+/// point (networkx writes every Pajek vertex at 0 0). Coordinates on a unit square, as Pajek
+/// and igraph write them, are spread to the scale Entente draws at (a link is about 90 long).
 fn positions_from_file(dataset: &Dataset) -> Option<Vec<(usize, Vec2, bool)>> {
     if dataset.actors.is_empty() {
         return None;
     }
-    dataset
+    let positions: Vec<Vec2> = dataset
         .actors
         .iter()
-        .enumerate()
-        .map(|(i, actor)| {
-            let (x, y) = actor.appearance.position()?;
-            Some((i, Vec2::new(x, y), false))
-        })
-        .collect()
+        .map(|actor| actor.appearance.position().map(|(x, y)| Vec2::new(x, y)))
+        .collect::<Option<_>>()?;
+    let (min, max) = positions.iter().fold(
+        (
+            Vec2::new(f32::INFINITY, f32::INFINITY),
+            Vec2::new(f32::NEG_INFINITY, f32::NEG_INFINITY),
+        ),
+        |(lo, hi), p| {
+            (
+                Vec2::new(lo.x.min(p.x), lo.y.min(p.y)),
+                Vec2::new(hi.x.max(p.x), hi.y.max(p.y)),
+            )
+        },
+    );
+    let span = (max.x - min.x).max(max.y - min.y);
+    if positions.len() > 1 && span <= f32::EPSILON {
+        return None;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let expected = 90.0 * (positions.len() as f32).sqrt();
+    let scale = if span > 0.0 && span < expected / 4.0 {
+        expected / span
+    } else {
+        1.0
+    };
+    Some(
+        positions
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (i, p * scale, false))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
