@@ -88,7 +88,7 @@ fn parse_any(path: &Path, text: &str, mapping: Option<&ImportMapping>) -> LoadRe
     let format = Format::detect(path, text);
     // COW, ATOP and SIPRI tables are CSV files recognised by their header row.
     let reference = match format {
-        Some(Format::Csv) | None => reference::recognise(text),
+        Some(Format::Csv | Format::EdgeList) | None => reference::recognise(text),
         _ => Ok(None),
     };
     let imported = match (format, reference) {
