@@ -165,3 +165,18 @@ fn pajek_coordinates_on_a_unit_square_are_spread_out_and_all_at_zero_are_laid_ou
     let afresh = drawn_positions("tests/data/formats/networkx-zero.net");
     assert!(closest_pair(&afresh) > 30.0, "{afresh:?}");
 }
+
+#[test]
+fn a_neptune_bulk_load_pair_and_a_neo4j_import_pair_open_with_their_nodes_files() {
+    let (neptune, said) = open("tests/data/formats/neptune/alliances-edges.csv");
+    let names: Vec<&str> = neptune.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["North Korea", "Russia", "Wagner Group"], "{said:?}");
+    assert_eq!(actor(&neptune, "Wagner Group").kind, "non_state_armed_group");
+    let kinds: Vec<&str> = neptune.relations.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(kinds, ["arms_supply", "troop_deployment"]);
+    assert_eq!(neptune.relations[0].from, "nk");
+    let (neo4j, said) = open("tests/data/formats/neo4j/alliances_relationships.csv");
+    let names: Vec<&str> = neo4j.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["North Korea", "Iran"], "{said:?}");
+    assert_eq!(neo4j.relations[0].kind, "arms_supply");
+}

@@ -51,6 +51,8 @@ pub fn read_csv(text: &str, title: &str, actors_text: Option<&str>) -> Result<(D
             .enumerate()
             .filter(|&(i, _)| i != from_column && i != to_column)
             .filter(|&(i, _)| !(source_is_end && i == from_column))
+            // An edge's own id in another tool names nothing in Entente.
+            .filter(|&(_, name)| name != "id")
             .map(|(i, name)| (name.clone(), cell(i).to_owned()))
             .filter(|(_, value)| !value.is_empty())
             .collect();
@@ -72,11 +74,26 @@ pub fn read_csv(text: &str, title: &str, actors_text: Option<&str>) -> Result<(D
     Ok(builder.finish())
 }
 
-/// The actor list that may sit beside an edge list: `edges.csv` → `edges.actors.csv`.
+/// The actor list that may sit beside an edge list: `edges.csv` → `edges.actors.csv`, or the
+/// nodes file of a bulk-load pair (`air-routes-edges.csv` → `air-routes-nodes.csv`, as
+/// Neptune's loader takes them; `_edges`/`_relationships` → `_nodes`, as Neo4j's import does).
 pub fn actor_list_path(edges: &Path) -> Option<std::path::PathBuf> {
-    let stem = edges.file_stem()?.to_string_lossy();
-    let candidate = edges.with_file_name(format!("{stem}.actors.csv"));
-    candidate.is_file().then_some(candidate)
+    let stem = edges.file_stem()?.to_string_lossy().into_owned();
+    let mut candidates = vec![format!("{stem}.actors.csv")];
+    for (edges_part, nodes_part) in [
+        ("-edges", "-nodes"),
+        ("_edges", "_nodes"),
+        ("-relationships", "-nodes"),
+        ("_relationships", "_nodes"),
+    ] {
+        if let Some(base) = stem.strip_suffix(edges_part) {
+            candidates.push(format!("{base}{nodes_part}.csv"));
+        }
+    }
+    candidates
+        .into_iter()
+        .map(|name| edges.with_file_name(name))
+        .find(|candidate| candidate.is_file())
 }
 
 /// Actors with columns id, name, kind, aliases (separated by `;`), description, start, end.
@@ -113,9 +130,32 @@ fn open_table<'a>(text: &'a str, what: &str) -> Result<(csv::Reader<&'a [u8]>, V
         .headers()
         .map_err(|err| csv_error(&err, &format!("{what} cannot be read")))?
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(|h| conventional_name(&h.trim().to_lowercase()))
         .collect();
     Ok((reader, headers))
+}
+
+/// A column name as Entente reads it, from the conventions graph tools export with:
+/// TinkerPop/Neptune (`~id ~from ~to ~label`, `name:String`), Neo4j (`:ID`, `:START_ID(Person)`,
+/// `:END_ID`, `:TYPE`, `:LABEL`), event data (`actor1`, `actor2`) and arms registers
+/// (`supplier`, `recipient`).
+fn conventional_name(header: &str) -> String {
+    let name = match header {
+        "~id" => "id",
+        "~from" | "actor1" | "supplier" => "from",
+        "~to" | "actor2" | "recipient" => "to",
+        "~label" => "kind",
+        // Neo4j: `personId:ID(Actor)`, `:START_ID(Actor)`, `:TYPE`; Neptune: `name:String`.
+        h => match h.split_once(':') {
+            Some((_, role)) if role.starts_with("id") => "id",
+            Some((_, role)) if role.starts_with("start_id") => "from",
+            Some((_, role)) if role.starts_with("end_id") => "to",
+            Some((_, "type" | "label")) => "kind",
+            Some((name, _)) if !name.is_empty() => name,
+            _ => h,
+        },
+    };
+    name.to_owned()
 }
 
 fn csv_error(err: &csv::Error, what: &str) -> Diagnostic {
