@@ -62,7 +62,7 @@ impl DatasetViews {
         if actors_changed {
             self.actor_list.follow(dataset, &self.index, edit, forward);
             self.size_attributes = numeric_attributes(dataset);
-            self.has_file_looks = has_file_looks(dataset);
+            self.has_file_looks = dataset.has_file_looks();
             self.file_colours = most_used_colours(dataset);
         }
         if edit.changes_kinds() {
@@ -96,7 +96,7 @@ impl Derived {
                 timeline: TimelineData::of(dataset, &looks),
                 looks,
                 size_attributes: numeric_attributes(dataset),
-                has_file_looks: has_file_looks(dataset),
+                has_file_looks: dataset.has_file_looks(),
                 file_colours: most_used_colours(dataset),
                 quotes: QuoteChecks::of(dataset),
             },
@@ -128,10 +128,6 @@ impl TimelineData {
             undated,
         })
     }
-}
-
-fn has_file_looks(dataset: &Dataset) -> bool {
-    dataset.has_file_looks()
 }
 
 /// The colours a file gives its actors, most used first, a dozen at most.

@@ -294,13 +294,11 @@ pub fn describe_filters(
     }
     if !kinds.hidden_relation_kinds.is_empty() {
         let mut shown: Vec<&str> = dataset
-            .known_relation_kinds()
+            .every_relation_kind()
             .into_iter()
-            .chain(dataset.relations.iter().map(|r| r.kind.as_str()))
             .filter(|k| !kinds.hidden_relation_kinds.contains(*k))
             .collect();
         shown.sort_unstable();
-        shown.dedup();
         let labels: Vec<&str> = shown.iter().map(|k| dataset.relation_kind_label(k)).collect();
         said.push(format!("Kinds shown: {}", labels.join(", ")));
     }

@@ -12,9 +12,9 @@ use crate::briefing::{Briefing, BriefingInput, briefing_html, briefing_markdown,
 use crate::io::graphml::write_graphml_with_geometry;
 use crate::io::write_atomically;
 use crate::model::{
-    Dataset, DatasetIndex, Emphasis, Focus, KindFilter, OutsideFocus, QuoteChecks, SizeBy, ViewQuery, Visibility,
+    Dataset, DatasetIndex, Emphasis, Focus, KindFilter, OutsideFocus, QuoteChecks, ViewQuery, Visibility,
 };
-use crate::ui::graph::{actor_radii, scene_svg, settled_scene};
+use crate::ui::graph::{opening_radii, scene_svg, settled_scene};
 
 /// What `entente render` draws.
 #[derive(Debug, Clone, Args)]
@@ -150,12 +150,10 @@ impl View {
             ..KindFilter::default()
         };
         if !args.kinds.is_empty() {
-            let every_kind = dataset
-                .known_relation_kinds()
-                .into_iter()
-                .chain(dataset.relations.iter().map(|r| r.kind.as_str()));
             kinds.hidden_relation_kinds.extend(
-                every_kind
+                dataset
+                    .every_relation_kind()
+                    .into_iter()
                     .filter(|k| !args.kinds.iter().any(|shown| shown == k))
                     .map(str::to_owned),
             );
@@ -229,7 +227,7 @@ pub fn layout(file: &Path, output: &Path, out: &mut impl Write) -> std::io::Resu
     let index = DatasetIndex::new(&dataset);
     let scene = settled_scene(&dataset, &index);
     // Each actor's size as drawn goes too, so the layout opens elsewhere looking the same.
-    let radii = actor_radii(&dataset, &index, &SizeBy::Degree, dataset.has_file_looks(), None);
+    let radii = opening_radii(&dataset, &index);
     for (at, actor) in dataset.actors.iter_mut().enumerate() {
         if let Some(p) = scene.actor_position(at) {
             actor.appearance.x = Some(p.x);

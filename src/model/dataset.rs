@@ -118,6 +118,18 @@ impl Dataset {
         }
         kinds
     }
+
+    /// The known kinds and any others the relations use (a file may use kinds it never
+    /// declares), each once.
+    pub fn every_relation_kind(&self) -> Vec<&str> {
+        let mut kinds = self.known_relation_kinds();
+        for relation in &self.relations {
+            if !kinds.contains(&relation.kind.as_str()) {
+                kinds.push(&relation.kind);
+            }
+        }
+        kinds
+    }
 }
 
 impl Dataset {

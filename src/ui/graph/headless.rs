@@ -13,13 +13,7 @@ pub fn settled_scene(dataset: &Dataset, index: &DatasetIndex) -> GraphScene {
     // A context with no window: the scene asks it for repaints, which nobody waits on here.
     let context = egui::Context::default();
     let mut scene = GraphScene::new(dataset, index, None, &context);
-    scene.set_radii(actor_radii(
-        dataset,
-        index,
-        &SizeBy::Degree,
-        dataset.has_file_looks(),
-        None,
-    ));
+    scene.set_radii(opening_radii(dataset, index));
     while scene.advance_layout(Duration::from_millis(250)) {
         if scene.layout_on_worker() {
             // Big graphs step on a worker thread: wait for it rather than spin.
@@ -27,6 +21,12 @@ pub fn settled_scene(dataset: &Dataset, index: &DatasetIndex) -> GraphScene {
         }
     }
     scene
+}
+
+/// Each actor's radius as the app draws it on opening a file: by its relations, or by the
+/// file's own sizes.
+pub fn opening_radii(dataset: &Dataset, index: &DatasetIndex) -> Vec<f32> {
+    actor_radii(dataset, index, &SizeBy::Degree, dataset.has_file_looks(), None)
 }
 
 /// What `visibility` lets through of a laid-out scene, drawn as SVG.

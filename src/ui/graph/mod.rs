@@ -18,7 +18,7 @@ mod svg_export;
 mod view;
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ViewRequest};
-pub use headless::{scene_svg, settled_scene};
+pub use headless::{opening_radii, scene_svg, settled_scene};
 pub use node_size::actor_radii;
 pub use scene::{Collapsed, DrawnActor, GraphScene, PlacedLabel, SavedPositions, SceneLook};
 pub use svg_export::view_to_svg;
