@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-targets=(load_entente_json load_graphml load_gexf load_csv load_gml load_pajek load_edge_list validate)
+targets=(load_entente_json load_graphml load_gexf load_csv load_gml load_pajek load_edge_list load_workbook load_parquet validate)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --locked --version 0.13.2
@@ -28,6 +28,8 @@ seed() {
         load_gml) patterns=("*.gml") ;;
         load_pajek) patterns=("*.net") ;;
         load_edge_list) patterns=("*.txt" "*.edges" "*.tsv") ;;
+        load_workbook) patterns=("*.xlsx" "*.ods") ;;
+        load_parquet) patterns=("*.parquet") ;;
     esac
     for pattern in "${patterns[@]}"; do
         find data tests/hostile tests/data tests/fuzz-regressions -name "$pattern" -size -64k \

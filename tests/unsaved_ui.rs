@@ -212,7 +212,7 @@ fn reading_an_edited_file_again_with_other_attributes_asks_first() {
 
     harness.get_by_label("File").click();
     harness.run_steps(2);
-    harness.get_by_label("Read Attributes As…").click();
+    harness.get_by_label("Read File As…").click();
     harness.run_steps(3);
     harness.get_by_label("Save your changes?");
     harness.get_by_label_contains("reading the file again");

@@ -79,6 +79,8 @@ pub enum DialogPurpose {
     SourceText,
     /// Where to write a briefing of the view.
     ExportBriefing,
+    /// A table of actors for the table file under review.
+    ActorsTable,
 }
 
 /// A native file dialog open on another thread.
@@ -118,6 +120,10 @@ impl PendingDialog {
                     .add_filter("Markdown (the graph as an SVG beside it)", &["md"])
                     .set_file_name(suggested_name)
                     .save_file(),
+                DialogPurpose::ActorsTable => dialog
+                    .set_title("Choose the table of actors")
+                    .add_filter("Tables", &["csv", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet", "pq"])
+                    .pick_file(),
                 DialogPurpose::SourceText => dialog
                     .set_title("Open the source's text")
                     .add_filter(

@@ -66,6 +66,7 @@ impl App {
             Command::ReviewImportMapping => self.unless_edited(Replacing::ReadAgain),
             Command::ConfirmImportMapping(mapping) => self.confirm_import_mapping(mapping),
             Command::CancelImportMapping => self.cancel_import_mapping(),
+            Command::ChooseActorsTable => self.start_dialog(DialogPurpose::ActorsTable),
             Command::GradeSource { source, grade } => {
                 if let Some(grade) = self.doc.grade_source(&source, grade) {
                     self.take_edit(grade, None);

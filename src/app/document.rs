@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::derived::DatasetViews;
+use super::import_review::FileReading;
 use crate::builtin::BUILT_IN_NAME;
-use crate::io::MappingProposal;
 use crate::model::EvidenceAt;
 use crate::model::{Dataset, Edit, History, Part, Proposed, Reliability, Slot, describe_relation};
 
@@ -29,8 +29,8 @@ pub struct Document {
     pub revision: u64,
     /// Counts the datasets put on screen: the built-in one is 0, each open or reload adds one.
     pub generation: u64,
-    /// How the open file's attributes were read, for File › Read Attributes As.
-    pub reading: Option<(PathBuf, MappingProposal)>,
+    /// How the open file was read, for File › Read File As.
+    pub reading: Option<(PathBuf, FileReading)>,
     /// The user's edits since the dataset was opened, to undo and redo.
     pub history: History,
 }

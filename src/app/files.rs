@@ -9,6 +9,7 @@ use super::background::{DialogPurpose, Loaded, PendingDialog, PendingLoad};
 use super::derived::Derived;
 use super::document::{Origin, file_name};
 use super::file_watch::FileWatch;
+use super::import_review::FileReading;
 use super::persisted::REMEMBERED_LAYOUTS;
 use super::unsaved::Replacing;
 use super::{App, PersistedState};
@@ -86,7 +87,12 @@ impl App {
     /// Puts a freshly read file on screen, or shows why it could not be read.
     pub(super) fn finish_load(&mut self, path: PathBuf, Loaded { mut report, derived }: Loaded) {
         let name = file_name(&path);
-        self.doc.reading = report.proposal.take().map(|proposal| (path.clone(), proposal));
+        let reading = match (report.proposal.take(), report.table.take()) {
+            (Some(proposal), _) => Some(FileReading::Attributes(Box::new(proposal))),
+            (None, Some(table)) => Some(FileReading::Columns(table)),
+            (None, None) => None,
+        };
+        self.doc.reading = reading.map(|reading| (path.clone(), reading));
         let Some(dataset) = report.dataset else {
             self.notices
                 .problems(format!("Could not open {name}"), report.diagnostics, true);
@@ -199,7 +205,10 @@ impl App {
             return;
         }
         let file = self.doc.file();
-        let folder = file.and_then(|path| path.parent().map(Path::to_path_buf));
+        let folder = match purpose {
+            DialogPurpose::ActorsTable => self.review_folder(),
+            _ => file.and_then(|path| path.parent().map(Path::to_path_buf)),
+        };
         let stem = file.map_or_else(
             || "north-korea-alliances".to_owned(),
             |path| {
@@ -208,7 +217,10 @@ impl App {
             },
         );
         let extension = match purpose {
-            DialogPurpose::Open | DialogPurpose::AddDataset | DialogPurpose::SourceText => "",
+            DialogPurpose::Open
+            | DialogPurpose::AddDataset
+            | DialogPurpose::SourceText
+            | DialogPurpose::ActorsTable => "",
             DialogPurpose::SaveAs(format) => format.extensions().first().copied().unwrap_or("json"),
             DialogPurpose::ExportImage(ViewImage::Svg) => "svg",
             DialogPurpose::ExportBriefing => "html",
@@ -222,6 +234,7 @@ impl App {
             DialogPurpose::Open => self.open_path(&path),
             DialogPurpose::AddDataset => self.add_dataset_path(&path),
             DialogPurpose::ExportBriefing => self.export_briefing(&path),
+            DialogPurpose::ActorsTable => self.choose_actors_table(path),
             DialogPurpose::SourceText => {
                 self.apply_reader_command(&crate::ui::Command::AttachSourceTextFile(path));
             }

@@ -1,17 +1,44 @@
-//! The mapping step: when Entente can only guess which of a file's attributes name the actors
-//! and give their kinds, it shows its guess and what each choice gives, before opening the
-//! file. The user's choice is remembered for that file.
+//! The mapping step: when Entente can only guess how to read a file (which attributes name the
+//! actors and give their kinds; which columns of a table hold the ends of a relation), it
+//! shows its guess and what each choice gives before opening the file. The user's choice is
+//! remembered for that file.
 
 use std::path::PathBuf;
 
 use super::App;
 use super::background::{Loaded, PendingLoad};
+use crate::io::table::{ColumnMapping, TableReading, preview_table_file};
 use crate::io::{ImportMapping, MappingProposal};
 
-/// A file waiting for the user to say how to read its attributes.
+/// How a file was read, and so what its mapping step shows.
+#[derive(Debug, Clone)]
+pub enum FileReading {
+    /// A graph file's attributes (GraphML, GEXF).
+    Attributes(Box<MappingProposal>),
+    /// A table's columns (CSV, workbook, Parquet).
+    Columns(Box<TableReading>),
+}
+
+impl FileReading {
+    /// What the file was read with, as the mapping step offers it.
+    fn read_with(&self) -> ImportMapping {
+        match self {
+            Self::Attributes(proposal) => proposal.mapping.clone(),
+            Self::Columns(reading) => ImportMapping {
+                columns: Some(ColumnMapping {
+                    whole: true,
+                    ..reading.mapping.clone()
+                }),
+                ..ImportMapping::default()
+            },
+        }
+    }
+}
+
+/// A file waiting for the user to say how to read it.
 pub struct MappingReview {
     pub path: PathBuf,
-    pub proposal: MappingProposal,
+    pub reading: FileReading,
     /// What the user has chosen so far in the dialog.
     pub choice: ImportMapping,
     /// The file as read with the proposal, put on screen as it is if the user keeps it.
@@ -21,14 +48,28 @@ pub struct MappingReview {
 impl App {
     /// A file has been read: on screen with it, unless its reading was a guess to confirm.
     pub(super) fn loaded(&mut self, pending: PendingLoad, mut loaded: Loaded) {
-        let unsure = pending.mapping.is_none()
-            && loaded.report.dataset.is_some()
-            && loaded.report.proposal.as_ref().is_some_and(|p| p.unsure);
-        if unsure && let Some(proposal) = loaded.report.proposal.take() {
+        let asked = pending.mapping.is_none();
+        let table = loaded.report.table.take();
+        let unsure =
+            asked && loaded.report.dataset.is_some() && loaded.report.proposal.as_ref().is_some_and(|p| p.unsure);
+        let reading = match table {
+            Some(table) if asked && table.worth_asking() => Some(FileReading::Columns(table)),
+            Some(table) => {
+                loaded.report.table = Some(table);
+                None
+            }
+            None if unsure => loaded
+                .report
+                .proposal
+                .take()
+                .map(|p| FileReading::Attributes(Box::new(p))),
+            None => None,
+        };
+        if let Some(reading) = reading {
             self.mapping_review = Some(MappingReview {
                 path: pending.path,
-                choice: proposal.mapping.clone(),
-                proposal,
+                choice: reading.read_with(),
+                reading,
                 read_with_proposal: Some(loaded),
             });
             return;
@@ -36,20 +77,20 @@ impl App {
         self.finish_load(pending.path, loaded);
     }
 
-    /// File › Read Attributes As: the step again for the open file.
+    /// File › Read File As: the step again for the open file.
     pub(super) fn review_import_mapping(&mut self) {
-        let Some((path, proposal)) = self.doc.reading.clone() else {
+        let Some((path, reading)) = self.doc.reading.clone() else {
             return;
         };
         let choice = self
             .state
             .import_mapping(&path)
             .cloned()
-            .unwrap_or_else(|| proposal.mapping.clone());
+            .unwrap_or_else(|| reading.read_with());
         self.mapping_review = Some(MappingReview {
             path,
             choice,
-            proposal,
+            reading,
             read_with_proposal: None,
         });
     }
@@ -60,8 +101,11 @@ impl App {
         };
         self.state.remember_import_mapping(&review.path, mapping.clone());
         match review.read_with_proposal {
-            Some(mut loaded) if mapping == review.proposal.mapping => {
-                loaded.report.proposal = Some(review.proposal);
+            Some(mut loaded) if mapping == review.reading.read_with() => {
+                match review.reading {
+                    FileReading::Attributes(proposal) => loaded.report.proposal = Some(*proposal),
+                    FileReading::Columns(table) => loaded.report.table = Some(table),
+                }
                 self.finish_load(review.path, loaded);
             }
             _ => {
@@ -85,6 +129,37 @@ impl App {
         }
     }
 
+    /// Takes `path` as the actors table of the table under review (what its file dialog gives).
+    pub fn choose_actors_table(&mut self, path: PathBuf) {
+        let Some(review) = self.mapping_review.as_mut() else {
+            return;
+        };
+        let (FileReading::Columns(reading), Some(columns)) = (&mut review.reading, review.choice.columns.as_mut())
+        else {
+            return;
+        };
+        match preview_table_file(&path) {
+            Ok(actors) => {
+                columns.forget_actors();
+                columns.propose_actors(&actors);
+                columns.actors_file = Some(path.clone());
+                columns.actors_sheet = None;
+                reading.actors = Some(actors);
+                reading.actors_file = Some(path);
+            }
+            Err(diagnostic) => self
+                .notices
+                .failure("Could not read the actors table".into(), diagnostic.to_string()),
+        }
+    }
+
+    /// The folder the file under review is in, where its actors table likely is.
+    pub(super) fn review_folder(&self) -> Option<PathBuf> {
+        self.mapping_review
+            .as_ref()
+            .and_then(|r| r.path.parent().map(std::path::Path::to_path_buf))
+    }
+
     /// The dialog for the file under review, if any.
     pub(super) fn mapping_dialog(&mut self, ctx: &egui::Context) -> Option<crate::ui::Command> {
         let review = self.mapping_review.as_mut()?;
@@ -93,6 +168,14 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        crate::ui::mapping_dialog(ctx, &file_name, &review.proposal, &mut review.choice)
+        match &review.reading {
+            FileReading::Attributes(proposal) => {
+                crate::ui::mapping_dialog(ctx, &file_name, proposal, &mut review.choice)
+            }
+            FileReading::Columns(reading) => {
+                let columns = review.choice.columns.get_or_insert_with(|| reading.mapping.clone());
+                crate::ui::column_mapping_dialog(ctx, &file_name, reading, columns)
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ pub enum Replacing {
     Reload,
     /// The file changed on disk and auto-reload is on.
     ChangedOnDisk,
-    /// File › Read Attributes As: the open file read again another way.
+    /// File › Read File As: the open file read again another way.
     ReadAgain,
 }
 

@@ -13,7 +13,8 @@ mod picture;
 #[cfg(feature = "analysis")]
 pub use analysis::{CountedFilter, find_actor};
 
-use crate::io::{Format, LoadReport, load_path, save_path};
+use crate::io::table::ColumnMapping;
+use crate::io::{Format, ImportMapping, LoadReport, load_path_with, save_path};
 use crate::model::Summary;
 use crate::text::count;
 
@@ -44,11 +45,18 @@ pub enum Command {
         /// Print the diagnostics as JSON, for editors and scripts.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        map: MapArg,
     },
     /// Convert a dataset between formats, each chosen by its file's extension
     /// (read: .json .graphml .gexf .gml .net .csv .tsv, edge lists .txt .edges .el; write: .json
     /// .graphml .gexf .gml .net .dot).
-    Convert { input: PathBuf, output: PathBuf },
+    Convert {
+        input: PathBuf,
+        output: PathBuf,
+        #[command(flatten)]
+        map: MapArg,
+    },
     /// Write a synthetic dataset (for benchmarks and tests): hubs, every kind, evidence everywhere.
     Generate {
         #[arg(long, default_value_t = 1000)]
@@ -131,16 +139,39 @@ pub enum Command {
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        map: MapArg,
     },
+}
+
+/// How to read a table's columns, as the app's mapping step would.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct MapArg {
+    /// For a table (.csv, .xlsx, .ods, .parquet): the column of each role, laid over the mapping
+    /// Entente proposes, e.g. `from=~from,to=~to,kind=~label`. Roles: from, to, kind,
+    /// direction, start, end, year, date, quote, speaker, source, url; for the actors: id, label,
+    /// actor-kind; and actors=FILE, relations-sheet=SHEET, actors-sheet=SHEET.
+    #[arg(long, value_name = "ROLE=COLUMN,…")]
+    pub map: Option<ColumnMapping>,
+}
+
+impl MapArg {
+    pub fn load(&self, file: &Path) -> LoadReport {
+        let mapping = self.map.clone().map(|columns| ImportMapping {
+            columns: Some(columns),
+            ..ImportMapping::default()
+        });
+        load_path_with(file, mapping.as_ref())
+    }
 }
 
 /// Runs a subcommand, printing to stdout; returns the process exit code.
 pub fn run(command: &Command) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let result = match command {
-        Command::Check { files, json } => check(files, *json, &mut stdout),
-        Command::Summary { file, json } => summary(file, *json, &mut stdout),
-        Command::Convert { input, output } => convert(input, output, &mut stdout),
+        Command::Check { files, json, map } => check(files, *json, map, &mut stdout),
+        Command::Summary { file, json, map } => summary(file, *json, map, &mut stdout),
+        Command::Convert { input, output, map } => convert(input, output, map, &mut stdout),
         #[cfg(feature = "gui")]
         Command::Render(args) => picture::render(args, &mut stdout),
         #[cfg(feature = "gui")]
@@ -219,8 +250,8 @@ pub fn run(command: &Command) -> ExitCode {
     }
 }
 
-pub fn check(files: &[PathBuf], json: bool, out: &mut impl Write) -> std::io::Result<ExitCode> {
-    let reports: Vec<(String, LoadReport)> = files.iter().map(|f| (f.display().to_string(), load_path(f))).collect();
+pub fn check(files: &[PathBuf], json: bool, map: &MapArg, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    let reports: Vec<(String, LoadReport)> = files.iter().map(|f| (f.display().to_string(), map.load(f))).collect();
     let failed = reports.iter().any(|(_, r)| r.error_count() > 0);
     if json {
         let files: Vec<_> = reports
@@ -254,8 +285,8 @@ pub fn check(files: &[PathBuf], json: bool, out: &mut impl Write) -> std::io::Re
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-pub fn summary(file: &Path, json: bool, out: &mut impl Write) -> std::io::Result<ExitCode> {
-    let report = load_path(file);
+pub fn summary(file: &Path, json: bool, map: &MapArg, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    let report = map.load(file);
     let Some(dataset) = &report.dataset else {
         for diagnostic in &report.diagnostics {
             writeln!(out, "{diagnostic}")?;
@@ -288,8 +319,8 @@ pub fn summary(file: &Path, json: bool, out: &mut impl Write) -> std::io::Result
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn convert(input: &Path, output: &Path, out: &mut impl Write) -> std::io::Result<ExitCode> {
-    let report = load_path(input);
+pub fn convert(input: &Path, output: &Path, map: &MapArg, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    let report = map.load(input);
     for diagnostic in &report.diagnostics {
         writeln!(out, "{diagnostic}")?;
     }

@@ -58,6 +58,7 @@ pub fn read_entente_json(text: &str) -> LoadReport {
         dataset: dataset.filter(|_| !has_errors),
         diagnostics,
         proposal: None,
+        table: None,
     }
 }
 

@@ -7,7 +7,7 @@ use super::entente_json;
 use super::format::Format;
 use super::published_rows::keep_as_published;
 use super::{ImportMapping, LoadReport};
-use super::{csv_import, dot, edge_list, gexf, gml, graphml, pajek, reference};
+use super::{dot, edge_list, gexf, gml, graphml, pajek, reference, table};
 use crate::model::{Dataset, Diagnostic, Naming, validate_naming};
 
 /// Files larger than this are refused before they are read: a dataset of 100,000 relations
@@ -42,6 +42,13 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> LoadReport {
 }
 
 pub fn load_bytes_with(bytes: &[u8], path: &Path, mapping: Option<&ImportMapping>) -> LoadReport {
+    // Workbooks and Parquet files are not text.
+    if Format::from_extension(path).is_some_and(|f| matches!(f, Format::Workbook | Format::Parquet)) {
+        let columns = mapping.and_then(|m| m.columns.as_ref());
+        let mut report = finish_import(table::load_table_file(bytes, None, path, columns));
+        finish_report(&mut report, &path.display().to_string());
+        return report;
+    }
     let mut report = match decode_text(bytes) {
         Ok(text) => {
             let mut report = parse_any(path, text, mapping);
@@ -123,10 +130,10 @@ fn parse_any(path: &Path, text: &str, mapping: Option<&ImportMapping>) -> LoadRe
                 edge_list::read_edge_list(text, &title).map(|(d, p)| (d, p, None))
             }
             Some(Format::Csv) => {
-                let actors = csv_import::actor_list_path(path).and_then(|p| read_text(&p).ok());
-                csv_import::read_csv(text, &title, actors.as_deref()).map(|(d, p)| (d, p, None))
+                let columns = mapping.and_then(|m| m.columns.as_ref());
+                return finish_import(table::load_table_file(text.as_bytes(), Some(text), path, columns));
             }
-            Some(Format::Dot | Format::EdgeList) | None => {
+            Some(Format::Dot | Format::EdgeList | Format::Workbook | Format::Parquet) | None => {
                 let readable: Vec<&str> = Format::READABLE.iter().map(|f| f.name()).collect();
                 return LoadReport::failed(
                     Diagnostic::error("unknown-format", "Entente cannot tell what format this file is in")
@@ -136,30 +143,48 @@ fn parse_any(path: &Path, text: &str, mapping: Option<&ImportMapping>) -> LoadRe
         },
     };
     match imported {
-        Ok((dataset, mut diagnostics, proposal)) => {
-            // Other tools' ids (node `4941`) mean nothing to a reader: problems name actors.
-            let mut dataset = dataset;
-            let found = validate_naming(&dataset, Naming::Names);
-            let found = keep_as_published(&mut dataset, found);
-            diagnostics.extend(found.into_iter().filter(|d| d.code != "no-evidence"));
-            let without_evidence = dataset.relations.iter().filter(|r| r.evidence.is_empty()).count();
-            if without_evidence > 0 {
-                diagnostics.push(Diagnostic::warning(
-                    "no-evidence",
-                    format!(
-                        "{without_evidence} of {} relations carry no evidence",
-                        dataset.relations.len()
-                    ),
-                ));
-            }
-            let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-            LoadReport {
-                dataset: (!has_errors).then_some(dataset),
-                diagnostics,
-                proposal,
-            }
-        }
+        Ok((dataset, diagnostics, proposal)) => LoadReport {
+            proposal,
+            ..imported_report(dataset, diagnostics)
+        },
         Err(diagnostic) => LoadReport::failed(diagnostic),
+    }
+}
+
+/// A table's reading, with what the mapping step needs to show when it is worth asking.
+fn finish_import((imported, reading): table::TableImport) -> LoadReport {
+    let report = match imported {
+        Ok((dataset, diagnostics)) => imported_report(dataset, diagnostics),
+        Err(diagnostic) => LoadReport::failed(diagnostic),
+    };
+    LoadReport {
+        table: reading,
+        ..report
+    }
+}
+
+/// A dataset from another tool's file, checked as every import is.
+fn imported_report(mut dataset: Dataset, mut diagnostics: Vec<Diagnostic>) -> LoadReport {
+    // Other tools' ids (node `4941`) mean nothing to a reader: problems name actors.
+    let found = validate_naming(&dataset, Naming::Names);
+    let found = keep_as_published(&mut dataset, found);
+    diagnostics.extend(found);
+    let without_evidence = dataset.relations.iter().filter(|r| r.evidence.is_empty()).count();
+    if without_evidence > 0 {
+        diagnostics.push(Diagnostic::warning(
+            "no-evidence",
+            format!(
+                "{without_evidence} of {} relations carry no evidence",
+                dataset.relations.len()
+            ),
+        ));
+    }
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    LoadReport {
+        dataset: (!has_errors).then_some(dataset),
+        diagnostics,
+        proposal: None,
+        table: None,
     }
 }
 
@@ -265,7 +290,9 @@ pub fn encode(dataset: &Dataset, format: Format) -> Result<String, SaveError> {
         Format::Dot => dot::write_dot(dataset),
         Format::Gml => gml::write_gml(dataset),
         Format::Pajek => pajek::write_pajek(dataset),
-        Format::Csv | Format::EdgeList => return Err(SaveError::UnsupportedFormat(format.name())),
+        Format::Csv | Format::EdgeList | Format::Workbook | Format::Parquet => {
+            return Err(SaveError::UnsupportedFormat(format.name()));
+        }
     })
 }
 

@@ -13,16 +13,22 @@ pub enum Format {
     Pajek,
     /// A bare list of links, one per line (SNAP, networkx).
     EdgeList,
+    /// A spreadsheet workbook: Excel's or OpenDocument's.
+    Workbook,
+    /// An Apache Parquet table.
+    Parquet,
 }
 
 impl Format {
-    pub const READABLE: [Self; 7] = [
+    pub const READABLE: [Self; 9] = [
         Self::Entente,
         Self::GraphMl,
         Self::Gexf,
         Self::Gml,
         Self::Pajek,
         Self::Csv,
+        Self::Workbook,
+        Self::Parquet,
         Self::EdgeList,
     ];
     pub const WRITABLE: [Self; 6] = [
@@ -44,6 +50,8 @@ impl Format {
             Self::Gml => "GML",
             Self::Pajek => "Pajek",
             Self::EdgeList => "Edge list",
+            Self::Workbook => "Spreadsheet (Excel, OpenDocument)",
+            Self::Parquet => "Parquet",
         }
     }
 
@@ -57,6 +65,8 @@ impl Format {
             Self::Gml => &["gml"],
             Self::Pajek => &["net", "paj"],
             Self::EdgeList => &["edges", "el", "txt", "edgelist"],
+            Self::Workbook => &["xlsx", "xlsm", "xls", "ods"],
+            Self::Parquet => &["parquet", "pq"],
         }
     }
 
@@ -71,9 +81,16 @@ impl Format {
             Self::Gml,
             Self::Pajek,
             Self::EdgeList,
+            Self::Workbook,
+            Self::Parquet,
         ]
         .into_iter()
         .find(|f| f.extensions().contains(&extension.as_str()))
+    }
+
+    /// Is it a table of rows read through a column mapping?
+    pub fn is_table(self) -> bool {
+        matches!(self, Self::Csv | Self::Workbook | Self::Parquet)
     }
 
     /// The format of a file to read: its content decides for `.xml` and unknown extensions.

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::attribute_values::AttributePair;
+use super::table::ColumnMapping;
 
 /// The attributes an import reads, by name; `None` where the file has none for that role
 /// (actors are then named by their id, and have or link with no particular kind).
@@ -17,6 +18,8 @@ pub struct ImportMapping {
     pub actor_label: Option<String>,
     pub actor_kind: Option<String>,
     pub relation_kind: Option<String>,
+    /// For a table (CSV, workbook, Parquet): the column of each role.
+    pub columns: Option<ColumnMapping>,
 }
 
 /// Attribute names (any case) that name an actor, by preference.
@@ -158,6 +161,7 @@ impl MappingProposal {
                 actor_label,
                 actor_kind,
                 relation_kind,
+                columns: None,
             },
             unsure,
             actor_count,
@@ -331,6 +335,7 @@ mod tests {
                 actor_label: Some("name".into()),
                 actor_kind: Some("labelV".into()),
                 relation_kind: Some("labelE".into()),
+                columns: None,
             }
         );
         assert!(!proposal.unsure, "every choice is a known convention");

@@ -1,6 +1,7 @@
 //! What reading a file gave, whatever its format.
 
 use super::MappingProposal;
+use super::table::TableReading;
 use crate::model::{Dataset, Diagnostic};
 
 /// What reading a dataset gave: the dataset when it has no errors, and everything worth saying.
@@ -11,6 +12,8 @@ pub struct LoadReport {
     /// For files from other tools: which attributes were read as names and kinds, what
     /// else there was, and whether that reading is a guess to put to the user.
     pub proposal: Option<MappingProposal>,
+    /// For tables: their first rows and the column mapping, for the mapping step.
+    pub table: Option<Box<TableReading>>,
 }
 
 impl LoadReport {
@@ -19,6 +22,7 @@ impl LoadReport {
             dataset: None,
             diagnostics: vec![diagnostic],
             proposal: None,
+            table: None,
         }
     }
 

@@ -3,7 +3,6 @@
 
 mod attribute_values;
 mod attributes_out;
-pub mod csv_import;
 pub mod dot;
 pub mod edge_list;
 pub mod entente_json;
@@ -20,6 +19,7 @@ pub mod pajek;
 mod published_rows;
 pub mod reference;
 mod source_texts;
+pub mod table;
 mod text_file;
 mod text_position;
 mod xml_reader;

@@ -7,7 +7,8 @@ use super::{Dataset, Diagnostic, FORMAT_NAME, FORMAT_VERSION, Period, credibilit
 
 /// How problems name actors and relations: by id in Entente's own files, where ids are what
 /// the user writes and looks for; by name in other tools' files, whose ids (node `4941`, a
-/// generated `r17`) mean nothing to a reader.
+/// generated `r17`) mean nothing to a reader. Other tools' files rarely carry evidence, so for
+/// them relations without any are counted by the importer, not listed one by one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Naming {
     Ids,
@@ -154,9 +155,15 @@ fn unique_ids<'a>(
 ) -> HashSet<&'a str> {
     let mut first_index: HashMap<&str, usize> = HashMap::new();
     // Ids that differ only in case or surrounding spaces are almost always one thing typed twice.
-    let mut folded: HashMap<String, &str> = HashMap::new();
+    let mut folded: HashMap<std::borrow::Cow<'a, str>, &str> = HashMap::new();
     for (index, id) in ids.enumerate() {
-        let key = id.trim().to_lowercase();
+        // Most ids are already folded: no copy for them.
+        let trimmed = id.trim();
+        let key: std::borrow::Cow<'_, str> = if trimmed.chars().any(char::is_uppercase) {
+            trimmed.to_lowercase().into()
+        } else {
+            trimmed.into()
+        };
         if let Some(other) = folded.get(&key)
             && *other != id
         {
@@ -282,6 +289,15 @@ fn check_actors(dataset: &Dataset, names: &Names<'_>, out: &mut Vec<Diagnostic>)
     }
 }
 
+/// A relation's name as problems give it, written only when there is a problem to give.
+struct RelationName<'a>(&'a Names<'a>, &'a super::Relation);
+
+impl std::fmt::Display for RelationName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.relation(self.1))
+    }
+}
+
 fn check_relations(
     dataset: &Dataset,
     names: &Names<'_>,
@@ -291,7 +307,7 @@ fn check_relations(
     let known_kinds = dataset.known_relation_kinds();
     for (index, relation) in dataset.relations.iter().enumerate() {
         let at = |field: &str| format!("/relations/{index}/{field}");
-        let name = names.relation(relation);
+        let name = RelationName(names, relation);
         if !known_kinds.contains(&relation.kind.as_str()) {
             out.push(
                 Diagnostic::error(
@@ -348,7 +364,7 @@ fn check_relations(
                 .at(at("magnitude/as_stated")),
             );
         }
-        if relation.evidence.is_empty() {
+        if relation.evidence.is_empty() && names.naming == Naming::Ids {
             out.push(
                 Diagnostic::warning("no-evidence", format!("{name} has no evidence"))
                     .expected("at least one quote from a source")
@@ -361,7 +377,7 @@ fn check_relations(
 
 fn check_evidence(
     relation: &super::Relation,
-    (relation_index, relation_name): (usize, &str),
+    (relation_index, relation_name): (usize, &dyn std::fmt::Display),
     source_ids: &HashSet<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -400,7 +416,7 @@ fn check_evidence(
     }
 }
 
-fn check_period(period: &Period, owner: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
+fn check_period(period: &Period, owner: &dyn std::fmt::Display, pointer: &str, out: &mut Vec<Diagnostic>) {
     if period.ends_before_it_starts() {
         let (Some(start), Some(end)) = (period.start, period.end) else {
             return;

@@ -125,6 +125,8 @@ pub enum Command {
     /// Read the file under review with this mapping, and remember it for that file.
     ConfirmImportMapping(ImportMapping),
     CancelImportMapping,
+    /// Choose a file of actors for the table under review.
+    ChooseActorsTable,
     DismissDiagnostics,
     /// The analyst's grade of a source's reliability (`None`: not graded). An edit to the dataset.
     GradeSource {

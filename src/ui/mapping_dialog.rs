@@ -78,7 +78,7 @@ pub fn mapping_dialog(
             });
         ui.add_space(6.0);
         ui.label(
-            RichText::new("Entente remembers your choice for this file. File › Read Attributes As… changes it.")
+            RichText::new("Entente remembers your choice for this file. File › Read File As… changes it.")
                 .weak()
                 .italics(),
         );

@@ -81,7 +81,7 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
         }
     });
     if ui
-        .add_enabled(state.has_attribute_reading, egui::Button::new("Read Attributes As…"))
+        .add_enabled(state.has_attribute_reading, egui::Button::new("Read File As…"))
         .on_hover_text("Choose which of the file's attributes name the actors and give their kinds")
         .on_disabled_hover_text("For GraphML and GEXF files from other tools")
         .clicked()

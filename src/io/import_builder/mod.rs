@@ -4,7 +4,9 @@
 
 mod evidence;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde_json::Value;
 
@@ -49,11 +51,11 @@ impl ImportBuilder {
         dataset.description = Some(format!("Imported from {format_name}."));
         Self {
             dataset,
-            actor_by_id: HashMap::new(),
-            source_by_name: HashMap::new(),
-            relation_by_key: HashMap::new(),
-            kind_by_text: HashMap::new(),
-            actor_kind_by_text: HashMap::new(),
+            actor_by_id: HashMap::default(),
+            source_by_name: HashMap::default(),
+            relation_by_key: HashMap::default(),
+            kind_by_text: HashMap::default(),
+            actor_kind_by_text: HashMap::default(),
             mapping: None,
             file_source: None,
             diagnostics: Vec::new(),
@@ -201,6 +203,12 @@ impl ImportBuilder {
         date
     }
 
+    /// Room for this many more relations, when the file says how many rows it has.
+    pub fn reserve_relations(&mut self, relations: usize) {
+        self.dataset.relations.reserve(relations);
+        self.relation_by_key.reserve(relations);
+    }
+
     /// Makes sure an actor exists for an edge end the file never declared as a node; its
     /// position among the actors.
     pub fn ensure_actor(&mut self, id: &str) -> usize {
@@ -235,17 +243,33 @@ impl ImportBuilder {
             _ if directed => Direction::Directed,
             _ => Direction::Mutual,
         };
-        let relation_name = format!("relation “{} → {}”", self.actor_label(from), self.actor_label(to));
-        let owner = || relation_name.clone();
         let before = self.diagnostics.len();
-        let year = self.date_of(find(&["year"]), "year", owner);
+        let [year, start, end] = [
+            ("year", find(&["year"])),
+            ("start", find(&["start", "from_date", "start_date", "begin"])),
+            ("end", find(&["end", "to_date", "end_date"])),
+        ]
+        .map(|(what, value)| (what, value, cell_date(value)));
+        // The relation is named only when there is something to say of it: most rows have not.
+        if [&year, &start, &end].iter().any(|(_, _, date)| date.is_err()) {
+            let owner = format!("relation “{} → {}”", self.actor_label(from), self.actor_label(to));
+            for (what, value, date) in [&year, &start, &end] {
+                if date.is_err() {
+                    self.warn(Diagnostic::warning(
+                        "bad-cell",
+                        format!(
+                            "{owner}: the {what} `{}` is not a date; it is left out",
+                            value.unwrap_or_default().trim()
+                        ),
+                    ));
+                }
+            }
+        }
+        let date = |(_, _, date): (&str, Option<&str>, Result<Option<PartialDate>, ()>)| date.ok().flatten();
+        let year = date(year);
         let period = Period {
-            start: self
-                .date_of(find(&["start", "from_date", "start_date", "begin"]), "start", owner)
-                .or(year),
-            end: self
-                .date_of(find(&["end", "to_date", "end_date"]), "end", owner)
-                .or(year),
+            start: date(start).or(year),
+            end: date(end).or(year),
         };
         // What could not be read stays with the relation, for whoever reads its evidence.
         let mut caveats: Vec<Caveat> = find(&["caveats"])
@@ -413,6 +437,14 @@ impl ImportBuilder {
 
     pub fn finish(self) -> (Dataset, Vec<Diagnostic>) {
         (self.dataset, self.diagnostics)
+    }
+}
+
+/// A cell's date: none when it is empty, an error when it is not a date.
+fn cell_date(value: Option<&str>) -> Result<Option<PartialDate>, ()> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(value) => loose_date(value).map(Some).ok_or(()),
     }
 }
 
