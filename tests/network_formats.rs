@@ -7,6 +7,8 @@ use entente::built_in_dataset;
 use entente::io::{load_bytes, load_path, save_path};
 use entente::model::{Dataset, Direction};
 
+mod common;
+
 fn open(path: &str) -> (Dataset, Vec<String>) {
     let report = load_path(Path::new(path));
     let codes = report.diagnostics.iter().map(|d| format!("{}: {d}", d.code)).collect();
@@ -179,4 +181,34 @@ fn a_neptune_bulk_load_pair_and_a_neo4j_import_pair_open_with_their_nodes_files(
     let names: Vec<&str> = neo4j.actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["North Korea", "Iran"], "{said:?}");
     assert_eq!(neo4j.relations[0].kind, "arms_supply");
+}
+
+#[test]
+fn entente_convert_writes_gml_and_pajek_and_reads_them_back() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let original = "data/north-korea-alliances.json";
+    for extension in ["gml", "net"] {
+        let written = folder.path().join(format!("nk.{extension}"));
+        let back = folder.path().join(format!("nk-from-{extension}.json"));
+        let (code, printed) = common::entente(&["convert", original, &written.to_string_lossy()]);
+        assert_eq!(code, 0, "{printed}");
+        let (code, printed) = common::entente(&["convert", &written.to_string_lossy(), &back.to_string_lossy()]);
+        assert_eq!(code, 0, "{printed}");
+        let (read, _) = open(&back.to_string_lossy());
+        let original = built_in_dataset();
+        let names = |d: &Dataset| {
+            let mut names: Vec<String> = d.actors.iter().map(|a| a.name.clone()).collect();
+            names.sort();
+            names
+        };
+        assert_eq!(names(&read), names(&original), "{extension}: every actor, by name");
+        assert_eq!(
+            read.relations.len(),
+            original.relations.len(),
+            "{extension}: every relation"
+        );
+        if extension == "gml" {
+            assert_eq!(read.relations, original.relations, "GML keeps relations whole");
+        }
+    }
 }

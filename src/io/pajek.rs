@@ -111,7 +111,10 @@ pub fn read_pajek(text: &str, title: &str) -> Result<(Dataset, Vec<Diagnostic>),
                     attributes.extend(rest.get(at + 1).map(|l| ("kind".to_owned(), l.clone())));
                 }
                 let directed = section == Section::Arcs;
-                builder.add_relation(None, &vertex(first), &vertex(second), directed, &attributes);
+                // Each line is a link of its own: a pair listed twice (two treaties years apart,
+                // whose periods Pajek cannot hold) stays two relations.
+                let id = format!("r{}", builder.relation_count() + 1);
+                builder.add_relation(Some(&id), &vertex(first), &vertex(second), directed, &attributes);
             }
             Section::ArcsList | Section::EdgesList => {
                 let directed = section == Section::ArcsList;

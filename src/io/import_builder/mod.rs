@@ -203,6 +203,10 @@ impl ImportBuilder {
         date
     }
 
+    pub fn relation_count(&self) -> usize {
+        self.dataset.relations.len()
+    }
+
     /// Room for this many more relations, when the file says how many rows it has.
     pub fn reserve_relations(&mut self, relations: usize) {
         self.dataset.relations.reserve(relations);
