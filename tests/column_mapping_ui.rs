@@ -121,3 +121,36 @@ fn cancelling_keeps_what_was_open() {
     );
     harness.get_by_label_contains("Did not open defence-ties.csv");
 }
+
+#[test]
+fn a_workbook_of_other_sheets_is_read_from_the_sheets_and_columns_chosen() {
+    let (_folder, paths) = copied(&["mapping/agreements.xlsx"]);
+    let mut harness = common::app_with(None);
+    harness.state_mut().open_path(&paths[0]);
+    common::run_until_idle(&mut harness);
+    assert!(harness.state().is_asking_how_to_read());
+    common::pick_in_combo(&mut harness, "Relations sheet", "Agreements");
+    harness.get_by_label("Mutual Defense Treaty");
+    common::pick_in_combo(&mut harness, "From (one end)", "Party 1");
+    common::pick_in_combo(&mut harness, "To (other end)", "Party 2");
+    common::pick_in_combo(&mut harness, "Relation kind", "Agreement");
+    common::pick_in_combo(&mut harness, "Starts", "Signed");
+    common::pick_in_combo(&mut harness, "Actors sheet", "Countries");
+    common::pick_in_combo(&mut harness, "Actor id", "Code");
+    common::pick_in_combo(&mut harness, "Actor name", "Country");
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    common::run_until_idle(&mut harness);
+    harness.run_steps(4);
+    let dataset = harness.state().dataset();
+    assert_eq!(dataset.actor("DPRK").map(|a| a.name.as_str()), Some("North Korea"));
+    assert_eq!(dataset.relations.len(), 3);
+    let treaty = dataset
+        .relations
+        .iter()
+        .find(|r| r.from == "USA")
+        .unwrap_or_else(|| panic!("the 1953 treaty"));
+    assert_eq!(
+        treaty.period.and_then(|p| p.start).map(|d| d.to_string()),
+        Some("1953".into())
+    );
+}

@@ -278,3 +278,31 @@ fn a_mapping_proposal_follows_each_tools_conventions() {
     let mapping: ColumnMapping = "from=a,to=b".parse().unwrap_or_else(|e| panic!("{e}"));
     assert!(mapping.has_ends());
 }
+
+#[test]
+fn another_workbook_names_its_sheets_and_columns_on_the_command_line() {
+    let file = "tests/data/formats/mapping/agreements.xlsx";
+    let (code, printed) = common::entente(&["check", file]);
+    assert_eq!(code, 1, "{printed}");
+    assert!(
+        printed.contains("agreements.xlsx › Read me"),
+        "says which sheet it tried: {printed}"
+    );
+    assert!(printed.contains("relations-sheet=SHEET"), "{printed}");
+    let report = load_path(&fixture("mapping/agreements.xlsx"));
+    let reading = report.table.unwrap_or_else(|| panic!("a table"));
+    let sheets: Vec<&str> = reading.sheets.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(sheets, ["Read me", "Countries", "Agreements"]);
+
+    let dataset = opened(
+        &fixture("mapping/agreements.xlsx"),
+        Some(
+            "relations-sheet=Agreements,actors-sheet=Countries,from=Party 1,to=Party 2,kind=Agreement,start=Signed,id=Code,label=Country",
+        ),
+    );
+    assert_eq!(dataset.actor("ROK").map(|a| a.name.as_str()), Some("South Korea"));
+    assert_eq!(
+        relation(&dataset, "Russia", "North Korea").kind,
+        "comprehensive_strategic_partnership"
+    );
+}

@@ -64,7 +64,12 @@ pub fn column_mapping_dialog(
 }
 
 fn explanation(reading: &TableReading, choice: &ColumnMapping) -> String {
-    if reading.needs_columns && !choice.has_ends() {
+    if reading.needs_columns && !choice.has_ends() && !reading.sheets.is_empty() {
+        "Entente cannot tell which sheet of this workbook holds the relations, or which of its columns hold their two \
+         ends. Choose the sheet of relations (and of actors, if there is one), then the columns; the preview shows the \
+         first rows and what each column will be read as."
+            .to_owned()
+    } else if reading.needs_columns && !choice.has_ends() {
         "Entente does not know which of this table's columns hold the two ends of each relation. Choose them below; \
          the preview shows the first rows and what each column will be read as."
             .to_owned()

@@ -198,21 +198,29 @@ fn missing_ends(relations: &Table, mapping: &ColumnMapping) -> Diagnostic {
         .collect();
     let message = if chosen.is_empty() {
         format!(
-            "the header row ({}) has no columns Entente knows for the two ends of a relation",
+            "the header row of {} ({}) has no columns Entente knows for the two ends of a relation",
+            relations.name,
             relations.headers.join(", ")
         )
     } else {
         format!(
-            "the table has no column {} (its columns are {})",
+            "{} has no column {} (its columns are {})",
+            relations.name,
             chosen.join(" or "),
             relations.headers.join(", ")
         )
     };
+    // A workbook's relations may be on another sheet than the one Entente tried.
+    let sheet = if relations.name.contains(" › ") {
+        "relations-sheet=SHEET,"
+    } else {
+        ""
+    };
     Diagnostic::error("missing-column", message)
-        .expected(
+        .expected(format!(
             "columns from,to (or source,target, ~from,~to, :START_ID,:END_ID, actor1,actor2, supplier,recipient), \
-             or a mapping that names them: --map from=COLUMN,to=COLUMN",
-        )
+             or a mapping that names them: --map {sheet}from=COLUMN,to=COLUMN"
+        ))
         .at_line_column(1, 1)
 }
 
