@@ -306,3 +306,97 @@ fn another_workbook_names_its_sheets_and_columns_on_the_command_line() {
         "comprehensive_strategic_partnership"
     );
 }
+
+#[test]
+fn kumu_connections_may_name_elements_by_label_where_elements_have_ids() {
+    let dataset = opened(&fixture("kumu-with-ids.xlsx"), None);
+    assert_eq!(dataset.actors.len(), 3, "no second, unlinked copy of each actor");
+    let support = relation(&dataset, "North Korea", "Hezbollah");
+    assert_eq!((support.from.as_str(), support.to.as_str()), ("NK", "HZ"));
+    assert_eq!(
+        dataset.actor("HZ").map(|a| a.kind.clone()),
+        Some(entente::model::ActorKind::NonStateArmedGroup.into())
+    );
+}
+
+#[test]
+fn a_parquet_file_keeps_its_numbers_and_dates_reads_named_time_zones_and_says_which_text_it_left() {
+    use arrow_array::TimestampSecondArray;
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = folder.path().join("polars-like.parquet");
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("actor1", Arc::new(StringArray::from(vec!["PRK", "RUS"]))),
+        ("actor2", Arc::new(StringArray::from(vec!["RUS", "PRK"]))),
+        ("events", Arc::new(Int64Array::from(vec![12, 3]))),
+        (
+            "loaded_at",
+            Arc::new(TimestampSecondArray::from(vec![1_700_000_000, 1_700_000_100]).with_timezone("Europe/Berlin")),
+        ),
+        ("notes", Arc::new(StringArray::from(vec!["free text", "more"]))),
+    ];
+    let batch = RecordBatch::try_from_iter(columns).unwrap_or_else(|e| panic!("{e}"));
+    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut writer = ArrowWriter::try_new(file, batch.schema(), None).unwrap_or_else(|e| panic!("{e}"));
+    writer.write(&batch).unwrap_or_else(|e| panic!("{e}"));
+    writer.close().unwrap_or_else(|e| panic!("{e}"));
+
+    let report = load_path(&path);
+    let dataset = report.dataset.unwrap_or_else(|| panic!("{:?}", report.diagnostics));
+    let json = serde_json::to_string(&dataset.relations).unwrap_or_default();
+    assert!(json.contains(r#""events":"12""#), "numbers are kept: {json}");
+    assert!(
+        json.contains("2023-11-14T23:13:20+01:00"),
+        "a Berlin timestamp, in Berlin time: {json}"
+    );
+    assert!(!json.contains("free text"));
+    let unread = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "columns-not-read")
+        .unwrap_or_else(|| panic!("the user is told"));
+    assert!(
+        unread.message.contains("text column notes is not read"),
+        "{}",
+        unread.message
+    );
+}
+
+#[test]
+fn rows_of_a_published_table_read_as_a_user_expects() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // European dates, a repeated row, and a date with no quote dating the link, not evidence.
+    let path = folder.path().join("european.csv");
+    std::fs::write(
+        &path,
+        "from;to;kind;date\nFrance;Germany;treaty;22.01.1963\nFrance;Germany;treaty;22.01.1963\nSpain;Portugal;treaty;1977\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = load_path(&path);
+    let dataset = report.dataset.unwrap_or_else(|| panic!("{:?}", report.diagnostics));
+    let elysee = relation(&dataset, "France", "Germany");
+    assert_eq!(
+        elysee.period.and_then(|p| p.start).map(|d| d.to_string()),
+        Some("1963-01-22".into())
+    );
+    assert_eq!(dataset.relations.len(), 2);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "merged-rows" && d.message.starts_with("1 row repeats")),
+        "{:?}",
+        report.diagnostics
+    );
+
+    let (code, printed) = common::entente(&[
+        "check",
+        "tests/data/formats/mapping/agreements.xlsx",
+        "--map",
+        "relations-sheet=Agreement,from=a,to=b",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        printed.contains("no sheet “Agreement” (its sheets are Read me, Countries, Agreements)"),
+        "{printed}"
+    );
+}

@@ -80,6 +80,15 @@ pub fn loose_date(text: &str) -> Option<PartialDate> {
     {
         return Some(date);
     }
+    // 22.01.1963: day, month and year with dots is written only one way round (European).
+    if let [day, month, year] = text.split('.').collect::<Vec<_>>().as_slice()
+        && (1..=2).contains(&day.len())
+        && (1..=2).contains(&month.len())
+        && year.len() == 4
+        && let Ok(date) = format!("{year}-{month:0>2}-{day:0>2}").parse()
+    {
+        return Some(date);
+    }
     let year: f64 = text.parse().ok()?;
     (year.fract() == 0.0 && (1.0..=9999.0).contains(&year)).then(|| PartialDate::year(year as i32))
 }
@@ -206,6 +215,12 @@ mod tests {
     #[test]
     fn dates_from_other_tools_are_read_at_their_precision() {
         assert_eq!(loose_date("1950"), Some(PartialDate::year(1950)));
+        assert_eq!(
+            loose_date("22.01.1963").map(|d| d.to_string()),
+            Some("1963-01-22".into())
+        );
+        assert_eq!(loose_date("1.2.1963").map(|d| d.to_string()), Some("1963-02-01".into()));
+        assert_eq!(loose_date("31.02.1963"), None, "no such day");
         assert_eq!(loose_date("1950.0").map(|d| d.to_string()), Some("1950".into()));
         assert_eq!(
             loose_date("2024-06-19T00:00:00Z").map(|d| d.to_string()),

@@ -203,10 +203,7 @@ fn finish_report(report: &mut LoadReport, name: &str) {
     for (code, count) in per_code {
         if count > MAX_DIAGNOSTICS_PER_CODE {
             let severity_error = kept.iter().any(|d| d.code == code && d.is_error());
-            let message = format!(
-                "… and {} more problems like these [{code}]",
-                count - MAX_DIAGNOSTICS_PER_CODE
-            );
+            let message = format!("… and {} more problems like these", count - MAX_DIAGNOSTICS_PER_CODE);
             kept.push(if severity_error {
                 Diagnostic::error(code, message)
             } else {
@@ -221,6 +218,14 @@ fn finish_report(report: &mut LoadReport, name: &str) {
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    if path.is_dir() {
+        return Err(Box::new(
+            Diagnostic::error("unreadable", "this is a folder, not a file").expected(
+                "a file; Spark writes a table as a folder of part-*.parquet files: open one of them \
+                 (or write the table with .coalesce(1) to get one)",
+            ),
+        ));
+    }
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(Diagnostic::error(

@@ -64,19 +64,35 @@ pub fn column_mapping_dialog(
 }
 
 fn explanation(reading: &TableReading, choice: &ColumnMapping) -> String {
-    if reading.needs_columns && !choice.has_ends() && !reading.sheets.is_empty() {
+    // Said of the file, not of the choice: the dialog keeps its place while the user chooses.
+    if reading.needs_columns && !reading.sheets.is_empty() {
         "Entente cannot tell which sheet of this workbook holds the relations, or which of its columns hold their two \
          ends. Choose the sheet of relations (and of actors, if there is one), then the columns; the preview shows the \
          first rows and what each column will be read as."
             .to_owned()
-    } else if reading.needs_columns && !choice.has_ends() {
+    } else if reading.needs_columns {
         "Entente does not know which of this table's columns hold the two ends of each relation. Choose them below; \
          the preview shows the first rows and what each column will be read as."
             .to_owned()
-    } else if reading.unlabelled_ids && reading.actors_for(choice).is_none() {
-        "The relations name their actors by ids that nothing in this file turns into names. If another file (a nodes \
-         or actors table) names them, choose it below; otherwise open the table as it is."
-            .to_owned()
+    } else if reading.unlabelled_ids {
+        let ids: Vec<&str> = choice
+            .column(Role::From)
+            .and_then(|from| reading.relations.headers.iter().position(|h| h == from))
+            .map(|at| {
+                reading
+                    .relations
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(at).map(String::as_str))
+                    .take(3)
+                    .collect()
+            })
+            .unwrap_or_default();
+        format!(
+            "The relations name their actors by ids ({}, …) that nothing in this file turns into names. If another \
+             file (a nodes or actors table) names them, choose it below; otherwise the actors will be called by their ids.",
+            ids.join(", ")
+        )
     } else {
         "Check what each column will be read as against the first rows, then open the table.".to_owned()
     }

@@ -19,7 +19,7 @@ pub enum Role {
     Direction,
     Start,
     End,
-    /// A year the relation held in (a dyad-year), which starts and ends it.
+    /// A year (a dyad-year) or day the relation held in, which starts and ends it.
     Year,
     Date,
     Quote,
@@ -89,7 +89,7 @@ impl Role {
             Self::Direction => "Direction",
             Self::Start => "Starts",
             Self::End => "Ends",
-            Self::Year => "In the year",
+            Self::Year => "When it held",
             Self::Date => "Date of the evidence",
             Self::Quote => "Quote",
             Self::Speaker => "Who said it",
@@ -227,6 +227,15 @@ impl ColumnMapping {
                 *slot = true;
                 mapping.set(role, Some(header.clone()));
             }
+        }
+        // Without quotes, a table's `date` dates its rows (an event, a signature), not evidence.
+        if mapping.column(Role::Quote).is_none()
+            && mapping.column(Role::Start).is_none()
+            && mapping.column(Role::Year).is_none()
+            && let Some(date) = mapping.column(Role::Date).map(str::to_owned)
+        {
+            mapping.set(Role::Date, None);
+            mapping.set(Role::Year, Some(date));
         }
         if let Some(actors) = actors {
             mapping.propose_actors(actors);
@@ -390,11 +399,26 @@ mod tests {
         let mapping = ColumnMapping::propose(&gephi, None);
         assert_eq!(mapping.column(Role::From), Some("Source"));
         assert_eq!(mapping.column(Role::Direction), Some("Type"));
-        assert_eq!(mapping.column(Role::Kind), None);
+        assert_eq!(
+            mapping.column(Role::Kind),
+            Some("Label"),
+            "Gephi's edge label, not its Type"
+        );
         assert_eq!(mapping.column(Role::Source), None, "Source is taken as an end");
 
-        let quoted = ColumnMapping::propose(&table(&["from", "to", "quote", "source"], &[]), None);
+        let quoted = ColumnMapping::propose(&table(&["from", "to", "quote", "source", "date"], &[]), None);
         assert_eq!(quoted.column(Role::Source), Some("source"));
+        assert_eq!(
+            quoted.column(Role::Date),
+            Some("date"),
+            "with quotes, the date of the evidence"
+        );
+        let events = ColumnMapping::propose(&table(&["from", "to", "date"], &[]), None);
+        assert_eq!(
+            events.column(Role::Year),
+            Some("date"),
+            "without, the date of the row's link"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Rows into actors and relations: each mapped column is read as its role, every other column
 //! is kept as an attribute, and rows about the same link add evidence to one relation.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::column_mapping::{ColumnMapping, Role};
 use super::{Table, TableRow};
 use crate::io::ImportMapping;
@@ -65,11 +67,20 @@ pub fn read_tables(
         columns: None,
     });
     builder.reserve_relations(relations.rows.len());
-    if let Some(actors) = actors {
-        read_actors(actors, mapping, &mut builder)?;
-    }
+    let id_of_label = match actors {
+        Some(actors) => read_actors(actors, mapping, &mut builder)?,
+        None => HashMap::default(),
+    };
+    // An end may name an actor by its label where the actors table keys them by id (Kumu).
+    let end = |name: &'_ str| -> String {
+        match id_of_label.get(name) {
+            Some(id) if !id_of_label.is_empty() => id.clone(),
+            _ => name.to_owned(),
+        }
+    };
     let roles = roles_of(relations, mapping, &Role::RELATIONS);
     let mut linked_rows = 0usize;
+    let mut merged_rows = 0usize;
     let split_ends = format_name == WORKBOOK;
     for row in &relations.rows {
         let cell = |i: usize| row.cells.get(i).map_or("", |c| c.trim());
@@ -91,8 +102,14 @@ pub fn read_tables(
         } else {
             vec![to]
         };
+        let before = builder.relation_count();
+        let quoted = attributes.iter().any(|(name, _)| name == "quote");
         for to in targets {
-            builder.add_relation(None, from, to, true, &attributes);
+            let (from, to) = (resolve(&builder, from, &end), resolve(&builder, to, &end));
+            builder.add_relation(None, &from, &to, true, &attributes);
+        }
+        if builder.relation_count() == before && !quoted {
+            merged_rows += 1;
         }
         linked_rows += 1;
     }
@@ -107,10 +124,40 @@ pub fn read_tables(
             },
         ));
     }
+    if merged_rows > 0 {
+        // Counts summed in an aggregate would be lost without a word otherwise.
+        builder.warn(Diagnostic::warning(
+            "merged-rows",
+            if merged_rows == 1 {
+                "1 row repeats a link already read (the same ends, kind and period) and was merged into it; its \
+                 other columns keep the first row's values"
+                    .to_owned()
+            } else {
+                format!(
+                    "{merged_rows} rows repeat a link already read (the same ends, kind and period) and were merged \
+                     into it; their other columns keep the first row's values"
+                )
+            },
+        ));
+    }
     Ok(builder.finish())
 }
 
-fn read_actors(actors: &Table, mapping: &ColumnMapping, builder: &mut ImportBuilder) -> Result<(), Diagnostic> {
+/// An end as the actors know it: its id when the table has one, else by label, else as written.
+fn resolve(builder: &ImportBuilder, end: &str, by_label: &impl Fn(&str) -> String) -> String {
+    if builder.has_actor(end) {
+        end.to_owned()
+    } else {
+        by_label(end)
+    }
+}
+
+/// Reads the actors; returns each actor's id by its label, when the two differ.
+fn read_actors(
+    actors: &Table,
+    mapping: &ColumnMapping,
+    builder: &mut ImportBuilder,
+) -> Result<HashMap<String, String>, Diagnostic> {
     let Some(id_column) = mapping
         .column(Role::Id)
         .and_then(|name| actors.headers.iter().position(|h| h == name))
@@ -127,21 +174,35 @@ fn read_actors(actors: &Table, mapping: &ColumnMapping, builder: &mut ImportBuil
         .at_line_column(1, 1));
     };
     let roles = roles_of(actors, mapping, &Role::ACTORS);
+    let label_column = mapping
+        .column(Role::Label)
+        .and_then(|name| actors.headers.iter().position(|h| h == name))
+        .filter(|&at| at != id_column);
+    let mut id_of_label = HashMap::default();
     for row in &actors.rows {
         let Some(id) = row.cells.get(id_column).map(|c| c.trim()).filter(|id| !id.is_empty()) else {
             continue;
         };
-        let attributes = attributes_of(row, &actors.headers, &roles, &[]);
+        let attributes = attributes_of(row, &actors.headers, &roles, &[id_column]);
         builder.add_actor(id, &attributes);
+        if let Some(label) = label_column.and_then(|at| row.cells.get(at)).map(|l| l.trim())
+            && !label.is_empty()
+        {
+            id_of_label.entry(label.to_owned()).or_insert_with(|| id.to_owned());
+        }
     }
-    Ok(())
+    Ok(id_of_label)
 }
 
 /// The column index and attribute name of each mapped role the table has.
 fn roles_of(table: &Table, mapping: &ColumnMapping, roles: &[Role]) -> Vec<(usize, &'static str)> {
+    // Evidence is quoted words: without a quote column, a date, outlet or link column stays an
+    // attribute of the relation rather than vanish.
+    let quoted = mapping.column(Role::Quote).is_some();
     roles
         .iter()
         .filter(|role| !matches!(role, Role::From | Role::To | Role::Id))
+        .filter(|role| quoted || !matches!(role, Role::Date | Role::Speaker | Role::Source | Role::Url))
         .filter_map(|&role| {
             let column = mapping.column(role)?;
             let at = table.headers.iter().position(|h| h == column)?;
@@ -172,11 +233,17 @@ fn attributes_of(
         if value.is_empty() {
             continue;
         }
-        let name = header.trim().to_lowercase();
+        let normalised = super::column_mapping::normalise(header);
         // A relation's own id in another tool names nothing in Entente.
-        if !ends.is_empty() && super::column_mapping::normalise(header) == "id" {
+        if ends.len() == 2 && normalised == "id" {
             continue;
         }
+        // `name:String` (Neptune) is `name`; a header left empty (pandas' index) is its place.
+        let name = match header.trim().split_once(':') {
+            _ if header.trim().is_empty() => format!("column {}", at + 1),
+            Some((base, _)) if !base.is_empty() => base.to_lowercase(),
+            _ => header.trim().to_lowercase(),
+        };
         let name = if READ_AS_ROLES.contains(&name.as_str()) || name.starts_with('~') || name.starts_with(':') {
             format!("{} (column)", header.trim())
         } else {

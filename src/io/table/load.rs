@@ -28,6 +28,7 @@ pub fn load_table_file(bytes: &[u8], text: Option<&str>, path: &Path, mapping: O
         .file_name()
         .map_or_else(|| title.clone(), |n| n.to_string_lossy().into_owned());
     let format = Format::from_extension(path);
+    let mut unread: Vec<String> = Vec::new();
     let tables = match (format, text) {
         (Some(Format::Workbook), _) => workbook_tables(bytes, &file_name, mapping).map(|book| {
             (
@@ -41,8 +42,10 @@ pub fn load_table_file(bytes: &[u8], text: Option<&str>, path: &Path, mapping: O
         }),
         (Some(Format::Parquet), _) => {
             let shared = bytes::Bytes::copy_from_slice(bytes);
-            parquet_table(|| Ok(shared.clone()), &file_name, mapping)
-                .map(|(head, table, _)| (head, table, None, Vec::new(), None, "Parquet"))
+            parquet_table(|| Ok(shared.clone()), &file_name, mapping).map(|read| {
+                unread = read.unread;
+                (read.head, read.table, None, Vec::new(), None, "Parquet")
+            })
         }
         (_, Some(text)) => csv_table(text, &file_name).map(|t| (t.clone(), t, None, Vec::new(), None, "CSV")),
         (_, None) => Err(Diagnostic::error("not-utf8", "the table is not text")),
@@ -51,6 +54,16 @@ pub fn load_table_file(bytes: &[u8], text: Option<&str>, path: &Path, mapping: O
         Ok(tables) => tables,
         Err(diagnostic) => return (Err(diagnostic), None),
     };
+    if head.headers.iter().all(|h| h.trim().is_empty()) {
+        let what = if format_name == WORKBOOK { "workbook" } else { "table" };
+        return (
+            Err(
+                Diagnostic::error("empty", format!("the {what} has no header row and no data"))
+                    .expected("a header row naming the columns, then a row per relation"),
+            ),
+            None,
+        );
+    }
     if actors.is_none() {
         let chosen = mapping.and_then(|m| m.actors_file.clone());
         if let Some(actors_path) = chosen.or_else(|| actors_file_beside(path)) {
@@ -73,7 +86,21 @@ pub fn load_table_file(bytes: &[u8], text: Option<&str>, path: &Path, mapping: O
         Some(chosen) => chosen.over(proposal),
         None => proposal,
     };
-    let result = read_tables(&relations, actors.as_ref(), &mapping, &title, format_name);
+    let mut result = read_tables(&relations, actors.as_ref(), &mapping, &title, format_name);
+    if let (Ok((_, diagnostics)), false) = (&mut result, unread.is_empty()) {
+        diagnostics.push(Diagnostic::warning(
+            "columns-not-read",
+            match unread.as_slice() {
+                [one] => format!(
+                    "the text column {one} is not read: no role in the mapping names it (File › Read File As… or --map)"
+                ),
+                many => format!(
+                    "the text columns {} are not read: no role in the mapping names them (File › Read File As… or --map)",
+                    many.join(", ")
+                ),
+            },
+        ));
+    }
     let reading = TableReading {
         needs_columns: !mapping.has_ends() || result.as_ref().is_err_and(|d| d.code == "missing-column"),
         unlabelled_ids: actors.is_none() && ends_are_ids(&head, &mapping),

@@ -63,6 +63,18 @@ pub fn workbook_tables(
     };
     let relations_sheet = mapping.and_then(|m| m.relations_sheet.clone());
     let actors_sheet = mapping.and_then(|m| m.actors_sheet.clone());
+    for wanted in relations_sheet.iter().chain(&actors_sheet) {
+        if !sheets.contains(wanted) {
+            return Err(Diagnostic::error(
+                "missing-sheet",
+                format!(
+                    "the workbook has no sheet “{wanted}” (its sheets are {})",
+                    sheets.join(", ")
+                ),
+            )
+            .expected("relations-sheet= and actors-sheet= naming sheets as the workbook spells them"));
+        }
+    }
     let relations = named(&relations_sheet, &RELATION_SHEETS)
         .or_else(|| {
             // Else the first sheet whose columns are those of relations, else the first sheet.
