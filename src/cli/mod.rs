@@ -49,8 +49,8 @@ pub enum Command {
         map: MapArg,
     },
     /// Convert a dataset between formats, each chosen by its file's extension
-    /// (read: .json .graphml .gexf .gml .net .csv .tsv, edge lists .txt .edges .el; write: .json
-    /// .graphml .gexf .gml .net .dot).
+    /// (read: .json .graphml .gexf .gml .net, edge lists .txt .edges .el, tables .csv .tsv .xlsx
+    /// .xls .ods .parquet; write: .json .graphml .gexf .gml .net .dot).
     Convert {
         input: PathBuf,
         output: PathBuf,
