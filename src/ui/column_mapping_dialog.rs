@@ -79,13 +79,13 @@ fn explanation(reading: &TableReading, choice: &ColumnMapping) -> String {
             .column(Role::From)
             .and_then(|from| reading.relations.headers.iter().position(|h| h == from))
             .map(|at| {
-                reading
-                    .relations
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.cells.get(at).map(String::as_str))
-                    .take(3)
-                    .collect()
+                let mut ids: Vec<&str> = Vec::new();
+                for id in reading.relations.rows.iter().filter_map(|r| r.cells.get(at)) {
+                    if ids.len() < 3 && !ids.contains(&id.as_str()) {
+                        ids.push(id);
+                    }
+                }
+                ids
             })
             .unwrap_or_default();
         format!(
