@@ -258,3 +258,25 @@ fn gigantic_values_and_huge_graphs_are_handled_within_bounds() {
         "warning no-evidence\n...",
     );
 }
+
+/// No size wall: a file bigger than the old 256 MiB limit opens when it fits in memory (here
+/// 270 MiB of JSON, most of it the spaces a pretty-printer might leave).
+#[test]
+fn a_file_over_256_mib_opens_when_it_fits_in_memory() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = folder.path().join("big.json");
+    let dataset = r#"{"format": "entente-dataset", "version": 1, "title": "Padded", "actors": [
+        {"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+        "relations": [{"id": "r", "kind": "treaty", "from": "a", "to": "b"}]}"#;
+    let mut text = String::with_capacity(271 << 20);
+    text.push_str(dataset);
+    text.push_str(&" ".repeat(270 << 20));
+    text.push('\n');
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let report = entente::io::load_path(&path);
+    assert!(
+        report.dataset.is_some_and(|d| d.relations.len() == 1),
+        "{:?}",
+        report.diagnostics
+    );
+}

@@ -10,10 +10,6 @@ use super::{ImportMapping, LoadReport};
 use super::{dot, edge_list, gexf, gml, graphml, pajek, reference, table};
 use crate::model::{Dataset, Diagnostic, Naming, validate_naming};
 
-/// Files larger than this are refused before they are read: a dataset of 100,000 relations
-/// with evidence is a few tens of MiB, and reading a file of gigabytes would take the user's memory.
-pub const MAX_FILE_BYTES: u64 = 256 << 20;
-
 /// At most this many diagnostics of one kind are listed; the rest are counted.
 const MAX_DIAGNOSTICS_PER_CODE: usize = 20;
 
@@ -227,16 +223,12 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
         ));
     }
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Box::new(Diagnostic::error(
-            "too-large",
-            format!(
-                "the file is {} MiB, more than the {} MiB Entente opens",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        )));
-    }
+    super::memory_budget::check_fits(
+        size,
+        Format::from_extension(path),
+        super::memory_budget::available_memory(),
+    )
+    .map_err(Box::new)?;
     std::fs::read(path).map_err(unreadable)
 }
 

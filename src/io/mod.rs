@@ -15,6 +15,7 @@ mod import_builder;
 mod import_mapping;
 mod json_locator;
 mod load_report;
+pub mod memory_budget;
 pub mod pajek;
 mod published_rows;
 pub mod reference;
@@ -26,8 +27,7 @@ mod xml_reader;
 
 pub use entente_json::to_json;
 pub use file::{
-    MAX_FILE_BYTES, SaveError, encode, load_bytes, load_bytes_with, load_path, load_path_with, load_text, save_path,
-    write_atomically,
+    SaveError, encode, load_bytes, load_bytes_with, load_path, load_path_with, load_text, save_path, write_atomically,
 };
 pub use format::Format;
 pub use import_builder::UNSPECIFIED_KIND;
