@@ -41,7 +41,7 @@ fn main() {
 
     println!(
         "Dyad-year table: {rows} rows, {actors} actors, columns actor1, actor2, year, event_type, events, notes \
-         (notes unread: the mapping does not name it); median of {runs} runs after one untimed run of each, all shown\n"
+         (the text column notes is left unread: the mapping does not name it); median of {runs} runs after one untimed run of each, all shown\n"
     );
     println!("| file | size | median | runs |");
     println!("|---|---:|---:|---|");
