@@ -208,9 +208,27 @@ fn exact_value_any_case<'v>(attributes: &'v [impl AttributePair], name: &str) ->
     find_value(attributes, &[name])
 }
 
+/// A kind's label as the legend shows the built-in ones: `defence treaty` as "Defence treaty".
+/// A label with capitals of its own (`sungBy`, `NATO member`) is the file's spelling, kept.
+pub fn legend_label(text: &str) -> String {
+    let mut letters = text.chars();
+    match letters.next() {
+        Some(first) if !text.chars().any(char::is_uppercase) => first.to_uppercase().chain(letters).collect(),
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_in_lower_case_read_as_the_built_in_ones_and_others_keep_their_spelling() {
+        assert_eq!(legend_label("defence treaty"), "Defence treaty");
+        assert_eq!(legend_label("sungBy"), "sungBy");
+        assert_eq!(legend_label("NATO member"), "NATO member");
+        assert_eq!(legend_label(""), "");
+    }
 
     #[test]
     fn dates_from_other_tools_are_read_at_their_precision() {

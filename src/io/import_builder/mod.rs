@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::attribute_values::{
     APPEARANCE_NAMES, LINE_APPEARANCE_NAMES, builtin_actor_kind_for, builtin_kind_for, colour_from_text, exact_value,
-    fill_appearance, find_value, first_present, on_element, positive_number, rgb_colour, slug,
+    fill_appearance, find_value, first_present, legend_label, on_element, positive_number, rgb_colour, slug,
 };
 use super::attribute_values::{AttributePair, loose_date};
 use super::import_mapping::{ACTOR_KIND_NAMES, ACTOR_LABEL_NAMES, ImportMapping, RELATION_KIND_NAMES, clean_label};
@@ -363,7 +363,9 @@ impl ImportBuilder {
             None => {
                 let id = slug(text);
                 if !self.dataset.actor_kinds.iter().any(|k| k.id == id) {
-                    self.dataset.actor_kinds.push(ActorKindDecl::new(id.clone(), text));
+                    self.dataset
+                        .actor_kinds
+                        .push(ActorKindDecl::new(id.clone(), legend_label(text)));
                 }
                 id
             }
@@ -389,7 +391,7 @@ impl ImportBuilder {
             return builtin.id().to_owned();
         }
         let (id, label) = match text {
-            Some(text) => (slug(text), text.to_owned()),
+            Some(text) => (slug(text), legend_label(text)),
             None => (UNSPECIFIED_KIND.to_owned(), "Link (kind not given)".to_owned()),
         };
         if !self.dataset.relation_kinds.iter().any(|k| k.id == id) {
