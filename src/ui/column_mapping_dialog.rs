@@ -34,31 +34,17 @@ pub fn column_mapping_dialog(
         role_grid(ui, "relation-roles", relations, choice, &Role::RELATIONS);
         ui.add_space(8.0);
         command = actors_section(ui, reading, choice);
-        ui.add_space(6.0);
-        ui.label(
-            RichText::new("Entente remembers your choice for this file. File › Read File As… changes it.")
-                .weak()
-                .italics(),
-        );
-        ui.separator();
-        ui.horizontal(|ui| {
-            let ready = choice.has_ends();
-            let open = ui
-                .add_enabled(ready, egui::Button::new("Open"))
-                .on_disabled_hover_text("Choose the columns of both ends first");
-            if open.clicked() || (ready && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
-                command = Some(Command::ConfirmImportMapping(ImportMapping {
-                    columns: Some(ColumnMapping {
-                        whole: true,
-                        ..choice.clone()
-                    }),
-                    ..ImportMapping::default()
-                }));
-            }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                command = Some(Command::CancelImportMapping);
-            }
-        });
+        let not_ready = (!choice.has_ends()).then_some("Choose the columns of both ends first");
+        let answer = || ImportMapping {
+            columns: Some(ColumnMapping {
+                whole: true,
+                ..choice.clone()
+            }),
+            ..ImportMapping::default()
+        };
+        if let Some(answer) = super::mapping_dialog::open_or_cancel(ui, not_ready, answer) {
+            command = Some(answer);
+        }
     });
     command
 }

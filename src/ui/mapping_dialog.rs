@@ -76,23 +76,36 @@ pub fn mapping_dialog(
                 );
                 ui.end_row();
             });
-        ui.add_space(6.0);
-        ui.label(
-            RichText::new("Entente remembers your choice for this file. File › Read File As… changes it.")
-                .weak()
-                .italics(),
-        );
-        ui.separator();
-        ui.horizontal(|ui| {
-            if ui.button("Open").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                command = Some(Command::ConfirmImportMapping(choice.clone()));
-            }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                command = Some(Command::CancelImportMapping);
-            }
-        });
+        command = open_or_cancel(ui, None, || choice.clone());
     });
     command
+}
+
+/// The foot of a mapping dialog: that the choice is remembered, and Open (with what `answer`
+/// gives; disabled with the reason `not_ready` says) or Cancel, also by Enter and Escape.
+pub(super) fn open_or_cancel(
+    ui: &mut Ui,
+    not_ready: Option<&str>,
+    answer: impl FnOnce() -> ImportMapping,
+) -> Option<Command> {
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new("Entente remembers your choice for this file. File › Read File As… changes it.")
+            .weak()
+            .italics(),
+    );
+    ui.separator();
+    ui.horizontal(|ui| {
+        let open = ui
+            .add_enabled(not_ready.is_none(), egui::Button::new("Open"))
+            .on_disabled_hover_text(not_ready.unwrap_or_default());
+        if open.clicked() || (not_ready.is_none() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+            return Some(Command::ConfirmImportMapping(answer()));
+        }
+        let cancel = ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
+        cancel.then_some(Command::CancelImportMapping)
+    })
+    .inner
 }
 
 /// A drop-down of the attributes, with `none` standing for no attribute at all.
