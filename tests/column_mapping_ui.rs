@@ -154,3 +154,30 @@ fn a_workbook_of_other_sheets_is_read_from_the_sheets_and_columns_chosen() {
         Some("1953".into())
     );
 }
+
+#[test]
+fn a_remembered_choice_that_no_longer_fits_the_file_is_asked_again() {
+    let (_folder, paths) = copied(&["mapping/defence-ties.csv"]);
+    let mut harness = common::app_with(None);
+    harness.state_mut().open_path(&paths[0]);
+    common::run_until_idle(&mut harness);
+    common::pick_in_combo(&mut harness, "From (one end)", "country_a");
+    common::pick_in_combo(&mut harness, "To (other end)", "country_b");
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    common::run_until_idle(&mut harness);
+    assert_eq!(harness.state().dataset().relations.len(), 4);
+
+    // The file is saved again with other column names: what was remembered names none of them.
+    std::fs::write(&paths[0], "state_1,state_2\nUnited States,South Korea\n").unwrap_or_else(|e| panic!("{e}"));
+    harness.state_mut().open_path(&paths[0]);
+    common::run_until_idle(&mut harness);
+    harness.run_steps(4);
+    common::run_until_idle(&mut harness);
+    assert!(harness.state().is_asking_how_to_read(), "asked again, not locked out");
+    harness.get_by_label("How should Entente read defence-ties.csv?");
+    assert_eq!(
+        harness.state().dataset().relations.len(),
+        4,
+        "what was open stays until then"
+    );
+}

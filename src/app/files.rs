@@ -87,17 +87,17 @@ impl App {
     /// Puts a freshly read file on screen, or shows why it could not be read.
     pub(super) fn finish_load(&mut self, path: PathBuf, Loaded { mut report, derived }: Loaded) {
         let name = file_name(&path);
-        let reading = match (report.proposal.take(), report.table.take()) {
+        let read_as = match (report.proposal.take(), report.table.take()) {
             (Some(proposal), _) => Some(FileReading::Attributes(Box::new(proposal))),
             (None, Some(table)) => Some(FileReading::Columns(table)),
             (None, None) => None,
         };
-        self.doc.reading = reading.map(|reading| (path.clone(), reading));
         let Some(dataset) = report.dataset else {
             self.notices
                 .problems(format!("Could not open {name}"), report.diagnostics, true);
             return;
         };
+        self.doc.reading = read_as.map(|reading| (path.clone(), reading));
         let same_file = self.doc.origin == Origin::File(path.clone());
         let derived = derived.unwrap_or_else(|| Derived::of(&dataset));
         self.show_dataset(dataset, derived, same_file);

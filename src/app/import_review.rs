@@ -48,6 +48,22 @@ pub struct MappingReview {
 impl App {
     /// A file has been read: on screen with it, unless its reading was a guess to confirm.
     pub(super) fn loaded(&mut self, pending: PendingLoad, mut loaded: Loaded) {
+        // A way of reading the file the user chose once may no longer fit it (a sheet renamed,
+        // an actors file moved): forget it and read the file afresh, which asks again.
+        if pending.mapping.is_some() && loaded.report.dataset.is_none() && loaded.report.table.is_some() {
+            self.state.forget_import_mapping(&pending.path);
+            self.notify(format!(
+                "The way chosen to read {} no longer fits it; choose again",
+                pending
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            ));
+            self.loading = Some(PendingLoad::start(pending.path, false, None));
+            self.ctx.request_repaint();
+            return;
+        }
         let asked = pending.mapping.is_none();
         let table = loaded.report.table.take();
         let unsure =

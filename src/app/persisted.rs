@@ -115,6 +115,12 @@ impl PersistedState {
         self.import_mappings.truncate(REMEMBERED_MAPPINGS);
     }
 
+    /// Forgets how to read `path`, when what was remembered no longer fits the file.
+    pub fn forget_import_mapping(&mut self, path: &std::path::Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.import_mappings.retain(|(p, _)| *p != path);
+    }
+
     pub fn add_recent_file(&mut self, path: PathBuf) {
         let path = path.canonicalize().unwrap_or(path);
         self.recent_files.retain(|p| *p != path);

@@ -163,9 +163,15 @@ impl ColumnMapping {
         self.columns.iter().find(|(r, _)| *r == role).map(|(_, c)| c.as_str())
     }
 
+    /// Gives `role` the `column` (or none); another role of the same table that had the column
+    /// gives it up, but an actor's id and name may share one (Kumu keys elements by label).
     pub fn set(&mut self, role: Role, column: Option<String>) {
         self.columns.retain(|(r, _)| *r != role);
         if let Some(column) = column {
+            let same_table = |other: Role| Role::ACTORS.contains(&other) == Role::ACTORS.contains(&role);
+            let may_share = |other: Role| matches!((role, other), (Role::Id, Role::Label) | (Role::Label, Role::Id));
+            self.columns
+                .retain(|(r, c)| *c != column || !same_table(*r) || may_share(*r));
             self.columns.push((role, column));
         }
     }
@@ -174,9 +180,18 @@ impl ColumnMapping {
     pub fn over(&self, proposal: Self) -> Self {
         let mut mapping = proposal;
         for (role, column) in &self.columns {
-            // A column named for one role is not also read as another.
-            mapping.columns.retain(|(r, c)| r != role && c != column);
-            mapping.columns.push((*role, column.clone()));
+            mapping.set(*role, Some(column.clone()));
+        }
+        // `--map quote=…` over a proposal that took a quote-less table's `date` as the link's.
+        if self.column(Role::Quote).is_some()
+            && self.column(Role::Year).is_none()
+            && let Some(year) = mapping
+                .column(Role::Year)
+                .filter(|c| normalise(c) == "date")
+                .map(str::to_owned)
+        {
+            mapping.set(Role::Year, None);
+            mapping.set(Role::Date, Some(year));
         }
         mapping.actors_file = self.actors_file.clone().or(mapping.actors_file);
         mapping.relations_sheet = self.relations_sheet.clone().or(mapping.relations_sheet);
@@ -425,6 +440,51 @@ mod tests {
     fn unknown_columns_propose_no_ends() {
         let mapping = ColumnMapping::propose(&table(&["country_a", "country_b", "yr"], &[]), None);
         assert!(!mapping.has_ends());
+    }
+
+    #[test]
+    fn a_column_holds_one_role_of_its_table_and_the_command_line_keeps_the_other_tables_roles() {
+        let mut mapping = ColumnMapping::default();
+        mapping.set(Role::Kind, Some("Type".into()));
+        mapping.set(Role::Direction, Some("Type".into()));
+        assert_eq!(
+            (mapping.column(Role::Kind), mapping.column(Role::Direction)),
+            (None, Some("Type"))
+        );
+        mapping.set(Role::ActorKind, Some("Type".into()));
+        assert_eq!(
+            mapping.column(Role::Direction),
+            Some("Type"),
+            "another table's column of that name"
+        );
+        mapping.set(Role::Label, Some("Label".into()));
+        mapping.set(Role::Id, Some("Label".into()));
+        assert_eq!(
+            (mapping.column(Role::Id), mapping.column(Role::Label)),
+            (Some("Label"), Some("Label"))
+        );
+
+        let mut kumu = ColumnMapping::propose(&table(&["From", "To", "Type"], &[]), None);
+        kumu.propose_actors(&table(&["Label", "Type"], &[]));
+        let chosen: ColumnMapping = "kind=Type,label=Label".parse().unwrap_or_else(|e| panic!("{e}"));
+        let laid = chosen.over(kumu);
+        assert_eq!(
+            laid.column(Role::ActorKind),
+            Some("Type"),
+            "--map kind= is the relations' kind only"
+        );
+        assert_eq!(laid.column(Role::Id), Some("Label"), "--map label= keeps the id");
+    }
+
+    #[test]
+    fn a_quote_named_on_the_command_line_gives_date_back_to_the_evidence() {
+        let proposal = ColumnMapping::propose(&table(&["from", "to", "date", "said"], &[]), None);
+        assert_eq!(proposal.column(Role::Year), Some("date"));
+        let laid = "quote=said"
+            .parse::<ColumnMapping>()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .over(proposal);
+        assert_eq!((laid.column(Role::Date), laid.column(Role::Year)), (Some("date"), None));
     }
 
     #[test]

@@ -40,6 +40,9 @@ const READ_AS_ROLES: [&str; 26] = [
     "labele",
 ];
 
+/// Attribute names an actors table's roles are read from.
+const ACTOR_ROLES: [&str; 8] = ["id", "name", "label", "title", "kind", "type", "category", "labelv"];
+
 /// The format name of workbooks, whose `To` cells may name several actors as Kumu's do.
 pub const WORKBOOK: &str = "Spreadsheet";
 
@@ -104,6 +107,16 @@ pub fn read_tables(
         };
         let before = builder.relation_count();
         let quoted = attributes.iter().any(|(name, _)| name == "quote");
+        if targets.is_empty() {
+            builder.warn(
+                Diagnostic::warning(
+                    "missing-end",
+                    format!("row {} names no actor in `to`; it is skipped", row.line),
+                )
+                .at_line_column(row.line, 1),
+            );
+            continue;
+        }
         for to in targets {
             let (from, to) = (resolve(&builder, from, &end), resolve(&builder, to, &end));
             builder.add_relation(None, &from, &to, true, &attributes);
@@ -244,7 +257,13 @@ fn attributes_of(
             Some((base, _)) if !base.is_empty() => base.to_lowercase(),
             _ => header.trim().to_lowercase(),
         };
-        let name = if READ_AS_ROLES.contains(&name.as_str()) || name.starts_with('~') || name.starts_with(':') {
+        // An actors table's other fields (start, end, description) keep their meaning.
+        let reserved = if ends.len() == 2 {
+            READ_AS_ROLES.contains(&name.as_str())
+        } else {
+            ACTOR_ROLES.contains(&name.as_str())
+        };
+        let name = if reserved || name.starts_with('~') || name.starts_with(':') {
             format!("{} (column)", header.trim())
         } else {
             name
@@ -385,6 +404,19 @@ mod tests {
         assert_eq!(d.actors[0].name, "North Korea");
         assert_eq!(d.actors[0].aliases, ["DPRK", "Pyongyang"]);
         assert_eq!(d.actors[1].kind, crate::model::ActorKind::NonStateArmedGroup);
+    }
+
+    #[test]
+    fn a_workbook_to_cell_of_separators_only_is_a_missing_end() {
+        let relations = table("From,To\na,b|c\nd, | \n");
+        let mapping = ColumnMapping::propose(&relations, None);
+        let (d, diagnostics) = read_tables(&relations, None, &mapping, "t", WORKBOOK).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(d.relations.len(), 2, "a → b and a → c");
+        assert!(
+            diagnostics.iter().any(|d| d.code == "missing-end" && d.line == Some(3)),
+            "{diagnostics:?}"
+        );
+        assert!(!diagnostics.iter().any(|d| d.code == "merged-rows"));
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn load_table_file(bytes: &[u8], text: Option<&str>, path: &Path, mapping: O
     let tables = match (format, text) {
         (Some(Format::Workbook), _) => workbook_tables(bytes, &file_name, mapping).map(|book| {
             (
-                book.relations.clone(),
+                book.relations.head(PREVIEW_ROWS),
                 book.relations,
                 book.actors,
                 book.sheets,
@@ -52,6 +52,11 @@ pub fn load_table_file(bytes: &[u8], text: Option<&str>, path: &Path, mapping: O
     };
     let (head, relations, mut actors, sheets, mut actors_file, format_name) = match tables {
         Ok(tables) => tables,
+        // A chosen sheet that is not there: read with the proposal, so the step can ask again.
+        Err(diagnostic) if diagnostic.code == "missing-sheet" => {
+            let (_, reading) = load_table_file(bytes, text, path, None);
+            return (Err(diagnostic), reading);
+        }
         Err(diagnostic) => return (Err(diagnostic), None),
     };
     if head.headers.iter().all(|h| h.trim().is_empty()) {
@@ -64,16 +69,20 @@ pub fn load_table_file(bytes: &[u8], text: Option<&str>, path: &Path, mapping: O
             None,
         );
     }
-    if actors.is_none() {
-        let chosen = mapping.and_then(|m| m.actors_file.clone());
-        if let Some(actors_path) = chosen.or_else(|| actors_file_beside(path)) {
-            match read_actors_file(&actors_path) {
-                Ok(table) => {
-                    actors = Some(table);
-                    actors_file = Some(actors_path);
-                }
-                Err(diagnostic) => return (Err(diagnostic), None),
+    // A file the user chose wins over a sheet or a file found beside.
+    let chosen = mapping.and_then(|m| m.actors_file.clone());
+    let beside = || actors.is_none().then(|| actors_file_beside(path)).flatten();
+    if let Some(actors_path) = chosen.clone().or_else(beside) {
+        match read_actors_file(&actors_path) {
+            Ok(table) => {
+                actors = Some(table);
+                actors_file = Some(actors_path);
             }
+            Err(diagnostic) if chosen.is_some() => {
+                let (_, reading) = load_table_file(bytes, text, path, None);
+                return (Err(diagnostic), reading);
+            }
+            Err(diagnostic) => return (Err(diagnostic), None),
         }
     }
     let mut proposal = ColumnMapping::propose(&head, actors.as_ref());
@@ -178,20 +187,29 @@ fn read_actors_file(path: &Path) -> Result<Table, Diagnostic> {
         message: format!("the actors table {name}: {}", diagnostic.message),
         ..diagnostic
     };
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let format = Format::from_extension(path);
+    crate::io::memory_budget::check_fits(size, format, crate::io::memory_budget::available_memory())
+        .map_err(located)?;
     let bytes = std::fs::read(path).map_err(|err| {
         Diagnostic::error(
             "unreadable",
             format!("cannot read the actors table {}: {err}", path.display()),
         )
     })?;
-    match Format::from_extension(path) {
+    match format {
         // Every column of an actors table is read: it is small beside its relations.
         Some(Format::Parquet) => parquet_whole_table(bytes::Bytes::from(bytes), &name).map_err(located),
         Some(Format::Workbook) => workbook_tables(&bytes, &name, None)
             .map(|book| book.relations)
             .map_err(located),
         _ => {
-            let text = String::from_utf8_lossy(&bytes);
+            // Saved by the same spreadsheet as the relations, so read as they are: UTF-8, else
+            // Windows' Western encoding.
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(text) => std::borrow::Cow::Borrowed(text),
+                Err(_) => encoding_rs::WINDOWS_1252.decode(&bytes).0,
+            };
             csv_table(text.strip_prefix('\u{feff}').unwrap_or(&text), &name).map_err(located)
         }
     }

@@ -9,9 +9,23 @@ use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::file::reader::ChunkReader;
 
-use super::column_mapping::{ColumnMapping, Role};
+use super::column_mapping::{ColumnMapping, Role, normalise};
 use super::{Table, TableRow};
 use crate::model::Diagnostic;
+
+/// Text columns the shared import rules read by their name, which no role names.
+const READ_BY_NAME: [&str; 10] = [
+    "note",
+    "credibility",
+    "speaker_role",
+    "locator",
+    "description",
+    "summary",
+    "aliases",
+    "colour",
+    "color",
+    "caveats",
+];
 
 /// Rows shown in the mapping step, and read to propose a mapping.
 const HEAD_ROWS: usize = 6;
@@ -58,7 +72,9 @@ pub fn parquet_table<R: ChunkReader + 'static>(
             unread: Vec::new(),
         });
     }
-    let mapped = |header: &String| mapping.columns.iter().any(|(_, c)| c == header);
+    let mapped = |header: &String| {
+        mapping.columns.iter().any(|(_, c)| c == header) || READ_BY_NAME.contains(&normalise(header).as_str())
+    };
     let (wanted, unread): (Vec<usize>, Vec<usize>) = (0..head.headers.len())
         .partition(|&at| head.headers.get(at).is_some_and(mapped) || !text_columns.contains(&at));
     let table = read(open()?, name, Some(&wanted), None)?;
@@ -145,7 +161,7 @@ fn add_rows(batch: &RecordBatch, rows: &mut Vec<TableRow>) {
     let first = rows.len();
     rows.extend((0..batch.num_rows()).map(|i| {
         TableRow {
-            line: first + i + 1,
+            line: first + i + 2,
             cells: formatters
                 .iter()
                 .map(|f| f.as_ref().map_or_else(String::new, |f| f.value(i).to_string()))

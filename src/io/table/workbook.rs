@@ -32,26 +32,15 @@ pub fn workbook_tables(
     file_name: &str,
     mapping: Option<&ColumnMapping>,
 ) -> Result<WorkbookTables, Diagnostic> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|err| {
-        Diagnostic::error("unreadable-workbook", format!("the workbook cannot be read: {err}"))
-            .expected("an .xlsx, .xlsm, .xls or .ods file as a spreadsheet program saves it")
-    })?;
-    // Kumu skips sheets whose names say "(ignore)"; so does Entente.
-    let sheets: Vec<String> = workbook
-        .sheet_names()
-        .into_iter()
-        .filter(|s| !s.to_lowercase().contains("(ignore)"))
-        .collect();
-    let mut tables = Vec::with_capacity(sheets.len());
-    for sheet in &sheets {
-        let range = workbook.worksheet_range(sheet).map_err(|err| {
-            Diagnostic::error(
+    // calamine trusts counts written in the file (the shared strings' `uniqueCount`): a
+    // hostile one makes it panic, which is a file Entente cannot read, not a crash.
+    let (sheets, tables) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheets(bytes, file_name)))
+        .unwrap_or_else(|_| {
+            Err(Diagnostic::error(
                 "unreadable-workbook",
-                format!("the sheet “{sheet}” cannot be read: {err}"),
-            )
+                "the workbook cannot be read: its parts contradict each other",
+            ))
         })?;
-        tables.push(sheet_table(&range, &format!("{file_name} › {sheet}")));
-    }
     let named = |wanted: &Option<String>, conventional: &[&str]| {
         let position = match wanted {
             Some(name) => sheets.iter().position(|s| s == name),
@@ -98,6 +87,31 @@ pub fn workbook_tables(
         actors,
         sheets: heads,
     })
+}
+
+/// Every sheet's name and table, but those Kumu would ignore.
+fn read_sheets(bytes: &[u8], file_name: &str) -> Result<(Vec<String>, Vec<Table>), Diagnostic> {
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|err| {
+        Diagnostic::error("unreadable-workbook", format!("the workbook cannot be read: {err}"))
+            .expected("an .xlsx, .xlsm, .xls or .ods file as a spreadsheet program saves it")
+    })?;
+    // Kumu skips sheets whose names say "(ignore)"; so does Entente.
+    let sheets: Vec<String> = workbook
+        .sheet_names()
+        .into_iter()
+        .filter(|s| !s.to_lowercase().contains("(ignore)"))
+        .collect();
+    let mut tables = Vec::with_capacity(sheets.len());
+    for sheet in &sheets {
+        let range = workbook.worksheet_range(sheet).map_err(|err| {
+            Diagnostic::error(
+                "unreadable-workbook",
+                format!("the sheet “{sheet}” cannot be read: {err}"),
+            )
+        })?;
+        tables.push(sheet_table(&range, &format!("{file_name} › {sheet}")));
+    }
+    Ok((sheets, tables))
 }
 
 /// A sheet's used range as a table: its first non-empty row is the header.
