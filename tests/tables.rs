@@ -400,3 +400,14 @@ fn rows_of_a_published_table_read_as_a_user_expects() {
         "{printed}"
     );
 }
+
+#[test]
+fn a_workbooks_actors_sheet_can_be_left_out() {
+    let dataset = opened(&fixture("kumu-map.xlsx"), Some("actors-sheet="));
+    assert_eq!(dataset.actors.len(), 6, "the actors the connections name");
+    assert_eq!(
+        dataset.actor("Russia").and_then(|a| a.description.clone()),
+        None,
+        "the Elements sheet is not read"
+    );
+}

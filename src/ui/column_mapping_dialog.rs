@@ -108,9 +108,16 @@ fn sheet_choice(ui: &mut Ui, reading: &TableReading, choice: &mut ColumnMapping)
         let label = ui.label("Actors sheet").id;
         let before = choice.actors_sheet.clone();
         egui::ComboBox::from_id_salt("actors-sheet")
-            .selected_text(choice.actors_sheet.clone().unwrap_or_else(|| "none".to_owned()))
+            .selected_text(
+                choice
+                    .actors_sheet
+                    .clone()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| "none".to_owned()),
+            )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut choice.actors_sheet, None, "none");
+                // Said outright, so that a sheet named Nodes or Elements is not taken instead.
+                ui.selectable_value(&mut choice.actors_sheet, Some(String::new()), "none");
                 for (sheet, _) in &reading.sheets {
                     ui.selectable_value(&mut choice.actors_sheet, Some(sheet.clone()), sheet);
                 }

@@ -150,7 +150,8 @@ pub struct ColumnMapping {
     pub columns: Vec<(Role, String)>,
     /// A table of actors chosen by the user, when the file beside the relations is not found.
     pub actors_file: Option<PathBuf>,
-    /// In a workbook: the sheet of relations, and the sheet of actors.
+    /// In a workbook: the sheet of relations, and the sheet of actors (an empty name: none,
+    /// even when a sheet is named Nodes or Elements).
     pub relations_sheet: Option<String>,
     pub actors_sheet: Option<String>,
     /// Every role is decided (by the mapping step); otherwise (on the command line) the roles

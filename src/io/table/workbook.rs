@@ -53,7 +53,7 @@ pub fn workbook_tables(
     let relations_sheet = mapping.and_then(|m| m.relations_sheet.clone());
     let actors_sheet = mapping.and_then(|m| m.actors_sheet.clone());
     for wanted in relations_sheet.iter().chain(&actors_sheet) {
-        if !sheets.contains(wanted) {
+        if !wanted.is_empty() && !sheets.contains(wanted) {
             return Err(Diagnostic::error(
                 "missing-sheet",
                 format!(
