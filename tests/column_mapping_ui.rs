@@ -25,12 +25,17 @@ fn copied(files: &[&str]) -> (tempfile::TempDir, Vec<PathBuf>) {
     (folder, paths)
 }
 
+/// Opens `path` as File › Open does, and waits until it is read.
+fn open(harness: &mut egui_kittest::Harness<'_, entente::App>, path: &Path) {
+    harness.state_mut().open_path(path);
+    common::run_until_idle(harness);
+}
+
 #[test]
 fn unknown_columns_are_chosen_in_the_dialog_and_remembered() {
     let (_folder, paths) = copied(&["mapping/defence-ties.csv"]);
     let mut harness = common::app_with(None);
-    harness.state_mut().open_path(&paths[0]);
-    common::run_until_idle(&mut harness);
+    open(&mut harness, &paths[0]);
     assert!(harness.state().is_asking_how_to_read(), "the dialog asks");
     harness.get_by_label("How should Entente read defence-ties.csv?");
     // The first rows are shown, and Open waits for both ends.
@@ -72,8 +77,7 @@ fn unknown_columns_are_chosen_in_the_dialog_and_remembered() {
     );
 
     // Opened again, the file is read as the user said, without asking.
-    harness.state_mut().open_path(&paths[0]);
-    common::run_until_idle(&mut harness);
+    open(&mut harness, &paths[0]);
     harness.run_steps(4);
     assert!(!harness.state().is_asking_how_to_read(), "remembered for this file");
     assert_eq!(harness.state().dataset().relations.len(), 4);
@@ -84,8 +88,7 @@ fn bare_ids_offer_a_nodes_file_for_their_names() {
     let (_folder, paths) = copied(&["gephi/edges.csv"]);
     let (_other, nodes) = copied(&["gephi/nodes.csv"]);
     let mut harness = common::app_with(None);
-    harness.state_mut().open_path(&paths[0]);
-    common::run_until_idle(&mut harness);
+    open(&mut harness, &paths[0]);
     assert!(
         harness.state().is_asking_how_to_read(),
         "ids with no names: the dialog offers a nodes file"
@@ -109,8 +112,7 @@ fn cancelling_keeps_what_was_open() {
     let (_folder, paths) = copied(&["mapping/defence-ties.csv"]);
     let mut harness = common::app_with(None);
     let before = harness.state().dataset().relations.len();
-    harness.state_mut().open_path(&paths[0]);
-    common::run_until_idle(&mut harness);
+    open(&mut harness, &paths[0]);
     harness.get_by_role_and_label(Role::Button, "Cancel").click();
     harness.run_steps(4);
     assert!(!harness.state().is_asking_how_to_read());
@@ -126,8 +128,7 @@ fn cancelling_keeps_what_was_open() {
 fn a_workbook_of_other_sheets_is_read_from_the_sheets_and_columns_chosen() {
     let (_folder, paths) = copied(&["mapping/agreements.xlsx"]);
     let mut harness = common::app_with(None);
-    harness.state_mut().open_path(&paths[0]);
-    common::run_until_idle(&mut harness);
+    open(&mut harness, &paths[0]);
     assert!(harness.state().is_asking_how_to_read());
     common::pick_in_combo(&mut harness, "Relations sheet", "Agreements");
     harness.get_by_label("Mutual Defense Treaty");
@@ -159,8 +160,7 @@ fn a_workbook_of_other_sheets_is_read_from_the_sheets_and_columns_chosen() {
 fn a_remembered_choice_that_no_longer_fits_the_file_is_asked_again() {
     let (_folder, paths) = copied(&["mapping/defence-ties.csv"]);
     let mut harness = common::app_with(None);
-    harness.state_mut().open_path(&paths[0]);
-    common::run_until_idle(&mut harness);
+    open(&mut harness, &paths[0]);
     common::pick_in_combo(&mut harness, "From (one end)", "country_a");
     common::pick_in_combo(&mut harness, "To (other end)", "country_b");
     harness.get_by_role_and_label(Role::Button, "Open").click();
@@ -169,8 +169,7 @@ fn a_remembered_choice_that_no_longer_fits_the_file_is_asked_again() {
 
     // The file is saved again with other column names: what was remembered names none of them.
     std::fs::write(&paths[0], "state_1,state_2\nUnited States,South Korea\n").unwrap_or_else(|e| panic!("{e}"));
-    harness.state_mut().open_path(&paths[0]);
-    common::run_until_idle(&mut harness);
+    open(&mut harness, &paths[0]);
     harness.run_steps(4);
     common::run_until_idle(&mut harness);
     assert!(harness.state().is_asking_how_to_read(), "asked again, not locked out");

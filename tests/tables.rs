@@ -195,6 +195,11 @@ fn write_parquet(path: &Path, names: [&str; 5], compression: Compression) {
         (names[3], Arc::new(StringArray::from(table.event_type))),
         (names[4], Arc::new(StringArray::from(table.notes))),
     ];
+    write_batch(path, columns, compression);
+}
+
+/// One record batch of `columns`, written by Arrow's Parquet writer.
+fn write_batch(path: &Path, columns: Vec<(&str, ArrayRef)>, compression: Compression) {
     let batch = RecordBatch::try_from_iter(columns).unwrap_or_else(|e| panic!("{e}"));
     let file = std::fs::File::create(path).unwrap_or_else(|e| panic!("{e}"));
     let properties = WriterProperties::builder().set_compression(compression).build();
@@ -334,11 +339,7 @@ fn a_parquet_file_keeps_its_numbers_and_dates_reads_named_time_zones_and_says_wh
         ),
         ("notes", Arc::new(StringArray::from(vec!["free text", "more"]))),
     ];
-    let batch = RecordBatch::try_from_iter(columns).unwrap_or_else(|e| panic!("{e}"));
-    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
-    let mut writer = ArrowWriter::try_new(file, batch.schema(), None).unwrap_or_else(|e| panic!("{e}"));
-    writer.write(&batch).unwrap_or_else(|e| panic!("{e}"));
-    writer.close().unwrap_or_else(|e| panic!("{e}"));
+    write_batch(&path, columns, Compression::UNCOMPRESSED);
 
     let report = load_path(&path);
     let dataset = report.dataset.unwrap_or_else(|| panic!("{:?}", report.diagnostics));

@@ -74,13 +74,6 @@ pub fn read_tables(
         Some(actors) => read_actors(actors, mapping, &mut builder)?,
         None => HashMap::default(),
     };
-    // An end may name an actor by its label where the actors table keys them by id (Kumu).
-    let end = |name: &'_ str| -> String {
-        match id_of_label.get(name) {
-            Some(id) if !id_of_label.is_empty() => id.clone(),
-            _ => name.to_owned(),
-        }
-    };
     let roles = roles_of(relations, mapping, &Role::RELATIONS);
     let mut linked_rows = 0usize;
     let mut merged_rows = 0usize;
@@ -88,7 +81,13 @@ pub fn read_tables(
     for row in &relations.rows {
         let cell = |i: usize| row.cells.get(i).map_or("", |c| c.trim());
         let (from, to) = (cell(from_column), cell(to_column));
-        if from.is_empty() || to.is_empty() {
+        // Kumu draws a link from `From` to each of the `To` cell's names, split by `|`.
+        let targets: Vec<&str> = if split_ends {
+            to.split('|').map(str::trim).filter(|t| !t.is_empty()).collect()
+        } else {
+            Some(to).filter(|t| !t.is_empty()).into_iter().collect()
+        };
+        if from.is_empty() || targets.is_empty() {
             builder.warn(
                 Diagnostic::warning(
                     "missing-end",
@@ -99,26 +98,13 @@ pub fn read_tables(
             continue;
         }
         let attributes = attributes_of(row, &relations.headers, &roles, &[from_column, to_column]);
-        // Kumu draws a link from `From` to each of the `To` cell's names, split by `|`.
-        let targets: Vec<&str> = if split_ends {
-            to.split('|').map(str::trim).filter(|t| !t.is_empty()).collect()
-        } else {
-            vec![to]
-        };
         let before = builder.relation_count();
         let quoted = attributes.iter().any(|(name, _)| name == "quote");
-        if targets.is_empty() {
-            builder.warn(
-                Diagnostic::warning(
-                    "missing-end",
-                    format!("row {} names no actor in `to`; it is skipped", row.line),
-                )
-                .at_line_column(row.line, 1),
-            );
-            continue;
-        }
         for to in targets {
-            let (from, to) = (resolve(&builder, from, &end), resolve(&builder, to, &end));
+            let (from, to) = (
+                resolve(&builder, from, &id_of_label),
+                resolve(&builder, to, &id_of_label),
+            );
             builder.add_relation(None, &from, &to, true, &attributes);
         }
         if builder.relation_count() == before && !quoted {
@@ -156,13 +142,13 @@ pub fn read_tables(
     Ok(builder.finish())
 }
 
-/// An end as the actors know it: its id when the table has one, else by label, else as written.
-fn resolve(builder: &ImportBuilder, end: &str, by_label: &impl Fn(&str) -> String) -> String {
+/// An end as the actors know it: an actor's id, else the id of the actor with that label (Kumu
+/// keys elements by id while connections name them by label), else as written.
+fn resolve(builder: &ImportBuilder, end: &str, id_of_label: &HashMap<String, String>) -> String {
     if builder.has_actor(end) {
-        end.to_owned()
-    } else {
-        by_label(end)
+        return end.to_owned();
     }
+    id_of_label.get(end).cloned().unwrap_or_else(|| end.to_owned())
 }
 
 /// Reads the actors; returns each actor's id by its label, when the two differ.
