@@ -1,16 +1,19 @@
-//! Entente at 20,000 actors and 100,000 relations: time to open the file (Entente JSON and
-//! GraphML), time until the layout has settled against graphviz `sfdp` on the same graph in
-//! the same run, and peak memory with the graph ready to draw.
+//! Entente at 20,000 actors and 100,000 relations (or 100,000 and 500,000): time to open the
+//! file (Entente JSON and GraphML) against the parser alone reading the same file, time until
+//! the layout has settled against graphviz `sfdp` on the same graph in the same run, and peak
+//! memory with the graph ready to draw.
 //!
 //! Run: `cargo bench --bench scale` (needs `sfdp` from Debian's `graphviz`, which
-//! `scripts/setup.sh` installs; without it that row says so).
+//! `scripts/setup.sh` installs; without it that row says so);
+//! `ENTENTE_BENCH_ACTORS=100000 cargo bench --bench scale` for 100,000 actors and 500,000
+//! relations.
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use entente::io::{load_path, save_path};
-use entente::layout::{Components, ForceLayout, ForceParams, LayoutStatus, Vec2, linked_closeness};
+use entente::layout::{Components, ForceLayout, ForceParams, LayoutStatus, Vec2, linked_closeness, normalised_stress};
 use entente::model::{Dataset, DatasetIndex, KindFilter, ViewQuery, Visibility, generate};
 use entente::ui::graph::GraphScene;
 
@@ -25,8 +28,13 @@ fn main() {
         peak_memory_child(Path::new(path));
         return;
     }
+    let ten_times = std::env::var("ENTENTE_BENCH_ACTORS").is_ok_and(|a| a == "100000");
     let (actors, relations) = if common::is_full_run() {
-        (20_000, 100_000)
+        if ten_times {
+            (100_000, 500_000)
+        } else {
+            (20_000, 100_000)
+        }
     } else {
         (500, 2_500)
     };
@@ -34,40 +42,54 @@ fn main() {
     let dataset = generate(actors, relations, 1);
     let json = folder.path().join("generated.json");
     let graphml = folder.path().join("generated.graphml");
-    let dot = folder.path().join("generated.dot");
     save_path(&dataset, &json).unwrap_or_else(|e| panic!("{e}"));
     save_path(&dataset, &graphml).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(&dot, structure_dot(&dataset)).unwrap_or_else(|e| panic!("{e}"));
 
     println!("Generated graph: {actors} actors, {relations} relations (seed 1)\n");
-    println!("| file | size | time to open |");
-    println!("|---|---:|---:|");
-    for path in [&json, &graphml] {
+    println!("| file | size | time to open | the parser alone (baseline) | open / parser |");
+    println!("|---|---:|---:|---:|---:|");
+    for (path, parser) in [(&json, parse_json as fn(&[u8])), (&graphml, walk_xml)] {
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         let took = fastest_of(3, || {
             let report = load_path(path);
             assert!(report.dataset.is_some(), "{} did not load", path.display());
         });
+        let baseline = fastest_of(3, || {
+            let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{e}"));
+            parser(&bytes);
+        });
         println!(
-            "| {} | {:.1} MB | {:.2} s |",
+            "| {} | {:.1} MB | {:.2} s | {:.2} s | {:.1}x |",
             path.extension().and_then(|e| e.to_str()).unwrap_or("?"),
             size as f64 / 1e6,
-            took.as_secs_f64()
+            took.as_secs_f64(),
+            baseline.as_secs_f64(),
+            took.as_secs_f64() / baseline.as_secs_f64().max(1e-9)
         );
     }
 
-    println!("\n| layout | time to settle | steps | linked closeness | linked closeness, main part |");
-    println!("|---|---:|---:|---:|---:|");
-    let (entente, steps, closeness, main_closeness) = settle(&dataset);
     println!(
-        "| Entente (Barnes–Hut, both cores) | {:.2} s | {steps} | {closeness:.3} | {main_closeness:.3} |",
-        entente.as_secs_f64()
+        "\n| layout | time to settle | steps | linked closeness | linked closeness, main part | normalised stress |"
     );
-    match sfdp(&dot) {
-        Some(took) => {
+    println!("|---|---:|---:|---:|---:|---:|");
+    let edges: Vec<(u32, u32)> = DatasetIndex::new(&dataset)
+        .relation_ends()
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
+    let (entente, steps, positions) = settle(&dataset);
+    println!(
+        "| Entente (multilevel, Barnes–Hut, both cores) | {:.2} s | {steps} | {} |",
+        entente.as_secs_f64(),
+        quality(&positions, &edges)
+    );
+    match common::sfdp_layout(dataset.actors.len(), &edges, folder.path()) {
+        Some((sfdp_positions, took)) => {
             println!(
-                "| graphviz sfdp (same graph as DOT) | {:.2} s | — | — | — |\n",
-                took.as_secs_f64()
+                "| graphviz sfdp (same graph) | {:.2} s | — | {} |\n",
+                took.as_secs_f64(),
+                quality(&sfdp_positions, &edges)
             );
             let ratio = took.as_secs_f64() / entente.as_secs_f64();
             if ratio >= 1.0 {
@@ -93,6 +115,29 @@ fn main() {
     println!("| {megabytes} |");
 }
 
+/// Reading the file and parsing it into serde_json's own tree: what opening JSON costs before
+/// Entente looks at a single field.
+fn parse_json(bytes: &[u8]) {
+    let value: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{e}"));
+    std::hint::black_box(value);
+}
+
+/// Reading the file and walking every XML event with quick-xml, doing nothing with them.
+fn walk_xml(bytes: &[u8]) {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut buffer = Vec::new();
+    let mut events = 0u64;
+    loop {
+        match reader.read_event_into(&mut buffer) {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => events += 1,
+            Err(e) => panic!("{e}"),
+        }
+        buffer.clear();
+    }
+    std::hint::black_box(events);
+}
+
 fn fastest_of(runs: usize, mut f: impl FnMut()) -> Duration {
     (0..runs)
         .map(|_| {
@@ -109,7 +154,7 @@ fn fastest_of(runs: usize, mut f: impl FnMut()) -> Duration {
 /// over all actors and over the largest connected part alone. Actors with no relation do not
 /// count among the links but do among the random pairs, so where they are placed moves the
 /// first figure; the second shows the main part's own picture.
-fn settle(dataset: &Dataset) -> (Duration, u32, f32, f32) {
+fn settle(dataset: &Dataset) -> (Duration, u32, Vec<Vec2>) {
     let index = DatasetIndex::new(dataset);
     let edges: Vec<(u32, u32)> = index.relation_ends().iter().flatten().copied().collect();
     let started = Instant::now();
@@ -122,13 +167,17 @@ fn settle(dataset: &Dataset) -> (Duration, u32, f32, f32) {
     while layout.status() == LayoutStatus::Running {
         layout.step();
     }
-    let took = started.elapsed();
-    let positions = layout.positions();
-    (
-        took,
-        layout.steps(),
-        linked_closeness(positions, &edges),
-        main_part_closeness(positions, &edges),
+    (started.elapsed(), layout.steps(), layout.positions().to_vec())
+}
+
+/// Linked closeness over all actors and over the main part, and normalised stress measured from
+/// 300 actors, as table cells.
+fn quality(positions: &[Vec2], edges: &[(u32, u32)]) -> String {
+    format!(
+        "{:.3} | {:.3} | {:.3}",
+        linked_closeness(positions, edges),
+        main_part_closeness(positions, edges),
+        normalised_stress(positions, edges, 300)
     )
 }
 
@@ -147,34 +196,6 @@ fn main_part_closeness(positions: &[Vec2], edges: &[(u32, u32)]) -> f32 {
         .map(|&(a, b)| (new_index[a as usize], new_index[b as usize]))
         .collect();
     linked_closeness(&main_positions, &main_edges)
-}
-
-/// The graph's structure as DOT: nodes and edges only. Entente's DOT export also labels every
-/// edge, and graphviz would then spend minutes placing 100,000 edge labels, which is not the
-/// layout being compared.
-fn structure_dot(dataset: &Dataset) -> String {
-    let mut dot = String::from("digraph g {\n");
-    for actor in &dataset.actors {
-        dot.push_str(&format!("  \"{}\";\n", actor.id));
-    }
-    for relation in &dataset.relations {
-        dot.push_str(&format!("  \"{}\" -> \"{}\";\n", relation.from, relation.to));
-    }
-    dot.push_str("}\n");
-    dot
-}
-
-/// sfdp's own time for the same graph, positions written out as DOT.
-fn sfdp(dot: &Path) -> Option<Duration> {
-    let started = Instant::now();
-    let status = Command::new("sfdp")
-        .arg("-Tdot")
-        .arg("-o")
-        .arg("/dev/null")
-        .arg(dot)
-        .status()
-        .ok()?;
-    status.success().then(|| started.elapsed())
 }
 
 /// Run in a process of its own, so that the high-water mark is this file's alone.

@@ -44,3 +44,50 @@ pub fn time(runs: usize, mut f: impl FnMut()) -> Vec<std::time::Duration> {
         })
         .collect()
 }
+
+/// graphviz sfdp's positions for a graph (nodes and links only) and its time, read from its `plain` output.
+pub fn sfdp_layout(
+    nodes: usize,
+    edges: &[(u32, u32)],
+    folder: &std::path::Path,
+) -> Option<(Vec<entente::layout::Vec2>, std::time::Duration)> {
+    let mut dot = String::from("graph g {\n");
+    for node in 0..nodes {
+        dot.push_str(&format!("  n{node};\n"));
+    }
+    for (a, b) in edges {
+        dot.push_str(&format!("  n{a} -- n{b};\n"));
+    }
+    dot.push_str("}\n");
+    let path = folder.join("graph.dot");
+    std::fs::write(&path, dot).ok()?;
+    let started = std::time::Instant::now();
+    let output = std::process::Command::new("sfdp")
+        .arg("-Tplain")
+        .arg(&path)
+        .output()
+        .ok()?;
+    let took = started.elapsed();
+    if !output.status.success() {
+        return None;
+    }
+    let mut positions = vec![entente::layout::Vec2::ZERO; nodes];
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let mut words = line.split_whitespace();
+        if words.next() != Some("node") {
+            continue;
+        }
+        let node: Option<usize> = words
+            .next()
+            .and_then(|n| n.strip_prefix('n'))
+            .and_then(|n| n.parse().ok());
+        let x: Option<f32> = words.next().and_then(|x| x.parse().ok());
+        let y: Option<f32> = words.next().and_then(|y| y.parse().ok());
+        if let (Some(node), Some(x), Some(y)) = (node, x, y)
+            && let Some(slot) = positions.get_mut(node)
+        {
+            *slot = entente::layout::Vec2::new(x, y);
+        }
+    }
+    Some((positions, took))
+}

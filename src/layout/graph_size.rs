@@ -15,3 +15,7 @@ pub const PARALLEL_FROM: usize = 1_500;
 /// (see `ForceLayout::new`) and the worker publishes positions less often, so the window's
 /// drawing leaves the layout more of the machine.
 pub const LARGE_GRAPH: usize = 5_000;
+
+/// From this many nodes on, a fresh layout starts on coarser versions of the graph
+/// (`layout::coarsening`): below it the graph untangles from its seeded start in as few steps.
+pub const MULTILEVEL_FROM: usize = 1_000;

@@ -1,6 +1,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 //! Graph layout: node positions from graph structure. Data in, positions out; no egui.
 
+mod coarsening;
 mod components;
 mod edge_geometry;
 mod force;
@@ -18,11 +19,11 @@ mod vector;
 pub use components::Components;
 pub use edge_geometry::{EdgeCurve, distance_to_curve, lane_offsets};
 pub use force::{ForceLayout, ForceParams, LayoutStatus};
-pub use graph_size::{LARGE_GRAPH, WORKER_THRESHOLD};
+pub use graph_size::{LARGE_GRAPH, MULTILEVEL_FROM, WORKER_THRESHOLD};
 pub use labels::{LabelCandidate, Obstacle, Rect, place_labels};
 pub use overlap::{median_nearest_distance, remove_overlaps};
 pub use quadtree::QuadTree;
-pub use quality::linked_closeness;
+pub use quality::{linked_closeness, normalised_stress};
 pub use runner::LayoutRunner;
 pub use saved_position::SavedPosition;
 pub use seed::initial_positions;

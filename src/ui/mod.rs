@@ -4,7 +4,6 @@ mod actor_list;
 mod actor_table;
 mod add_dataset_dialog;
 mod changes_list;
-mod colour_legend;
 mod column_mapping_dialog;
 pub mod command;
 mod delete_dialog;

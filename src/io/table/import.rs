@@ -3,7 +3,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::column_mapping::{ColumnMapping, Role};
+use super::column_mapping::ColumnMapping;
+use super::role::Role;
 use super::{Table, TableRow};
 use crate::io::ImportMapping;
 use crate::io::import_builder::ImportBuilder;

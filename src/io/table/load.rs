@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::column_mapping::{ColumnMapping, Role, normalise};
+use super::column_mapping::{ColumnMapping, normalise};
 use super::import::WORKBOOK;
 use super::parquet_table::parquet_whole_table;
+use super::role::Role;
 use super::{Table, TableReading, csv_table, parquet_table, read_tables, workbook_tables};
 use crate::io::Format;
 use crate::model::{Dataset, Diagnostic};

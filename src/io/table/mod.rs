@@ -6,15 +6,17 @@ mod csv_table;
 mod import;
 mod load;
 mod parquet_table;
+mod role;
 mod workbook;
 
 use std::path::PathBuf;
 
-pub use column_mapping::{ColumnMapping, Role};
+pub use column_mapping::ColumnMapping;
 pub use csv_table::csv_table;
 pub use import::read_tables;
 pub use load::{TableImport, actors_file_beside, load_table_file, preview_table_file};
 pub use parquet_table::parquet_table;
+pub use role::Role;
 pub use workbook::{KUMU_SHEETS, WorkbookTables, workbook_tables};
 
 /// A table as read: its header row as written, and its rows with where each was in the file.

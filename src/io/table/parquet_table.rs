@@ -9,7 +9,8 @@ use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::file::reader::ChunkReader;
 
-use super::column_mapping::{ColumnMapping, Role, normalise};
+use super::column_mapping::{ColumnMapping, normalise};
+use super::role::Role;
 use super::{Table, TableRow};
 use crate::model::Diagnostic;
 

@@ -1,8 +1,11 @@
 //! A force-directed layout (Fruchterman–Reingold forces, Barnes–Hut repulsion) that starts
 //! from a deterministic placement, cools down and stops by itself once it has settled.
 
-use super::graph_size::{LARGE_GRAPH, PARALLEL_FROM};
+use self::coarse_stage::CoarseStage;
+use super::graph_size::{LARGE_GRAPH, MULTILEVEL_FROM, PARALLEL_FROM};
 use super::{Components, QuadTree, Vec2, initial_positions, remove_overlaps};
+
+mod coarse_stage;
 
 /// Tuning of the simulation. Distances are in layout units; the view draws a node about
 /// 20 units across at zoom 1.
@@ -51,6 +54,9 @@ pub struct ForceLayout {
     /// while new ones find their spots. Unlike pins, the user never sees these.
     held: Vec<bool>,
     edges: Vec<(u32, u32)>,
+    /// How strongly each edge pulls: on a coarse level, the links it stands for. Empty when
+    /// every edge pulls alike.
+    weights: Vec<f32>,
     /// Kept so that parts with no link to the main one stay beside it (`Components`).
     components: Components,
     masses: Vec<f32>,
@@ -60,6 +66,11 @@ pub struct ForceLayout {
     cooling: f32,
     steps: u32,
     status: LayoutStatus,
+    /// The coarse levels still to lay out before the full graph, on a fresh start of a big
+    /// graph (`layout::coarsening`).
+    coarse: Option<Box<CoarseStage>>,
+    /// Steps run on coarse levels.
+    coarse_steps: u32,
     // Scratch space kept between steps so a step allocates nothing.
     forces: Vec<Vec2>,
     tree: QuadTree,
@@ -71,10 +82,21 @@ pub struct ForceLayout {
 impl ForceLayout {
     /// A layout of `node_count` nodes linked by `edges` (node indices; self-loops and
     /// out-of-range ends are ignored), placed deterministically from `seed`.
+    /// From `MULTILEVEL_FROM` nodes on, the first steps lay out coarser versions of the graph.
     pub fn new(node_count: usize, edges: &[(u32, u32)], seed: u64, params: ForceParams) -> Self {
-        Self::starting(node_count, edges, params, |edges, spacing| {
-            initial_positions(node_count, edges, seed, spacing)
-        })
+        let multilevel = node_count >= MULTILEVEL_FROM;
+        let mut layout = Self::starting(node_count, edges, params, |edges, spacing| {
+            if multilevel {
+                // The coarse levels decide where nodes start; anything will do until then.
+                vec![Vec2::ZERO; node_count]
+            } else {
+                initial_positions(node_count, edges, seed, spacing)
+            }
+        });
+        if multilevel {
+            layout.start_multilevel(seed, params);
+        }
+        layout
     }
 
     /// A layout that starts from `positions` (one per node) instead of seeding its own: the
@@ -129,6 +151,7 @@ impl ForceLayout {
             radii: Vec::new(),
             components: Components::new(node_count, &edges),
             edges,
+            weights: Vec::new(),
             temperature: params.initial_temperature * params.ideal_distance,
             cooling,
             steps: 0,
@@ -137,6 +160,8 @@ impl ForceLayout {
             } else {
                 LayoutStatus::Running
             },
+            coarse: None,
+            coarse_steps: 0,
             forces: vec![Vec2::ZERO; node_count],
             tree: QuadTree::default(),
             stack: Vec::new(),
@@ -156,8 +181,14 @@ impl ForceLayout {
         self.status
     }
 
+    /// Steps run since the last (re)start, coarse levels included.
     pub fn steps(&self) -> u32 {
-        self.steps
+        self.steps + self.coarse_steps
+    }
+
+    /// True while coarse levels are being laid out, before the full graph.
+    pub fn is_on_coarse_levels(&self) -> bool {
+        self.coarse.is_some()
     }
 
     pub fn is_pinned(&self, node: usize) -> bool {
@@ -199,6 +230,7 @@ impl ForceLayout {
     /// Lays out only the nodes not in `placed`: each starts beside its placed neighbours and the
     /// placed ones do not move, so a reload that adds a few actors leaves the picture alone.
     pub fn lay_out_around(&mut self, placed: &[usize]) {
+        self.coarse = None;
         let mut is_placed = vec![false; self.positions.len()];
         for &node in placed {
             if let Some(slot) = is_placed.get_mut(node) {
@@ -234,6 +266,8 @@ impl ForceLayout {
     /// Takes positions and status computed elsewhere (by a worker running a copy of this
     /// layout). Pinned nodes keep their own positions: the user's pin is newer than any copy.
     pub fn mirror(&mut self, positions: &[Vec2], status: LayoutStatus) {
+        // A mirror never steps: the worker lays out the coarse levels.
+        self.coarse = None;
         for ((slot, position), pinned) in self.positions.iter_mut().zip(positions).zip(&self.pinned) {
             if !pinned {
                 *slot = *position;
@@ -277,6 +311,7 @@ impl ForceLayout {
 
     /// Marks the layout as settled without running it, as when positions were restored.
     pub fn settle_now(&mut self) {
+        self.coarse = None;
         self.status = LayoutStatus::Settled;
     }
 
@@ -285,6 +320,8 @@ impl ForceLayout {
     pub fn reheat(&mut self, strength: f32) {
         self.temperature = self.params.initial_temperature * self.params.ideal_distance * strength.clamp(0.01, 1.0);
         self.steps = 0;
+        self.coarse = None;
+        self.coarse_steps = 0;
         self.held.fill(false);
         self.status = if self.positions.is_empty() {
             LayoutStatus::Settled
@@ -329,6 +366,9 @@ impl ForceLayout {
     pub fn step(&mut self) -> f32 {
         if self.status == LayoutStatus::Settled {
             return 0.0;
+        }
+        if self.coarse.is_some() {
+            return self.coarse_step();
         }
         self.compute_forces();
         let fixed = self.pinned.iter().zip(&self.held).map(|(p, h)| *p || *h);
@@ -393,13 +433,14 @@ impl ForceLayout {
                 *force = body_force(&mut self.stack, body);
             }
         }
-        for &(a, b) in &self.edges {
+        for (edge, &(a, b)) in self.edges.iter().enumerate() {
             let (Some(&pa), Some(&pb)) = (self.positions.get(a as usize), self.positions.get(b as usize)) else {
                 continue;
             };
             let delta = pb - pa;
-            // Attraction d²/k along the edge.
-            let pull = delta * (delta.length() / k);
+            let weight = self.weights.get(edge).copied().unwrap_or(1.0);
+            // Attraction d²/k along the edge, times the links it stands for.
+            let pull = delta * (weight * delta.length() / k);
             if let Some(f) = self.forces.get_mut(a as usize) {
                 *f += pull;
             }

@@ -134,3 +134,83 @@ fn parts_with_no_link_to_the_main_one_settle_beside_it() {
         }
     }
 }
+
+fn grid(side: u32) -> Vec<(u32, u32)> {
+    let at = |row: u32, column: u32| row * side + column;
+    let mut edges = Vec::new();
+    for row in 0..side {
+        for column in 0..side {
+            if column + 1 < side {
+                edges.push((at(row, column), at(row, column + 1)));
+            }
+            if row + 1 < side {
+                edges.push((at(row, column), at(row + 1, column)));
+            }
+        }
+    }
+    edges
+}
+
+#[test]
+fn a_big_graph_is_laid_out_coarse_first_and_the_same_every_time() {
+    let side = 40u32;
+    let edges = grid(side);
+    let count = (side * side) as usize;
+    assert!(count >= MULTILEVEL_FROM);
+    let mut layout = ForceLayout::new(count, &edges, 5, ForceParams::default());
+    assert!(layout.is_on_coarse_levels());
+    let mut coarse_steps = 0;
+    while layout.is_on_coarse_levels() {
+        layout.step();
+        coarse_steps += 1;
+        assert_eq!(
+            layout.status(),
+            LayoutStatus::Running,
+            "the full graph is still to come"
+        );
+    }
+    assert!(coarse_steps > 10, "{coarse_steps}");
+    layout.run(10_000);
+    assert_eq!(layout.status(), LayoutStatus::Settled);
+    let again = settled(count, &edges, 5);
+    assert_eq!(layout.positions(), again.positions(), "same file, same picture");
+    let mut one_core = ForceLayout::new(count, &edges, 5, ForceParams::default());
+    one_core.parallel = false;
+    one_core.run(10_000);
+    assert_eq!(one_core.positions(), again.positions(), "one core or two");
+}
+
+#[test]
+fn the_coarse_levels_untangle_a_grid_that_a_single_level_leaves_folded() {
+    let side = 40u32;
+    let edges = grid(side);
+    let count = (side * side) as usize;
+    let multilevel = settled(count, &edges, 5);
+    let mut single = ForceLayout::starting(count, &edges, ForceParams::default(), |edges, spacing| {
+        initial_positions(count, edges, 5, spacing)
+    });
+    single.run(10_000);
+    let stress = |layout: &ForceLayout| crate::layout::normalised_stress(layout.positions(), &edges, 1_000);
+    let (ours, plain) = (stress(&multilevel), stress(&single));
+    assert!(ours < plain, "multilevel {ours} against a single level {plain}");
+}
+
+#[test]
+fn a_pin_made_while_coarse_levels_run_holds() {
+    let edges = grid(40);
+    let mut layout = ForceLayout::new(1_600, &edges, 5, ForceParams::default());
+    layout.step();
+    let spot = Vec2::new(-5_000.0, 777.0);
+    layout.pin_at(3, spot);
+    layout.run(10_000);
+    assert_eq!(layout.position(3), Some(spot));
+}
+
+#[test]
+fn a_restored_picture_skips_the_coarse_levels() {
+    let edges = grid(40);
+    let mut layout = ForceLayout::new(1_600, &edges, 5, ForceParams::default());
+    let placed: Vec<usize> = (0..1_500).collect();
+    layout.lay_out_around(&placed);
+    assert!(!layout.is_on_coarse_levels());
+}

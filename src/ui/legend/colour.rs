@@ -3,15 +3,15 @@
 
 use egui::{RichText, Ui};
 
-use super::command::{Command, Selection};
-use super::legend::LegendView;
-use super::palette::{bloc_colour, measure_colour};
-use super::widgets::colour_swatch;
+use super::LegendView;
 use crate::analysis::Metrics;
 use crate::model::{Centrality, ColourBy, Dataset};
+use crate::ui::command::{Command, Selection};
+use crate::ui::palette::{bloc_colour, measure_colour};
+use crate::ui::widgets::colour_swatch;
 
 /// Blocs listed in the legend, each in its own colour; the rest are counted, in grey.
-const BLOCS_LISTED: usize = super::palette::BLOC_COLOURS;
+const BLOCS_LISTED: usize = crate::ui::palette::BLOC_COLOURS;
 
 pub fn colour_legend(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) {
     let (dataset, colour_by, metrics) = (view.dataset, view.colour_by, view.metrics);
@@ -46,7 +46,7 @@ pub fn colour_legend(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Comm
     match colour_by {
         ColourBy::Kind => {}
         ColourBy::Bloc => {
-            commands.extend(super::widgets::hostile_toggle(ui, dataset, view.hostile, false));
+            commands.extend(crate::ui::widgets::hostile_toggle(ui, dataset, view.hostile, false));
             blocs(ui, (dataset, metrics), view.collapsed_blocs, commands);
         }
         ColourBy::Centrality(measure) => scale(ui, metrics, measure),

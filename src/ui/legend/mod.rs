@@ -2,14 +2,16 @@
 //! how many there are, and a check box to hide or show it; the sources, to tell one
 //! dataset's claims from another's; what actors are sized by.
 
+mod colour;
+
 use egui::{RichText, Ui};
 
-use super::command::Command;
-use super::evidence_filter::evidence_filter;
-use super::graph::style::{actor_sample, line_sample};
-use super::palette::{KindLooks, NO_COLOUR};
 use crate::analysis::Metrics;
 use crate::model::{Centrality, ColourBy, Dataset, EvidenceFilter, KindFilter, SizeBy, Summary};
+use crate::ui::command::Command;
+use crate::ui::evidence_filter::evidence_filter;
+use crate::ui::graph::style::{actor_sample, line_sample};
+use crate::ui::palette::{KindLooks, NO_COLOUR};
 
 /// Sources are listed open up to this many; more start folded.
 const SOURCES_OPEN_UP_TO: usize = 8;
@@ -56,8 +58,8 @@ pub fn legend(ui: &mut Ui, view: &LegendView<'_>) -> Vec<Command> {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Actors in the file's colours").weak());
                 for colour in view.file_colours {
-                    if let Some(colour) = super::palette::parse_hex_colour(colour) {
-                        super::widgets::colour_swatch(ui, colour);
+                    if let Some(colour) = crate::ui::palette::parse_hex_colour(colour) {
+                        crate::ui::widgets::colour_swatch(ui, colour);
                     }
                 }
             })
@@ -71,7 +73,7 @@ pub fn legend(ui: &mut Ui, view: &LegendView<'_>) -> Vec<Command> {
     relation_kinds(ui, view, &mut commands);
     ui.add_space(6.0);
     actor_kinds(ui, view, &mut commands);
-    super::colour_legend::colour_legend(ui, view, &mut commands);
+    colour::colour_legend(ui, view, &mut commands);
     sources(ui, view, &mut commands);
     commands.extend(evidence_filter(ui, view.evidence, &view.dataset.sources));
     if view.filter.hides_anything() && ui.small_button("Show all").clicked() {
@@ -154,7 +156,7 @@ fn actor_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command>) 
             let (colour, shape) = view.looks.actor(kind);
             let colour = if file_colours { NO_COLOUR } else { colour };
             // Centred under the relations' line samples.
-            let indent = (super::graph::style::SAMPLE_LENGTH - 18.0) / 2.0;
+            let indent = (crate::ui::graph::style::SAMPLE_LENGTH - 18.0) / 2.0;
             ui.add_space(indent);
             actor_sample(ui, shape, colour);
             ui.add_space(indent);
