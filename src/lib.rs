@@ -22,5 +22,5 @@ mod text;
 pub mod ui;
 
 #[cfg(feature = "gui")]
-pub use app::{App, Origin, PersistedState};
+pub use app::{App, Origin, PersistedState, main_started, report_first_frame};
 pub use builtin::{BUILT_IN_NAME, built_in_dataset};

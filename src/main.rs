@@ -13,6 +13,7 @@ fn main() -> ExitCode {
 }
 
 fn run_app(file: Option<PathBuf>, add: Option<PathBuf>) -> ExitCode {
+    let main_started = entente::main_started();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Entente")
@@ -25,6 +26,7 @@ fn run_app(file: Option<PathBuf>, add: Option<PathBuf>) -> ExitCode {
         "Entente",
         options,
         Box::new(move |cc| {
+            entente::report_first_frame(&cc.egui_ctx, main_started);
             let mut app = entente::App::new(cc, file);
             if let Some(add) = add {
                 app.add_dataset_path(&add);

@@ -20,6 +20,7 @@ mod persisted;
 mod player;
 mod reader;
 mod recovery;
+mod start_time;
 mod undo;
 mod unsaved;
 mod view_state;
@@ -29,6 +30,7 @@ use std::path::PathBuf;
 
 pub use document::Origin;
 pub use persisted::PersistedState;
+pub use start_time::{main_started, report_first_frame};
 
 use add_dataset::AddDataset;
 use background::{PendingDialog, PendingLoad};

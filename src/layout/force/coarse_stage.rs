@@ -47,6 +47,9 @@ pub(super) struct CoarseStage {
     layout: ForceLayout,
     /// For each node of the full graph, its node at the current level.
     to_current: Vec<u32>,
+    /// Where each node of the full graph is drawn, from its node at the current level's place:
+    /// the members of a group spread a little around it. Worked out once a level.
+    offsets: Vec<Vec2>,
     /// Steps run on the levels already done.
     finished_steps: u32,
     /// How the levels after the coarsest are run (`coarse_level`).
@@ -75,11 +78,13 @@ impl CoarseStage {
         let positions = initial_positions(coarsest.node_count(), &coarsest.edges, seed, params.ideal_distance);
         let layout = ForceLayout::level(coarsest, positions, params, 1.0);
         let to_current = map_to_level(&levels, current, masses.len());
+        let offsets = offsets(&to_current, coarsest.node_count(), params.ideal_distance);
         Some(Self {
             levels,
             current,
             layout,
             to_current,
+            offsets,
             finished_steps: 0,
             params,
             temperature,
@@ -89,8 +94,13 @@ impl CoarseStage {
 
     /// Where each node of the full graph is drawn now: at its group's place, the members of a
     /// group spread a little around it.
-    pub(super) fn positions(&self, spacing: f32) -> Vec<Vec2> {
-        prolong(&self.to_current, self.layout.positions(), spacing)
+    pub(super) fn positions(&self) -> Vec<Vec2> {
+        let coarse = self.layout.positions();
+        self.to_current
+            .iter()
+            .zip(&self.offsets)
+            .map(|(&node, &offset)| coarse.get(node as usize).copied().unwrap_or_default() + offset)
+            .collect()
     }
 
     pub(super) fn steps(&self) -> u32 {
@@ -119,6 +129,7 @@ impl CoarseStage {
         self.layout.cooling = self.cooling;
         self.current = finer;
         self.to_current = map_to_level(&self.levels, finer, self.to_current.len());
+        self.offsets = offsets(&self.to_current, finer_graph.node_count(), spacing);
         CoarseStep::Moved(moved)
     }
 }
@@ -127,7 +138,7 @@ impl ForceLayout {
     pub(super) fn start_multilevel(&mut self, seed: u64, params: ForceParams) {
         match CoarseStage::new(&self.masses, &self.edges, seed, params) {
             Some(stage) => {
-                self.positions = stage.positions(self.params.ideal_distance);
+                self.positions = stage.positions();
                 let (temperature, cooling) = refining(self.positions.len());
                 self.temperature *= temperature;
                 self.cooling = cooling;
@@ -164,7 +175,7 @@ impl ForceLayout {
         let step = stage.step();
         self.coarse_steps = stage.steps();
         let (moved, positions) = match step {
-            CoarseStep::Moved(moved) => (moved, stage.positions(spacing)),
+            CoarseStep::Moved(moved) => (moved, stage.positions()),
             CoarseStep::Done(positions) => {
                 self.coarse = None;
                 (spacing, positions)
@@ -180,6 +191,11 @@ impl ForceLayout {
         }
         moved
     }
+}
+
+/// Each node's place around its group's (`prolong` from groups all at the origin).
+fn offsets(to_level: &[u32], level_count: usize, spacing: f32) -> Vec<Vec2> {
+    prolong(to_level, &vec![Vec2::ZERO; level_count], spacing)
 }
 
 /// For each of the full graph's `count` nodes, the node it belongs to at `level`.
