@@ -14,6 +14,8 @@ mod runner;
 mod saved_position;
 mod seed;
 mod start;
+#[cfg(test)]
+mod test_graphs;
 mod vector;
 
 pub use components::Components;

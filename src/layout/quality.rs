@@ -54,8 +54,10 @@ pub fn normalised_stress(positions: &[Vec2], edges: &[(u32, u32)], sources: usiz
         }
     }
     let stride = count.div_ceil(sources.max(1)).max(1);
-    // Pairs as (distance in links, distance on screen).
-    let mut pairs: Vec<(f64, f64)> = Vec::new();
+    // Each pair's ratio r of distance on screen to distance in links: the stress after the
+    // best scale s is the mean of (s·r − 1)², which three running sums give without keeping
+    // the pairs (30 million of them at 100,000 nodes and 300 sources).
+    let (mut pairs, mut sum, mut sum_sq) = (0.0f64, 0.0f64, 0.0f64);
     let mut depth = vec![u32::MAX; count];
     let mut queue = std::collections::VecDeque::new();
     for source in (0..count).step_by(stride) {
@@ -82,26 +84,18 @@ pub fn normalised_stress(positions: &[Vec2], edges: &[(u32, u32)], sources: usiz
                 continue;
             }
             let to = positions.get(node).copied().unwrap_or_default();
-            pairs.push((f64::from(links), f64::from((to - from).length())));
+            let ratio = f64::from((to - from).length()) / f64::from(links);
+            pairs += 1.0;
+            sum += ratio;
+            sum_sq += ratio * ratio;
         }
     }
-    if pairs.is_empty() {
+    if pairs == 0.0 {
         return 0.0;
     }
-    // The scale that minimises the stress: sum(x/d) / sum(x²/d²).
-    let (numerator, denominator) = pairs.iter().fold((0.0, 0.0), |(n, d), &(links, screen)| {
-        (n + screen / links, d + (screen / links).powi(2))
-    });
-    let scale = if denominator > 0.0 {
-        numerator / denominator
-    } else {
-        1.0
-    };
-    let total: f64 = pairs
-        .iter()
-        .map(|&(links, screen)| ((scale * screen - links) / links).powi(2))
-        .sum();
-    total / pairs.len() as f64
+    // The scale that minimises the stress: sum(r) / sum(r²).
+    let scale = if sum_sq > 0.0 { sum / sum_sq } else { 1.0 };
+    ((scale * scale * sum_sq - 2.0 * scale * sum + pairs) / pairs).max(0.0)
 }
 
 #[cfg(test)]
@@ -131,18 +125,7 @@ mod tests {
     #[test]
     fn a_grid_drawn_as_a_grid_has_less_stress_than_one_drawn_shuffled_and_scale_does_not_matter() {
         let side = 12u32;
-        let at = |row: u32, column: u32| row * side + column;
-        let mut edges = Vec::new();
-        for row in 0..side {
-            for column in 0..side {
-                if column + 1 < side {
-                    edges.push((at(row, column), at(row, column + 1)));
-                }
-                if row + 1 < side {
-                    edges.push((at(row, column), at(row + 1, column)));
-                }
-            }
-        }
+        let edges = crate::layout::test_graphs::grid(side);
         let drawn = |spacing: f32| -> Vec<Vec2> {
             (0..side * side)
                 .map(|n| Vec2::new((n % side) as f32, (n / side) as f32) * spacing)

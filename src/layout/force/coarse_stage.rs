@@ -56,6 +56,7 @@ pub(super) struct CoarseStage {
     params: ForceParams,
     temperature: f32,
     cooling: f32,
+    seed: u64,
 }
 
 /// What a step of the coarse stage leaves.
@@ -89,6 +90,7 @@ impl CoarseStage {
             params,
             temperature,
             cooling,
+            seed,
         })
     }
 
@@ -101,6 +103,11 @@ impl CoarseStage {
             .zip(&self.offsets)
             .map(|(&node, &offset)| coarse.get(node as usize).copied().unwrap_or_default() + offset)
             .collect()
+    }
+
+    /// The seed the coarsest level started from.
+    pub(super) fn seed(&self) -> u64 {
+        self.seed
     }
 
     pub(super) fn steps(&self) -> u32 {

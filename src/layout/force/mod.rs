@@ -140,8 +140,7 @@ impl ForceLayout {
             }
         }
         let positions = start(&edges, params.ideal_distance);
-        // Bigger graphs need more, gentler steps to untangle.
-        let cooling = if node_count < 200 { 0.96 } else { 0.985 };
+        let cooling = base_cooling(node_count);
         Self {
             params,
             positions,
@@ -230,11 +229,25 @@ impl ForceLayout {
     /// Lays out only the nodes not in `placed`: each starts beside its placed neighbours and the
     /// placed ones do not move, so a reload that adds a few actors leaves the picture alone.
     pub fn lay_out_around(&mut self, placed: &[usize]) {
-        self.coarse = None;
         let mut is_placed = vec![false; self.positions.len()];
         for &node in placed {
             if let Some(slot) = is_placed.get_mut(node) {
                 *slot = true;
+            }
+        }
+        if let Some(stage) = self.coarse.take() {
+            // The coarse levels' first picture piles each group on one spot: newcomers with no
+            // placed neighbour start from the seeded spiral instead, as without the levels.
+            let seeded = initial_positions(
+                self.positions.len(),
+                &self.edges,
+                stage.seed(),
+                self.params.ideal_distance,
+            );
+            for ((slot, start), placed) in self.positions.iter_mut().zip(seeded).zip(&is_placed) {
+                if !placed {
+                    *slot = start;
+                }
             }
         }
         let mut sums = vec![(Vec2::ZERO, 0u32); self.positions.len()];
@@ -317,10 +330,15 @@ impl ForceLayout {
 
     /// Heats the simulation up again from the current positions. `strength` 1 is a full
     /// restart; smaller values only smooth out local changes.
+    /// While the coarse levels run the layout is starting afresh anyway, and they go on.
     pub fn reheat(&mut self, strength: f32) {
+        if self.coarse.is_some() {
+            return;
+        }
         self.temperature = self.params.initial_temperature * self.params.ideal_distance * strength.clamp(0.01, 1.0);
+        // A multilevel start's quicker cooling was for the first run only.
+        self.cooling = base_cooling(self.positions.len());
         self.steps = 0;
-        self.coarse = None;
         self.coarse_steps = 0;
         self.held.fill(false);
         self.status = if self.positions.is_empty() {
@@ -334,7 +352,9 @@ impl ForceLayout {
     /// the rest of the picture holds still while its neighbourhood makes room.
     pub fn reheat_near(&mut self, node: usize, steps: u8, strength: f32) {
         let count = self.positions.len();
-        if node >= count {
+        // While the coarse levels run, the whole picture is still moving; holding the rest
+        // would freeze it half made.
+        if node >= count || self.coarse.is_some() {
             return;
         }
         let mut near = vec![false; count];
@@ -449,6 +469,11 @@ impl ForceLayout {
             }
         }
     }
+}
+
+/// How fast a fresh layout cools: bigger graphs need more, gentler steps to untangle.
+fn base_cooling(node_count: usize) -> f32 {
+    if node_count < 200 { 0.96 } else { 0.985 }
 }
 
 /// Room left between nodes once they no longer overlap, in layout units.

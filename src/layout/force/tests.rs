@@ -1,4 +1,5 @@
 use super::*;
+use crate::layout::test_graphs::grid;
 
 fn ring(n: u32) -> Vec<(u32, u32)> {
     (0..n).map(|i| (i, (i + 1) % n)).collect()
@@ -135,22 +136,6 @@ fn parts_with_no_link_to_the_main_one_settle_beside_it() {
     }
 }
 
-fn grid(side: u32) -> Vec<(u32, u32)> {
-    let at = |row: u32, column: u32| row * side + column;
-    let mut edges = Vec::new();
-    for row in 0..side {
-        for column in 0..side {
-            if column + 1 < side {
-                edges.push((at(row, column), at(row, column + 1)));
-            }
-            if row + 1 < side {
-                edges.push((at(row, column), at(row + 1, column)));
-            }
-        }
-    }
-    edges
-}
-
 #[test]
 fn a_big_graph_is_laid_out_coarse_first_and_the_same_every_time() {
     let side = 40u32;
@@ -213,4 +198,52 @@ fn a_restored_picture_skips_the_coarse_levels() {
     let placed: Vec<usize> = (0..1_500).collect();
     layout.lay_out_around(&placed);
     assert!(!layout.is_on_coarse_levels());
+}
+
+#[test]
+fn dragging_an_actor_while_the_coarse_levels_run_lets_the_rest_go_on() {
+    let edges = grid(40);
+    let undisturbed = settled(1_600, &edges, 5);
+    let mut layout = ForceLayout::new(1_600, &edges, 5, ForceParams::default());
+    layout.step();
+    // What a drop does: pin where dropped, let the neighbourhood make room; then unpin.
+    let spot = layout.position(3).unwrap_or_default() + Vec2::new(40.0, 0.0);
+    layout.pin_at(3, spot);
+    layout.reheat_near(3, 1, 0.15);
+    layout.unpin(3);
+    layout.reheat(0.3);
+    assert!(layout.is_on_coarse_levels(), "the levels go on");
+    layout.run(10_000);
+    let stress = |layout: &ForceLayout| crate::layout::normalised_stress(layout.positions(), &edges, 1_000);
+    let (dragged, calm) = (stress(&layout), stress(&undisturbed));
+    assert!(
+        dragged < calm * 1.5,
+        "{dragged} against {calm}: the picture froze half made"
+    );
+}
+
+#[test]
+fn a_reheat_after_a_multilevel_start_cools_as_a_fresh_start_does() {
+    let edges = grid(40);
+    let mut layout = settled(1_600, &edges, 5);
+    let single = ForceLayout::starting(1_600, &edges, ForceParams::default(), |edges, spacing| {
+        initial_positions(1_600, edges, 5, spacing)
+    });
+    layout.reheat(1.0);
+    assert_eq!(layout.cooling, single.cooling);
+}
+
+#[test]
+fn newcomers_in_a_partly_restored_big_picture_start_spread_out() {
+    let edges = grid(40);
+    let mut layout = ForceLayout::new(1_600, &edges, 5, ForceParams::default());
+    // The first 100 restored; the rest new.
+    layout.lay_out_around(&(0..100).collect::<Vec<_>>());
+    let newcomers: Vec<Vec2> = layout.positions()[100..].to_vec();
+    let spacing = crate::layout::median_nearest_distance(&newcomers).unwrap_or(0.0);
+    let k = ForceParams::default().ideal_distance;
+    assert!(
+        spacing > 0.5 * k,
+        "newcomers start {spacing} apart, against links of {k}"
+    );
 }
