@@ -6,6 +6,7 @@ use super::graph_size::{LARGE_GRAPH, MULTILEVEL_FROM, PARALLEL_FROM};
 use super::{Components, QuadTree, Vec2, initial_positions, remove_overlaps};
 
 mod coarse_stage;
+mod given_picture;
 
 /// Tuning of the simulation. Distances are in layout units; the view draws a node about
 /// 20 units across at zoom 1.
@@ -214,84 +215,6 @@ impl ForceLayout {
         self.pinned.fill(false);
     }
 
-    /// Restores saved positions (e.g. from the last run). Nodes without one keep theirs.
-    pub fn set_positions(&mut self, positions: impl IntoIterator<Item = (usize, Vec2, bool)>) {
-        for (node, position, pinned) in positions {
-            if let (Some(slot), Some(pin)) = (self.positions.get_mut(node), self.pinned.get_mut(node))
-                && position.is_finite()
-            {
-                *slot = position;
-                *pin = pinned;
-            }
-        }
-    }
-
-    /// Lays out only the nodes not in `placed`: each starts beside its placed neighbours and the
-    /// placed ones do not move, so a reload that adds a few actors leaves the picture alone.
-    pub fn lay_out_around(&mut self, placed: &[usize]) {
-        let mut is_placed = vec![false; self.positions.len()];
-        for &node in placed {
-            if let Some(slot) = is_placed.get_mut(node) {
-                *slot = true;
-            }
-        }
-        if let Some(stage) = self.coarse.take() {
-            // The coarse levels' first picture piles each group on one spot: newcomers with no
-            // placed neighbour start from the seeded spiral instead, as without the levels.
-            let seeded = initial_positions(
-                self.positions.len(),
-                &self.edges,
-                stage.seed(),
-                self.params.ideal_distance,
-            );
-            for ((slot, start), placed) in self.positions.iter_mut().zip(seeded).zip(&is_placed) {
-                if !placed {
-                    *slot = start;
-                }
-            }
-        }
-        let mut sums = vec![(Vec2::ZERO, 0u32); self.positions.len()];
-        for &(a, b) in &self.edges {
-            for (from, to) in [(a as usize, b as usize), (b as usize, a as usize)] {
-                if is_placed.get(from) == Some(&true)
-                    && is_placed.get(to) == Some(&false)
-                    && let (Some(position), Some(sum)) = (self.positions.get(from).copied(), sums.get_mut(to))
-                {
-                    sum.0 += position;
-                    sum.1 += 1;
-                }
-            }
-        }
-        let spread = self.params.ideal_distance * 0.5;
-        for (node, ((position, (sum, count)), placed)) in
-            self.positions.iter_mut().zip(&sums).zip(&is_placed).enumerate()
-        {
-            if !placed && *count > 0 {
-                // A deterministic nudge, so that two newcomers with the same neighbours part.
-                let angle = node as f32 * 2.399_963;
-                *position = *sum * (1.0 / *count as f32) + Vec2::new(angle.cos(), angle.sin()) * spread;
-            }
-        }
-        self.reheat(0.3);
-        self.held = is_placed;
-    }
-
-    /// Takes positions and status computed elsewhere (by a worker running a copy of this
-    /// layout). Pinned nodes keep their own positions: the user's pin is newer than any copy.
-    pub fn mirror(&mut self, positions: &[Vec2], status: LayoutStatus) {
-        // A mirror never steps: the worker lays out the coarse levels.
-        self.coarse = None;
-        for ((slot, position), pinned) in self.positions.iter_mut().zip(positions).zip(&self.pinned) {
-            if !pinned {
-                *slot = *position;
-            }
-        }
-        self.status = status;
-        if status == LayoutStatus::Settled {
-            self.held.fill(false);
-        }
-    }
-
     /// The radius each node is drawn with. A settled layout makes room at once; one still
     /// running does when it settles.
     pub fn set_radii(&mut self, radii: Vec<f32>) {
@@ -472,7 +395,7 @@ impl ForceLayout {
 }
 
 /// How fast a fresh layout cools: bigger graphs need more, gentler steps to untangle.
-fn base_cooling(node_count: usize) -> f32 {
+pub(super) fn base_cooling(node_count: usize) -> f32 {
     if node_count < 200 { 0.96 } else { 0.985 }
 }
 

@@ -247,3 +247,29 @@ fn newcomers_in_a_partly_restored_big_picture_start_spread_out() {
         "newcomers start {spacing} apart, against links of {k}"
     );
 }
+
+#[test]
+fn a_layout_restarted_around_pins_starts_as_one_level_and_keeps_the_pins() {
+    let edges = grid(40);
+    let mut layout = ForceLayout::new(1_600, &edges, 5, ForceParams::default());
+    let spot = Vec2::new(-5_000.0, 0.0);
+    layout.set_positions([(3, spot, true)]);
+    assert!(
+        !layout.is_on_coarse_levels(),
+        "the coarse levels could not hold the pin"
+    );
+    layout.run(10_000);
+    assert_eq!(layout.position(3), Some(spot));
+    // The pinned actor's links pull its neighbours towards it, ahead of the rest.
+    let mut distances: Vec<f32> = layout.positions().iter().map(|p| (*p - spot).length()).collect();
+    distances.sort_by(f32::total_cmp);
+    let median = distances[distances.len() / 2];
+    for &(a, b) in edges.iter().filter(|&&(a, b)| a == 3 || b == 3) {
+        let other = if a == 3 { b } else { a };
+        let distance = (layout.position(other as usize).unwrap_or_default() - spot).length();
+        assert!(
+            distance < median,
+            "{other} is {distance} from the pinned actor it links to"
+        );
+    }
+}
