@@ -300,3 +300,38 @@ fn a_reload_keeps_the_layout_and_the_zoom_and_lays_out_only_new_actors() {
         "Russia stays put"
     );
 }
+
+/// A big graph's layout grows as it untangles (its coarse levels are compact): the view follows
+/// it to the end, so the settled picture is shown whole, not the corner an early frame showed.
+#[test]
+fn a_big_layout_that_grows_as_it_settles_ends_shown_whole() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = folder.path().join("grid.txt");
+    let side = 40;
+    let mut text = String::new();
+    for row in 0..side {
+        for column in 0..side {
+            let at = row * side + column;
+            if column + 1 < side {
+                text.push_str(&format!("{at} {}\n", at + 1));
+            }
+            if row + 1 < side {
+                text.push_str(&format!("{at} {}\n", at + side));
+            }
+        }
+    }
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = app_with(path.to_str());
+    common::settle(&mut harness);
+    let area = harness.state().graph_area();
+    let actors = harness.state().dataset().actors.len();
+    let outside = (0..actors)
+        .filter(|&a| {
+            harness
+                .state()
+                .actor_screen_position(a)
+                .is_none_or(|p| !area.expand(2.0).contains(p))
+        })
+        .count();
+    assert_eq!(outside, 0, "{outside} of {actors} actors are outside the view");
+}

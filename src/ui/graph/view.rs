@@ -130,6 +130,8 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
 fn graph_changes(scene: &mut GraphScene, response: &egui_graphs::GraphViewResponse) -> (Vec<Command>, bool) {
     let mut commands = Vec::new();
     let mut clicked_something = false;
+    let canvas = &response.response;
+    let user_navigated = canvas.dragged() || canvas.ctx.input(|i| i.zoom_delta() != 1.0);
     for change in &response.changes {
         match change {
             GraphChange::NodeClicked { node } => {
@@ -154,7 +156,10 @@ fn graph_changes(scene: &mut GraphScene, response: &egui_graphs::GraphViewRespon
                     commands.push(Command::Dropped(actor));
                 }
             }
-            GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => scene.camera.moved_by_user(),
+            // egui_graphs also fits a view of its own on its first frame and reports that as a
+            // pan and zoom; only the user's drag or pinch makes the view theirs, or a layout
+            // that grows while it settles would no longer be followed.
+            GraphChange::Panned { .. } | GraphChange::Zoomed { .. } if user_navigated => scene.camera.moved_by_user(),
             _ => {}
         }
     }
