@@ -39,28 +39,12 @@ impl WeightedGraph {
     /// of range ends are ignored.
     pub fn new(masses: Vec<f32>, edges: &[(u32, u32)]) -> Self {
         let count = masses.len();
-        let mut merged: FxHashMap<(u32, u32), f32> = FxHashMap::default();
-        let mut order = Vec::new();
-        for &(a, b) in edges {
-            if a == b || a as usize >= count || b as usize >= count {
-                continue;
-            }
-            let key = (a.min(b), a.max(b));
-            let weight = merged.entry(key).or_insert_with(|| {
-                order.push(key);
-                0.0
-            });
-            *weight += 1.0;
-        }
-        let weights = order
+        let in_range = edges
             .iter()
-            .map(|key| merged.get(key).copied().unwrap_or(1.0))
-            .collect();
-        Self {
-            masses,
-            edges: order,
-            weights,
-        }
+            .filter(|&&(a, b)| (a as usize) < count && (b as usize) < count)
+            .map(|&ends| (ends, 1.0));
+        let (edges, weights) = merge_links(in_range);
+        Self { masses, edges, weights }
     }
 
     pub fn node_count(&self) -> usize {
@@ -188,13 +172,10 @@ fn coarsen_once(graph: &WeightedGraph) -> CoarseLevel {
                 let (ma, mb) = (group_mass.get(a as usize), group_mass.get(b as usize));
                 ma.partial_cmp(&mb).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(&b))
             });
-        let group = match (joined, lone_without_links.take()) {
-            (Some(group), waiting) => {
-                lone_without_links = waiting;
-                group
-            }
-            (None, Some(group)) => group,
-            (None, None) => {
+        let group = match joined.or_else(|| lone_without_links.take()) {
+            Some(group) => group,
+            None => {
+                // The first of a pair of unlinked nodes: the next one joins it.
                 group_mass.push(0.0);
                 groups += 1;
                 lone_without_links = Some(groups - 1);
@@ -208,26 +189,12 @@ fn coarsen_once(graph: &WeightedGraph) -> CoarseLevel {
             *m += mass(node);
         }
     }
-    let mut merged: FxHashMap<(u32, u32), usize> = FxHashMap::default();
-    let mut edges: Vec<(u32, u32)> = Vec::new();
-    let mut weights: Vec<f32> = Vec::new();
-    for (&(a, b), &w) in graph.edges.iter().zip(&graph.weights) {
-        let (Some(&ga), Some(&gb)) = (parent.get(a as usize), parent.get(b as usize)) else {
-            continue;
-        };
-        if ga == gb {
-            continue;
-        }
-        let key = (ga.min(gb), ga.max(gb));
-        let at = *merged.entry(key).or_insert_with(|| {
-            edges.push(key);
-            weights.push(0.0);
-            edges.len() - 1
-        });
-        if let Some(weight) = weights.get_mut(at) {
-            *weight += w;
-        }
-    }
+    let between_groups = graph
+        .edges
+        .iter()
+        .zip(&graph.weights)
+        .filter_map(|(&(a, b), &weight)| Some(((*parent.get(a as usize)?, *parent.get(b as usize)?), weight)));
+    let (edges, weights) = merge_links(between_groups);
     CoarseLevel {
         graph: WeightedGraph {
             masses: group_mass,
@@ -236,6 +203,25 @@ fn coarsen_once(graph: &WeightedGraph) -> CoarseLevel {
         },
         parent,
     }
+}
+
+/// Links as one per pair of ends (either way round), weighing as much as the links merged
+/// into it, in the order each pair first comes; links from a node to itself are left out.
+fn merge_links(links: impl Iterator<Item = ((u32, u32), f32)>) -> (Vec<(u32, u32)>, Vec<f32>) {
+    let mut at: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+    let (mut edges, mut weights) = (Vec::new(), Vec::<f32>::new());
+    for ((a, b), weight) in links.filter(|((a, b), _)| a != b) {
+        let key = (a.min(b), a.max(b));
+        let slot = *at.entry(key).or_insert_with(|| {
+            edges.push(key);
+            weights.push(0.0);
+            edges.len() - 1
+        });
+        if let Some(total) = weights.get_mut(slot) {
+            *total += weight;
+        }
+    }
+    (edges, weights)
 }
 
 /// Positions for a finer level from its coarse level's: each node starts at its group's place,
