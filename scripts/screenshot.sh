@@ -39,7 +39,7 @@ for key in ${KEYS:-}; do
   sleep 0.5
 done
 # STEPS="key ctrl+shift+a|type Wagner Group|click 933,372|dclick 700,300|wheel 100,300|sleep 2": any
-# order ("wheel x,y" scrolls down there).
+# order ("wheel x,y" scrolls down there, "wheelup x,y" up).
 IFS='|' read -ra steps <<< "${STEPS:-}"
 for step in "${steps[@]}"; do
   what=${step%% *}; arg=${step#* }
@@ -49,6 +49,7 @@ for step in "${steps[@]}"; do
     click) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click 1 ;;
     dclick) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click --repeat 2 --delay 80 1 ;;
     wheel) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click 5 click 5 click 5 click 5 click 5 ;;
+    wheelup) DISPLAY=$display xdotool mousemove "${arg%,*}" "${arg#*,}" click 4 click 4 click 4 click 4 click 4 ;;
     sleep) sleep "$arg" ;;
   esac
   sleep 0.6

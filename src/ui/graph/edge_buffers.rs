@@ -3,15 +3,26 @@
 
 use std::sync::Arc;
 
+use super::density::DensityLayer;
 use crate::layout::Vec2;
 
 /// What drawing the relations keeps between frames, so a frame allocates nothing new: the
-/// plain lines' mesh (egui lets go of last frame's copy once painted) and where each node is
-/// on screen this frame.
+/// plain lines' mesh (egui lets go of last frame's copy once painted), where each node is
+/// on screen this frame, and the picture of a crowded view.
 #[derive(Default)]
 pub struct EdgeBuffers {
     pub(super) mesh: Arc<egui::Mesh>,
     pub(super) nodes: Vec<(Vec2, f32)>,
     /// Last frame drew too many relations to show their patterns: plain lines.
     pub plain_lines: bool,
+    /// Last frame drew the relations as one picture of their density.
+    pub density: bool,
+    pub(super) picture: DensityLayer,
+    /// Counts the rebuilds of what is drawn, so a picture made before one is not reused.
+    pub(super) revision: u64,
+    /// The actors are stamped into the picture, not drawn one by one by egui_graphs: set on
+    /// their payloads, so it holds from the frame after it is decided.
+    pub(super) marks_in_picture: bool,
+    /// Actors on screen last frame.
+    pub(super) actors_on_screen: usize,
 }

@@ -8,9 +8,11 @@ use std::sync::Arc;
 use egui::{Color32, Pos2, Rect, Shape};
 
 use super::camera::ScreenTransform;
+use super::density::{PictureLine, PictureMark, PictureOrder};
 use super::edge_buffers::EdgeBuffers;
 use super::edge_shape::{
-    Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, pick_distance, to_vec,
+    Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, overview_segment, pick_distance,
+    strength, to_pos, to_vec,
 };
 use super::scene::{DrawnEdge, GraphScene};
 use crate::layout::Vec2;
@@ -18,6 +20,10 @@ use crate::layout::Vec2;
 /// Up to this many relations on screen, each is drawn in full (curves, line styles, arrows);
 /// beyond it, as plain lines. The selected relation is always drawn in full.
 pub const DETAILED_LIMIT: usize = 2_500;
+/// Past this many relations on screen, they are painted as one picture of their density
+/// (see `density`) rather than lines: a line costs the same however long it is, a line in the
+/// picture costs its length in pixels, and below this many the lines are cheaper.
+pub const PICTURE_FROM: usize = 40_000;
 /// Up to this many relations on screen, their plain lines are smoothed; beyond it, where they
 /// cross by the thousand and smoothing shows nothing, they are not (it halves their triangles).
 pub const SMOOTH_LIMIT: usize = 10_000;
@@ -31,20 +37,54 @@ const FAINTEST: f32 = 0.1;
 /// How strongly relations outside a spotlight are drawn.
 const OUTSIDE_SPOTLIGHT: f32 = 0.07;
 
+/// Past this many actors on screen, they are stamped into the crowded view's picture; below
+/// the lower count, drawn one by one again (two counts, so a view near one does not flicker).
+const MARKS_IN_PICTURE_FROM: usize = 6_000;
+const MARKS_DRAWN_BELOW: usize = 4_000;
+/// How much of its strength the picture keeps under a spotlight, as relations outside one do.
+const PICTURE_UNDER_SPOTLIGHT: f32 = 0.3;
+
+/// Where the nodes are this frame: how many are on screen, and a fingerprint of their places
+/// and sizes, which tells whether last frame's picture still shows them.
+struct PlacedNodes {
+    on_screen: usize,
+    fingerprint: u64,
+}
+
 /// Every node's centre and radius on screen, by node index, from where egui_graphs has them
 /// this frame (so a node being dragged takes its relations along). Looking these up in a
 /// small table is much quicker than in egui_graphs' graph, twice for each of 100,000 edges.
-fn place_nodes(scene: &GraphScene, transform: ScreenTransform, nodes: &mut Vec<(Vec2, f32)>) {
+fn place_nodes(
+    scene: &GraphScene,
+    transform: ScreenTransform,
+    clip: Rect,
+    nodes: &mut Vec<(Vec2, f32)>,
+) -> PlacedNodes {
+    use std::hash::Hasher;
     nodes.clear();
+    let mut fingerprint = rustc_hash::FxHasher::default();
+    let mut on_screen = 0;
     for (index, node) in scene.graph.nodes_iter() {
         let slot = index.index();
         if nodes.len() <= slot {
             nodes.resize(slot + 1, (Vec2::ZERO, 0.0));
         }
         let radius = (node.payload().radius * transform.zoom).clamp(MIN_SCREEN_RADIUS, MAX_SCREEN_RADIUS);
-        if let Some(entry) = nodes.get_mut(slot) {
-            *entry = (transform.apply(node.location()), radius);
+        let centre = transform.apply(node.location());
+        if clip.contains(to_pos(centre)) {
+            on_screen += 1;
         }
+        fingerprint.write_usize(slot);
+        fingerprint.write_u32(centre.x.to_bits());
+        fingerprint.write_u32(centre.y.to_bits());
+        fingerprint.write_u32(radius.to_bits());
+        if let Some(entry) = nodes.get_mut(slot) {
+            *entry = (centre, radius);
+        }
+    }
+    PlacedNodes {
+        on_screen,
+        fingerprint: fingerprint.finish(),
     }
 }
 
@@ -66,16 +106,40 @@ pub fn density_opacity(count: usize) -> f32 {
     (CLEAR_UP_TO / count.max(1) as f32).sqrt().clamp(FAINTEST, 1.0)
 }
 
-/// The shapes of every relation that shows inside `clip`: plain lines in one mesh first, then
-/// relations in full, then those the spotlight brings forward, then the selected one on top.
+/// What the view's picture depends on: where the nodes are, what is drawn, the view itself
+/// and the screen's pixels. The same key, the same picture.
+fn picture_key(buffers: &EdgeBuffers, nodes: &PlacedNodes, clip: Rect, pixels_per_point: f32) -> u64 {
+    use std::hash::Hasher;
+    let mut key = rustc_hash::FxHasher::default();
+    key.write_u64(nodes.fingerprint);
+    key.write_u64(buffers.revision);
+    key.write_u8(u8::from(buffers.marks_in_picture));
+    for value in [clip.min.x, clip.min.y, clip.max.x, clip.max.y, pixels_per_point] {
+        key.write_u32(value.to_bits());
+    }
+    key.finish()
+}
+
+/// The shapes of every relation that shows inside `clip`: plain lines in one mesh (or, when
+/// there are too many for lines, one picture) first, then relations in full, then those the
+/// spotlight brings forward, then the selected one on top.
 pub fn edge_shapes(
+    ctx: &egui::Context,
     scene: &GraphScene,
     buffers: &mut EdgeBuffers,
     transform: ScreenTransform,
     clip: Rect,
     halo: Color32,
 ) -> Vec<Shape> {
-    place_nodes(scene, transform, &mut buffers.nodes);
+    let placed = place_nodes(scene, transform, clip, &mut buffers.nodes);
+    buffers.actors_on_screen = placed.on_screen;
+    buffers.picture.collect(ctx);
+    let key = picture_key(buffers, &placed, clip, ctx.pixels_per_point());
+    // The picture for this view is shown or on its way, or another is being painted: either
+    // way the one shown, moved to the view, stands in until the next is ready.
+    if buffers.density && (buffers.picture.has(key) || buffers.picture.is_painting()) {
+        return picture_shapes(scene, buffers, transform, clip, halo);
+    }
     let nodes = &buffers.nodes;
     let on_screen = |edge: &DrawnEdge| {
         ends(nodes, edge, transform.zoom).filter(|ends| ends.bounds(edge.payload.lane).intersects(clip))
@@ -85,21 +149,28 @@ pub fn edge_shapes(
         .edges()
         .iter()
         .filter(|e| on_screen(e).is_some())
-        .take(SMOOTH_LIMIT + 1)
+        .take(PICTURE_FROM + 1)
         .count();
+    let opacity = density_opacity(counted);
+    buffers.density = counted > PICTURE_FROM || buffers.marks_in_picture;
+    if buffers.density {
+        buffers.plain_lines = true;
+        let order = picture_order(ctx, scene, buffers, transform, clip, opacity, key);
+        buffers.picture.order(ctx, order);
+        return picture_shapes(scene, buffers, transform, clip, halo);
+    }
+    buffers.picture.forget();
     let detailed = counted <= DETAILED_LIMIT;
     let smooth = counted <= SMOOTH_LIMIT;
     let spotlight = scene.spotlight();
-    let opacity = density_opacity(counted);
     buffers.plain_lines = !detailed;
     let lines = Arc::make_mut(&mut buffers.mesh);
     // Not `Mesh::clear`, which gives the memory back.
     lines.vertices.clear();
     lines.indices.clear();
     if !detailed {
-        let most = scene.edges().len();
-        lines.reserve_vertices(most * OVERVIEW_VERTICES);
-        lines.reserve_triangles(most * OVERVIEW_INDICES / 3);
+        lines.reserve_vertices(counted * OVERVIEW_VERTICES);
+        lines.reserve_triangles(counted * OVERVIEW_INDICES / 3);
     }
     let mut shapes = Vec::new();
     let mut highlighted = Vec::new();
@@ -142,6 +213,142 @@ pub fn edge_shapes(
     shapes
 }
 
+/// Decides, from the actors on screen last frame, whether they go into the picture from the
+/// next frame on; tells their nodes when that changes.
+pub fn choose_marks_in_picture(scene: &mut GraphScene, buffers: &mut EdgeBuffers) {
+    let wanted = if buffers.marks_in_picture {
+        buffers.actors_on_screen >= MARKS_DRAWN_BELOW
+    } else {
+        buffers.actors_on_screen > MARKS_IN_PICTURE_FROM
+    };
+    if wanted != buffers.marks_in_picture {
+        buffers.marks_in_picture = wanted;
+        scene.set_marks_in_picture(wanted);
+    }
+}
+
+/// The picture (faded under a spotlight), then what stands out over it.
+fn picture_shapes(
+    scene: &GraphScene,
+    buffers: &EdgeBuffers,
+    transform: ScreenTransform,
+    clip: Rect,
+    halo: Color32,
+) -> Vec<Shape> {
+    let faded = scene.spotlight().is_some().then_some(PICTURE_UNDER_SPOTLIGHT);
+    let mut shapes: Vec<Shape> = buffers.picture.shape(transform, faded).into_iter().collect();
+    shapes.extend(standing_out(scene, buffers, transform, clip, halo));
+    shapes
+}
+
+/// Every relation on screen (and the actors, when they go into it) as lines and marks in the
+/// picture's pixels. Neither selection nor spotlight shows in it: they are drawn over it, so
+/// choosing or hovering something does not make it again.
+fn picture_order(
+    ctx: &egui::Context,
+    scene: &GraphScene,
+    buffers: &EdgeBuffers,
+    transform: ScreenTransform,
+    clip: Rect,
+    opacity: f32,
+    key: u64,
+) -> PictureOrder {
+    let scale = ctx.pixels_per_point();
+    let width = (clip.width() * scale).round().max(1.0) as usize;
+    let height = (clip.height() * scale).round().max(1.0) as usize;
+    let to_pixel = |p: Vec2| [(p.x - clip.min.x) * scale, (p.y - clip.min.y) * scale];
+    let nodes = &buffers.nodes;
+    let lines = scene
+        .edges()
+        .iter()
+        .filter_map(|edge| {
+            let ends = ends(nodes, edge, transform.zoom)?;
+            if !ends.bounds(edge.payload.lane).intersects(clip) {
+                return None;
+            }
+            let (from, to) = overview_segment(&edge.payload, &ends)?;
+            let [r, g, b, _] = edge.payload.colour.to_normalized_gamma_f32();
+            Some(PictureLine {
+                from: to_pixel(from),
+                to: to_pixel(to),
+                rgb: [r, g, b],
+                opacity: opacity * strength(&edge.payload),
+            })
+        })
+        .collect();
+    let mut marks = Vec::new();
+    if buffers.marks_in_picture {
+        for (index, node) in scene.graph.nodes_iter() {
+            let payload = node.payload();
+            let Some(&(centre, radius)) = nodes.get(index.index()) else {
+                continue;
+            };
+            // The selected and pinned are drawn on their own, with their ring or pin.
+            if payload.highlighted || payload.pinned || !clip.expand(radius).contains(to_pos(centre)) {
+                continue;
+            }
+            let colour = if payload.dimmed {
+                payload.colour.gamma_multiply(0.2)
+            } else {
+                payload.colour
+            };
+            let [r, g, b, a] = colour.to_normalized_gamma_f32();
+            let rgba = if a > 0.0 { [r / a, g / a, b / a, a] } else { [0.0; 4] };
+            marks.push(PictureMark {
+                centre: to_pixel(centre),
+                radius: radius * scale,
+                shape: payload.shape,
+                rgba,
+            });
+        }
+    }
+    PictureOrder {
+        key,
+        area: clip,
+        transform,
+        size: [width, height],
+        lines,
+        marks,
+    }
+}
+
+/// Over the picture: the relations the spotlight brings forward, then the selected one, in
+/// full. Found from the selection and the spotlight, without a pass over every relation.
+fn standing_out(
+    scene: &GraphScene,
+    buffers: &EdgeBuffers,
+    transform: ScreenTransform,
+    clip: Rect,
+    halo: Color32,
+) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    let selected = match scene.selection() {
+        Some(crate::ui::command::Selection::Relation(relation)) => Some(relation),
+        _ => None,
+    };
+    let draw = |relation: usize, shapes: &mut Vec<Shape>| {
+        let Some(edge) = scene.drawn_edge(relation) else {
+            return;
+        };
+        if let Some(ends) =
+            ends(&buffers.nodes, edge, transform.zoom).filter(|ends| ends.bounds(edge.payload.lane).intersects(clip))
+        {
+            detailed_shapes(&edge.payload, &ends, clip, halo, 1.0, shapes);
+        }
+    };
+    if let Some(spotlight) = scene.spotlight() {
+        let mut relations: Vec<usize> = spotlight.relations().filter(|r| Some(*r) != selected).collect();
+        relations.sort_unstable();
+        for relation in relations {
+            draw(relation, &mut shapes);
+        }
+    }
+    if let Some(relation) = selected {
+        draw(relation, &mut shapes);
+    }
+    shapes
+}
+
 /// The relation under `pointer`, the nearest when several are in reach.
 pub fn relation_at(
     scene: &GraphScene,
@@ -150,7 +357,7 @@ pub fn relation_at(
     pointer: Pos2,
 ) -> Option<usize> {
     let pointer = to_vec(pointer);
-    place_nodes(scene, transform, &mut buffers.nodes);
+    place_nodes(scene, transform, Rect::EVERYTHING, &mut buffers.nodes);
     let nodes = &buffers.nodes;
     scene
         .edges()

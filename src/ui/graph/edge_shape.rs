@@ -96,6 +96,8 @@ impl Ends {
 /// How strongly a relation that ended between two compared years is drawn (and crossed out):
 /// clearly there but fainter than what began, and stronger than what held in both (dimmed).
 const GHOST: f32 = 0.4;
+/// How strongly a relation outside the focus or the time window is drawn.
+const DIMMED: f32 = 0.15;
 
 /// The colour and width a relation is drawn in, after dimming and emphasis; `opacity`
 /// thins out relations that crowd the view or lie outside what is brought forward.
@@ -107,7 +109,7 @@ fn colour_and_width(payload: &RelationEdge, opacity: f32) -> (Color32, f32) {
     } else if payload.change == Some(Change::Began) {
         (payload.colour.gamma_multiply(opacity), payload.width + 1.0)
     } else if payload.dimmed {
-        (payload.colour.gamma_multiply(0.15 * opacity), payload.width)
+        (payload.colour.gamma_multiply(DIMMED * opacity), payload.width)
     } else {
         (payload.colour.gamma_multiply(opacity), payload.width)
     }
@@ -161,19 +163,38 @@ pub fn detailed_shapes(
     }
 }
 
-/// The relation as a thin straight line in its lane, added to one shared mesh: how relations
-/// are drawn when there are too many on screen to tell their styles apart.
-pub fn overview_line(payload: &RelationEdge, ends: &Ends, smooth: bool, opacity: f32, mesh: &mut egui::Mesh) {
+/// Where a relation's thin straight line runs in its lane, from rim to rim; `None` for a
+/// loop, or when its actors overlap and nothing of it would show.
+pub fn overview_segment(payload: &RelationEdge, ends: &Ends) -> Option<(Vec2, Vec2)> {
     if ends.same_node {
-        return;
+        return None;
     }
     let along = (ends.end - ends.start).normalized();
     let offset = along.perpendicular() * (payload.lane * lane_spacing_on_screen(ends.zoom));
     let start = ends.start + offset + along * ends.start_radius;
     let end = ends.end + offset - along * ends.end_radius;
-    if (end - start).dot(along) <= 0.0 {
-        return; // the nodes overlap: nothing of the line would show
+    ((end - start).dot(along) > 0.0).then_some((start, end))
+}
+
+/// How strongly a relation is drawn against one in full, before crowding thins it out.
+pub fn strength(payload: &RelationEdge) -> f32 {
+    if payload.highlighted || payload.change == Some(Change::Began) {
+        1.0
+    } else if payload.change == Some(Change::Ended) {
+        GHOST
+    } else if payload.dimmed {
+        DIMMED
+    } else {
+        1.0
     }
+}
+
+/// The relation as a thin straight line in its lane, added to one shared mesh: how relations
+/// are drawn when there are too many on screen to tell their styles apart.
+pub fn overview_line(payload: &RelationEdge, ends: &Ends, smooth: bool, opacity: f32, mesh: &mut egui::Mesh) {
+    let Some((start, end)) = overview_segment(payload, ends) else {
+        return;
+    };
     let (colour, _) = colour_and_width(payload, opacity);
     if smooth {
         push_feathered_segment(mesh, start, end, 1.0, colour);

@@ -2,6 +2,7 @@
 //! pan; Entente draws and picks the relations itself (`edge_layer`).
 
 mod camera;
+mod density;
 mod edge_buffers;
 mod edge_layer;
 mod edge_shape;

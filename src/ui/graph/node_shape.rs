@@ -54,6 +54,9 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
             return Vec::new();
         }
         let emphasised = self.payload.highlighted || self.selected || self.hovered || self.dragged;
+        if self.payload.in_picture && !emphasised && !self.payload.pinned && !self.payload.spotlit {
+            return Vec::new(); // stamped into the picture of the crowded view
+        }
         let fill = if (self.payload.dimmed || self.payload.faded) && !emphasised {
             self.payload.colour.gamma_multiply(0.2)
         } else {

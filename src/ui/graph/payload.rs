@@ -25,6 +25,11 @@ pub struct ActorNode {
     pub pinned: bool,
     /// Selected: drawn with a ring, and its label always shown.
     pub highlighted: bool,
+    /// Brought forward by the spotlight (what the selected or hovered actor is linked to).
+    pub spotlit: bool,
+    /// Stamped into the picture of a crowded view (see `density`) rather than drawn on its
+    /// own, unless it stands out (selected, hovered, pinned, spotlit).
+    pub in_picture: bool,
 }
 
 #[derive(Debug, Clone)]

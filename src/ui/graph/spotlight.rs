@@ -60,6 +60,11 @@ impl Spotlight {
         self.relations.contains(&relation)
     }
 
+    /// The relations brought forward, in no particular order.
+    pub fn relations(&self) -> impl Iterator<Item = usize> + '_ {
+        self.relations.iter().copied()
+    }
+
     /// The actors brought forward, in no particular order.
     pub fn actors(&self) -> impl Iterator<Item = usize> + '_ {
         self.actors.iter().copied()

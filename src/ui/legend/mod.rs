@@ -126,9 +126,11 @@ fn relation_kinds(ui: &mut Ui, view: &LegendView<'_>, commands: &mut Vec<Command
     }
     if view.plain_lines {
         ui.label(
-            RichText::new("Thousands of relations are in view: they are plain lines until you zoom in.")
-                .weak()
-                .small(),
+            RichText::new(
+                "Thousands of relations are in view: they are drawn without their line styles until you zoom in.",
+            )
+            .weak()
+            .small(),
         );
     }
 }

@@ -70,6 +70,8 @@ impl GraphScene {
                 faded: false,
                 pinned: self.layout.is_pinned(actor_index),
                 highlighted: false,
+                spotlit: false,
+                in_picture: self.edge_buffers.marks_in_picture,
             };
             let position = self.layout.position(actor_index).unwrap_or_default();
             let node = graph.add_node_with_location(payload, Pos2::new(position.x, position.y));
@@ -166,6 +168,7 @@ impl GraphScene {
         }
         self.graph = graph;
         self.edges = edges;
+        self.edge_buffers.revision = self.edge_buffers.revision.wrapping_add(1);
         self.highlighted = None;
         self.spotlight = None;
         self.set_selection(selection);

@@ -160,7 +160,9 @@ impl GraphScene {
         });
         for (actor, node) in self.node_of_actor.iter().enumerate() {
             if let Some(node) = node.and_then(|n| self.graph.node_mut(n)) {
-                node.payload_mut().faded = spotlight.as_ref().is_some_and(|s| !s.has_actor(actor));
+                let payload = node.payload_mut();
+                payload.faded = spotlight.as_ref().is_some_and(|s| !s.has_actor(actor));
+                payload.spotlit = spotlight.as_ref().is_some_and(|s| s.has_actor(actor));
             }
         }
         self.spotlight = spotlight;
@@ -338,6 +340,22 @@ impl GraphScene {
     }
 
     /// The relations on screen (those the filters leave visible).
+    /// Tells every node whether it is stamped into the crowded view's picture (see `density`).
+    pub fn set_marks_in_picture(&mut self, in_picture: bool) {
+        let nodes: Vec<NodeIndex> = self.node_of_actor.iter().flatten().copied().collect();
+        for node in nodes {
+            if let Some(node) = self.graph.node_mut(node) {
+                node.payload_mut().in_picture = in_picture;
+            }
+        }
+    }
+
+    /// The relation's edge, when it is drawn.
+    pub fn drawn_edge(&self, relation: usize) -> Option<&DrawnEdge> {
+        let edge = self.edge_of_relation.get(relation).copied().flatten()?;
+        self.edges.get(edge as usize)
+    }
+
     pub fn edges(&self) -> &[DrawnEdge] {
         &self.edges
     }

@@ -87,8 +87,7 @@ where
             .into_iter()
             .for_each(|idx| {
                 if let Some(n) = self.g.node_mut(idx) {
-                    let props = n.props().clone();
-                    n.display_mut().update(&props);
+                    n.sync_display();
                 }
             });
     }

@@ -136,6 +136,12 @@ where
         &mut self.display
     }
 
+    /// Entente patch: brings the display up to date from the props without cloning them
+    /// (the drawer cloned every node's props, payload and label, every frame).
+    pub(crate) fn sync_display(&mut self) {
+        self.display.update(&self.props);
+    }
+
     #[allow(clippy::missing_panics_doc)] // TODO: Add panic message
     pub fn id(&self) -> NodeIndex<Ix> {
         self.id.unwrap()
