@@ -20,8 +20,10 @@ pub struct EdgeBuffers {
     pub(super) picture: DensityLayer,
     /// Counts the rebuilds of what is drawn, so a picture made before one is not reused.
     pub(super) revision: u64,
-    /// The actors are stamped into the picture, not drawn one by one by egui_graphs: set on
-    /// their payloads, so it holds from the frame after it is decided.
+    /// So many actors are on screen that the next picture stamps them in.
+    pub(super) marks_wanted: bool,
+    /// The picture shown has the actors in it, so egui_graphs does not draw them one by one
+    /// (set on their payloads).
     pub(super) marks_in_picture: bool,
     /// Actors on screen last frame.
     pub(super) actors_on_screen: usize,

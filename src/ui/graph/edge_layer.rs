@@ -24,6 +24,8 @@ pub const DETAILED_LIMIT: usize = 2_500;
 /// (see `density`) rather than lines: a line costs the same however long it is, a line in the
 /// picture costs its length in pixels, and below this many the lines are cheaper.
 pub const PICTURE_FROM: usize = 40_000;
+/// ...and drawn as lines again below this many, so a view near the limit does not flicker.
+const PICTURE_UNTIL: usize = 30_000;
 /// Up to this many relations on screen, their plain lines are smoothed; beyond it, where they
 /// cross by the thousand and smoothing shows nothing, they are not (it halves their triangles).
 pub const SMOOTH_LIMIT: usize = 10_000;
@@ -113,7 +115,7 @@ fn picture_key(buffers: &EdgeBuffers, nodes: &PlacedNodes, clip: Rect, pixels_pe
     let mut key = rustc_hash::FxHasher::default();
     key.write_u64(nodes.fingerprint);
     key.write_u64(buffers.revision);
-    key.write_u8(u8::from(buffers.marks_in_picture));
+    key.write_u8(u8::from(buffers.marks_wanted));
     for value in [clip.min.x, clip.min.y, clip.max.x, clip.max.y, pixels_per_point] {
         key.write_u32(value.to_bits());
     }
@@ -152,7 +154,8 @@ pub fn edge_shapes(
         .take(PICTURE_FROM + 1)
         .count();
     let opacity = density_opacity(counted);
-    buffers.density = counted > PICTURE_FROM || buffers.marks_in_picture;
+    let crowded = if buffers.density { PICTURE_UNTIL } else { PICTURE_FROM };
+    buffers.density = counted > crowded || buffers.marks_wanted;
     if buffers.density {
         buffers.plain_lines = true;
         let order = picture_order(ctx, scene, buffers, transform, clip, opacity, key);
@@ -215,15 +218,18 @@ pub fn edge_shapes(
 
 /// Decides, from the actors on screen last frame, whether they go into the picture from the
 /// next frame on; tells their nodes when that changes.
+/// The nodes stop being drawn one by one only once a picture with their marks is shown, and
+/// are drawn again as soon as the picture shown has none (or there is none).
 pub fn choose_marks_in_picture(scene: &mut GraphScene, buffers: &mut EdgeBuffers) {
-    let wanted = if buffers.marks_in_picture {
+    buffers.marks_wanted = if buffers.marks_wanted {
         buffers.actors_on_screen >= MARKS_DRAWN_BELOW
     } else {
         buffers.actors_on_screen > MARKS_IN_PICTURE_FROM
     };
-    if wanted != buffers.marks_in_picture {
-        buffers.marks_in_picture = wanted;
-        scene.set_marks_in_picture(wanted);
+    let shown = buffers.density && buffers.picture.shows_marks();
+    if shown != buffers.marks_in_picture {
+        buffers.marks_in_picture = shown;
+        scene.set_marks_in_picture(shown);
     }
 }
 
@@ -253,9 +259,13 @@ fn picture_order(
     opacity: f32,
     key: u64,
 ) -> PictureOrder {
-    let scale = ctx.pixels_per_point();
-    let width = (clip.width() * scale).round().max(1.0) as usize;
-    let height = (clip.height() * scale).round().max(1.0) as usize;
+    // One texel a pixel, but never more than the graphics card takes in one texture.
+    let largest = ctx.input(|i| i.max_texture_side).max(1) as f32;
+    let scale = ctx
+        .pixels_per_point()
+        .min(largest / clip.width().max(clip.height()).max(1.0));
+    let width = (clip.width() * scale).round().clamp(1.0, largest) as usize;
+    let height = (clip.height() * scale).round().clamp(1.0, largest) as usize;
     let to_pixel = |p: Vec2| [(p.x - clip.min.x) * scale, (p.y - clip.min.y) * scale];
     let nodes = &buffers.nodes;
     let lines = scene
@@ -277,14 +287,15 @@ fn picture_order(
         })
         .collect();
     let mut marks = Vec::new();
-    if buffers.marks_in_picture {
+    if buffers.marks_wanted {
         for (index, node) in scene.graph.nodes_iter() {
             let payload = node.payload();
             let Some(&(centre, radius)) = nodes.get(index.index()) else {
                 continue;
             };
-            // The selected and pinned are drawn on their own, with their ring or pin.
-            if payload.highlighted || payload.pinned || !clip.expand(radius).contains(to_pos(centre)) {
+            // The selected and pinned are in it too (egui_graphs draws them again on top), so
+            // choosing or unpinning one does not leave a hole until the next picture.
+            if !clip.expand(radius).contains(to_pos(centre)) {
                 continue;
             }
             let colour = if payload.dimmed {
@@ -308,6 +319,7 @@ fn picture_order(
         transform,
         size: [width, height],
         lines,
+        with_marks: buffers.marks_wanted,
         marks,
     }
 }

@@ -176,9 +176,10 @@ pub fn overview_segment(payload: &RelationEdge, ends: &Ends) -> Option<(Vec2, Ve
     ((end - start).dot(along) > 0.0).then_some((start, end))
 }
 
-/// How strongly a relation is drawn against one in full, before crowding thins it out.
+/// How strongly a relation is drawn against one in full, before crowding thins it out, as
+/// if it were not selected (the selected one is drawn over the crowd on its own).
 pub fn strength(payload: &RelationEdge) -> f32 {
-    if payload.highlighted || payload.change == Some(Change::Began) {
+    if payload.change == Some(Change::Began) {
         1.0
     } else if payload.change == Some(Change::Ended) {
         GHOST

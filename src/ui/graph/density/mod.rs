@@ -44,12 +44,15 @@ pub struct PictureOrder {
     pub transform: ScreenTransform,
     pub size: [usize; 2],
     pub lines: Vec<PictureLine>,
+    /// The actors are in it (even when none is on screen).
+    pub with_marks: bool,
     pub marks: Vec<PictureMark>,
 }
 
 /// A painted picture and the view it was painted for.
 struct Painted {
     key: u64,
+    with_marks: bool,
     area: Rect,
     transform: ScreenTransform,
     image: egui::ColorImage,
@@ -61,13 +64,23 @@ pub struct DensityLayer {
     texture: Option<egui::TextureHandle>,
     /// What the texture shows, and the view it was painted for.
     shown: Option<(u64, Rect, ScreenTransform)>,
+    shown_with_marks: bool,
     painting: Option<(u64, Receiver<Painted>)>,
+    /// A picture whose painting failed, so it is not ordered again frame after frame.
+    failed: Option<u64>,
 }
 
 impl DensityLayer {
     /// True when the picture shown, or the one being painted, is the one for `key`.
     pub fn has(&self, key: u64) -> bool {
-        self.shown.is_some_and(|(shown, ..)| shown == key) || self.painting.as_ref().is_some_and(|(k, _)| *k == key)
+        self.shown.is_some_and(|(shown, ..)| shown == key)
+            || self.painting.as_ref().is_some_and(|(k, _)| *k == key)
+            || self.failed == Some(key)
+    }
+
+    /// True when a picture is shown and the actors are in it.
+    pub fn shows_marks(&self) -> bool {
+        self.shown.is_some() && self.shown_with_marks
     }
 
     /// True while a picture is being painted: a new order waits for it.
@@ -86,10 +99,11 @@ impl DensityLayer {
                     None => self.texture = Some(ctx.load_texture("entente-density", painted.image, options)),
                 }
                 self.shown = Some((painted.key, painted.area, painted.transform));
+                self.shown_with_marks = painted.with_marks;
                 self.painting = None;
             }
             Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => self.painting = None,
+            Err(TryRecvError::Disconnected) => self.failed = self.painting.take().map(|(key, _)| key),
         }
     }
 
@@ -104,6 +118,7 @@ impl DensityLayer {
                 let image = paint(&order);
                 let painted = Painted {
                     key: order.key,
+                    with_marks: order.with_marks,
                     area: order.area,
                     transform: order.transform,
                     image,
@@ -130,6 +145,7 @@ impl DensityLayer {
     /// Forgets the picture: a view with fewer relations draws them one by one.
     pub fn forget(&mut self) {
         self.shown = None;
+        self.texture = None;
     }
 }
 

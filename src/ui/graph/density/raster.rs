@@ -32,8 +32,8 @@ impl DensityRaster {
         let pixels = width * height;
         self.ink.clear();
         self.ink.resize(pixels, Ink::default());
+        // The actors' layer is made when the first is stamped: most pictures have none.
         self.marks.clear();
-        self.marks.resize(pixels, [0.0; 4]);
     }
 
     /// A straight relation from `a` to `b` (pixels) in `rgb` (0..=1) at `opacity`: smoothed
@@ -100,6 +100,9 @@ impl DensityRaster {
     /// An actor's mark at `centre` (pixels), `radius` pixels across its middle, in `rgba`
     /// (straight alpha, 0..=1), over what is already there.
     pub fn add_mark(&mut self, centre: [f32; 2], radius: f32, shape: NodeShape, rgba: [f32; 4]) {
+        if self.marks.len() != self.ink.len() {
+            self.marks.resize(self.ink.len(), [0.0; 4]);
+        }
         let outline = Outline::of(shape, radius);
         let reach = outline.reach + 1.0;
         let x0 = (centre[0] - reach).floor().max(0.0) as usize;
@@ -127,7 +130,9 @@ impl DensityRaster {
     /// The picture, premultiplied RGBA bytes row by row: the actors over the relations.
     pub fn write_rgba(&self, out: &mut Vec<[u8; 4]>) {
         out.clear();
-        out.extend(self.ink.iter().zip(&self.marks).map(|(ink, mark)| {
+        let no_marks = [0.0; 4];
+        let marks = self.marks.iter().chain(std::iter::repeat(&no_marks));
+        out.extend(self.ink.iter().zip(marks).map(|(ink, mark)| {
             let (mut rgb, mut alpha) = ([0.0; 3], 0.0);
             if ink.amount > 0.0 {
                 alpha = 1.0 - (-ink.amount).exp();

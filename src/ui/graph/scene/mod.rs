@@ -342,9 +342,8 @@ impl GraphScene {
     /// The relations on screen (those the filters leave visible).
     /// Tells every node whether it is stamped into the crowded view's picture (see `density`).
     pub fn set_marks_in_picture(&mut self, in_picture: bool) {
-        let nodes: Vec<NodeIndex> = self.node_of_actor.iter().flatten().copied().collect();
-        for node in nodes {
-            if let Some(node) = self.graph.node_mut(node) {
+        for node in self.node_of_actor.iter().flatten() {
+            if let Some(node) = self.graph.node_mut(*node) {
                 node.payload_mut().in_picture = in_picture;
             }
         }
