@@ -138,6 +138,29 @@ fn distance_to_segment(point: Vec2, a: Vec2, b: Vec2) -> f32 {
     (point - (a + ab * t)).length()
 }
 
+/// Liang–Barsky: the parameters (0 at `a`, 1 at `b`) between which the segment lies inside the
+/// box from `min` to `max`, if any of it does.
+pub fn clip_parameters(a: [f32; 2], b: [f32; 2], min: [f32; 2], max: [f32; 2]) -> Option<(f32, f32)> {
+    let ([ax, ay], [bx, by], [left, top], [right, bottom]) = (a, b, min, max);
+    let (dx, dy) = (bx - ax, by - ay);
+    let (mut enter, mut leave) = (0.0_f32, 1.0_f32);
+    for (p, q) in [(-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                enter = enter.max(t);
+            } else {
+                leave = leave.min(t);
+            }
+        }
+    }
+    (enter <= leave).then_some((enter, leave))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

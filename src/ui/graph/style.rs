@@ -111,30 +111,14 @@ pub fn visible_runs(points: &[Pos2], clip: Rect, period: f32) -> Vec<Vec<Pos2>> 
     runs
 }
 
-/// Liang–Barsky: the parameters between which segment `a`–`b` lies inside `clip`.
+/// The parameters between which segment `a`–`b` lies inside `clip`.
 fn clip_segment(a: Pos2, b: Pos2, clip: Rect) -> Option<(f32, f32)> {
-    let d = b - a;
-    let (mut t0, mut t1) = (0.0f32, 1.0f32);
-    for (p, q) in [
-        (-d.x, a.x - clip.min.x),
-        (d.x, clip.max.x - a.x),
-        (-d.y, a.y - clip.min.y),
-        (d.y, clip.max.y - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    (t0 <= t1).then_some((t0, t1))
+    crate::layout::clip_parameters(
+        [a.x, a.y],
+        [b.x, b.y],
+        [clip.min.x, clip.min.y],
+        [clip.max.x, clip.max.y],
+    )
 }
 
 /// The polyline moved sideways by `distance` (positive to the left of travel).

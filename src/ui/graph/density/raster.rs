@@ -151,30 +151,14 @@ impl DensityRaster {
     }
 }
 
-/// The part of the segment inside [0, width] × [0, height] (Liang–Barsky), if any.
+/// The part of the segment inside [0, width] × [0, height], if any.
 fn clip_to(a: [f32; 2], b: [f32; 2], width: f32, height: f32) -> Option<([f32; 2], [f32; 2])> {
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let (mut enter, mut leave) = (0.0_f32, 1.0_f32);
-    for (p, q) in [(-dx, a[0]), (dx, width - a[0]), (-dy, a[1]), (dy, height - a[1])] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                enter = enter.max(t);
-            } else {
-                leave = leave.min(t);
-            }
-        }
+    let (enter, leave) = crate::layout::clip_parameters(a, b, [0.0, 0.0], [width, height])?;
+    if !(enter.is_finite() && leave.is_finite()) {
+        return None;
     }
-    (enter <= leave && leave.is_finite() && enter.is_finite()).then(|| {
-        (
-            [a[0] + dx * enter, a[1] + dy * enter],
-            [a[0] + dx * leave, a[1] + dy * leave],
-        )
-    })
+    let at = |t: f32| [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+    Some((at(enter), at(leave)))
 }
 
 /// An actor's shape as a signed distance from its outline, for smooth edges at any size.
