@@ -38,6 +38,16 @@ enum Zoom {
 }
 
 impl Zoom {
+    fn label(self) -> &'static str {
+        match self {
+            Zoom::Out => "out",
+            Zoom::In => "in",
+            Zoom::OutPointerResting => "out, pointer resting",
+            Zoom::OutMoving => "out, view moving",
+            Zoom::InMoving => "in, view moving",
+        }
+    }
+
     fn zoomed_in(self) -> bool {
         matches!(self, Zoom::In | Zoom::InMoving)
     }
@@ -59,11 +69,17 @@ impl Zoom {
 }
 
 fn main() {
+    // The opening table alone, for work on opening and settling.
+    if std::env::var_os("ENTENTE_BENCH_OPENING_ONLY").is_some() {
+        opening_frames();
+        return;
+    }
     let full = common::is_full_run();
     println!(
         "| actors | relations | zoom | Entente frame | stock GraphView frame | ratio | Entente's longest | stock's longest |"
     );
     println!("|---:|---:|---|---:|---:|---:|---:|---:|");
+    let mut lookups = Vec::new();
     for (actors, relations) in common::sizes() {
         let dataset = generate(actors, relations, 1);
         let index = DatasetIndex::new(&dataset);
@@ -111,6 +127,9 @@ fn main() {
                 }
                 let _ = graph_canvas(ui, &mut scene, &dataset, &index);
             });
+            if matches!(zoom, Zoom::Out | Zoom::In) {
+                lookups.push((actors, relations, zoom, time_lookups(&scene)));
+            }
             let stock_ctx = egui::Context::default();
             let (theirs, theirs_longest) = median_frame(&stock_ctx, frames, pointer, |ui, frame| {
                 if frame == 0 {
@@ -138,13 +157,7 @@ fn main() {
                 };
                 let _ = view.show(ui, &mut stock);
             });
-            let label = match zoom {
-                Zoom::Out => "out",
-                Zoom::In => "in",
-                Zoom::OutPointerResting => "out, pointer resting",
-                Zoom::OutMoving => "out, view moving",
-                Zoom::InMoving => "in, view moving",
-            };
+            let label = zoom.label();
             println!(
                 "| {actors} | {relations} | {label} | {:.2} ms | {:.2} ms | {:.1}x | {:.2} ms | {:.2} ms |",
                 ours.as_secs_f64() * 1e3,
@@ -155,7 +168,59 @@ fn main() {
             );
         }
     }
+    hover_and_click(&lookups);
     opening_frames();
+}
+
+/// Hover and click both look for the relation under the pointer as the last frame drew the
+/// view: timed at points over the whole window, against the 2 ms they may take.
+fn time_lookups(scene: &GraphScene) -> Lookups {
+    let mut times = Vec::new();
+    let mut found = 0;
+    for row in 0..12 {
+        for column in 0..16 {
+            let pointer = egui::pos2(
+                (column as f32 + 0.5) * SCREEN.x / 16.0,
+                (row as f32 + 0.5) * SCREEN.y / 12.0,
+            );
+            let started = Instant::now();
+            let relation = std::hint::black_box(entente::ui::graph::relation_under(scene, pointer));
+            times.push(started.elapsed());
+            found += usize::from(relation.is_some());
+        }
+    }
+    times.sort();
+    Lookups {
+        median: times.get(times.len() / 2).copied().unwrap_or_default(),
+        longest: times.last().copied().unwrap_or_default(),
+        points: times.len(),
+        found,
+    }
+}
+
+struct Lookups {
+    median: Duration,
+    longest: Duration,
+    points: usize,
+    found: usize,
+}
+
+fn hover_and_click(lookups: &[(usize, usize, Zoom, Lookups)]) {
+    const BUDGET: Duration = Duration::from_millis(2);
+    println!();
+    println!("| actors | relations | zoom | points | relation found at | median look-up | longest | longest / 2 ms |");
+    println!("|---:|---:|---|---:|---:|---:|---:|---:|");
+    for (actors, relations, zoom, l) in lookups {
+        println!(
+            "| {actors} | {relations} | {} | {} | {} | {:.3} ms | {:.3} ms | {:.2}x |",
+            zoom.label(),
+            l.points,
+            l.found,
+            l.median.as_secs_f64() * 1e3,
+            l.longest.as_secs_f64() * 1e3,
+            l.longest.as_secs_f64() / BUDGET.as_secs_f64(),
+        );
+    }
 }
 
 /// Opens each size's file in the real app and times every frame until the file is on screen

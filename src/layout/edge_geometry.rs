@@ -115,8 +115,12 @@ impl EdgeCurve {
 
 /// Shortest distance from `point` to the curve, close enough for picking with a mouse.
 pub fn distance_to_curve(curve: &EdgeCurve, point: Vec2) -> f32 {
-    if let EdgeCurve::Loop { centre, radius } = *curve {
-        return ((point - centre).length() - radius).abs();
+    let (start, control, end) = match *curve {
+        EdgeCurve::Loop { centre, radius } => return ((point - centre).length() - radius).abs(),
+        EdgeCurve::Bezier { start, control, end } => (start, control, end),
+    };
+    if bulge(start, control, end) == 0.0 {
+        return distance_to_segment(point, start, end); // straight: the chord is the curve
     }
     let mut best = f32::MAX;
     let mut previous = curve.point_at(0.0);
@@ -125,6 +129,24 @@ pub fn distance_to_curve(curve: &EdgeCurve, point: Vec2) -> f32 {
         previous = next;
     }
     best
+}
+
+/// At least how far `point` is from `curve`, for one segment's work: a quadratic Bézier
+/// strays from its chord by at most half the distance from the chord's middle to its control
+/// point (B(t) − chord(t) = 2t(1 − t)(control − middle)). Picking among half a million
+/// relations tests this before sampling the curve.
+pub fn distance_to_curve_at_least(curve: &EdgeCurve, point: Vec2) -> f32 {
+    match *curve {
+        EdgeCurve::Loop { .. } => distance_to_curve(curve, point),
+        EdgeCurve::Bezier { start, control, end } => {
+            distance_to_segment(point, start, end) - bulge(start, control, end)
+        }
+    }
+}
+
+/// How far a quadratic Bézier strays from its chord at most.
+fn bulge(start: Vec2, control: Vec2, end: Vec2) -> f32 {
+    (control - (start + end) * 0.5).length() * 0.5
 }
 
 fn distance_to_segment(point: Vec2, a: Vec2, b: Vec2) -> f32 {
@@ -164,6 +186,39 @@ pub fn clip_parameters(a: [f32; 2], b: [f32; 2], min: [f32; 2], max: [f32; 2]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cheap_bound_never_says_a_curve_is_further_than_it_is() {
+        let (start, end) = (Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0));
+        for lane in [-2.0, -0.5, 0.0, 0.5, 1.0, 3.0] {
+            let curve = EdgeCurve::between(start, end, lane, 16.0);
+            for (x, y) in [
+                (50.0, 0.0),
+                (50.0, 40.0),
+                (50.0, -40.0),
+                (-20.0, 5.0),
+                (130.0, 60.0),
+                (10.0, 8.0),
+            ] {
+                let point = Vec2::new(x, y);
+                let exact = distance_to_curve(&curve, point);
+                let bound = distance_to_curve_at_least(&curve, point);
+                assert!(
+                    bound <= exact + 1e-3,
+                    "lane {lane} at ({x}, {y}): bound {bound} > {exact}"
+                );
+                if lane == 0.0 {
+                    assert!(
+                        (bound - exact).abs() < 1e-4,
+                        "a straight relation's bound is its distance"
+                    );
+                }
+            }
+        }
+        // Far from a curved relation the bound alone rules it out.
+        let curve = EdgeCurve::between(start, end, 1.0, 16.0);
+        assert!(distance_to_curve_at_least(&curve, Vec2::new(50.0, 200.0)) > 100.0);
+    }
 
     #[test]
     fn parallel_edges_get_distinct_symmetric_lanes() {

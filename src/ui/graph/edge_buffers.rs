@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::density::DensityLayer;
+use super::density::{DensityLayer, PictureSource};
+use super::edge_shape::Ends;
 use crate::layout::Vec2;
 
 /// What drawing the relations keeps between frames, so a frame allocates nothing new: the
@@ -13,6 +14,11 @@ use crate::layout::Vec2;
 pub struct EdgeBuffers {
     pub(super) mesh: Arc<egui::Mesh>,
     pub(super) nodes: Vec<(Vec2, f32)>,
+    /// The relations on screen last frame (by index among the scene's) and their ends, while
+    /// they are drawn as lines: drawing and picking go through these rather than all of them.
+    pub(super) visible: Vec<(u32, Ends)>,
+    /// What the picture is painted from, as of `source.revision`.
+    pub(super) source: Option<Arc<PictureSource>>,
     /// Last frame drew too many relations to show their patterns: plain lines.
     pub plain_lines: bool,
     /// Last frame drew the relations as one picture of their density.
@@ -25,6 +31,4 @@ pub struct EdgeBuffers {
     /// The picture shown has the actors in it, so egui_graphs does not draw them one by one
     /// (set on their payloads).
     pub(super) marks_in_picture: bool,
-    /// Actors on screen last frame.
-    pub(super) actors_on_screen: usize,
 }

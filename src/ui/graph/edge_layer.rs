@@ -8,11 +8,10 @@ use std::sync::Arc;
 use egui::{Color32, Pos2, Rect, Shape};
 
 use super::camera::ScreenTransform;
-use super::density::{PictureLine, PictureMark, PictureOrder};
+use super::density::{PictureActor, PictureOrder, PictureRelation, PictureSource};
 use super::edge_buffers::EdgeBuffers;
 use super::edge_shape::{
-    Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, overview_segment, pick_distance,
-    strength, to_pos, to_vec,
+    Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, pick_distance, strength, to_pos, to_vec,
 };
 use super::scene::{DrawnEdge, GraphScene};
 use crate::layout::Vec2;
@@ -91,16 +90,7 @@ fn place_nodes(
 }
 
 fn ends(nodes: &[(Vec2, f32)], edge: &DrawnEdge, zoom: f32) -> Option<Ends> {
-    let (start, start_radius) = *nodes.get(edge.from.index())?;
-    let (end, end_radius) = *nodes.get(edge.to.index())?;
-    Some(Ends {
-        start,
-        end,
-        start_radius,
-        end_radius,
-        same_node: edge.from == edge.to,
-        zoom,
-    })
+    Ends::between(nodes, edge.from.index(), edge.to.index(), zoom)
 }
 
 /// How strongly each relation is drawn when `count` are on screen.
@@ -110,12 +100,13 @@ pub fn density_opacity(count: usize) -> f32 {
 
 /// What the view's picture depends on: where the nodes are, what is drawn, the view itself
 /// and the screen's pixels. The same key, the same picture.
-fn picture_key(buffers: &EdgeBuffers, nodes: &PlacedNodes, clip: Rect, pixels_per_point: f32) -> u64 {
+fn picture_key(buffers: &EdgeBuffers, nodes: &PlacedNodes, clip: Rect, pixels_per_point: f32, draft: bool) -> u64 {
     use std::hash::Hasher;
     let mut key = rustc_hash::FxHasher::default();
     key.write_u64(nodes.fingerprint);
     key.write_u64(buffers.revision);
     key.write_u8(u8::from(buffers.marks_wanted));
+    key.write_u8(u8::from(draft));
     for value in [clip.min.x, clip.min.y, clip.max.x, clip.max.y, pixels_per_point] {
         key.write_u32(value.to_bits());
     }
@@ -134,34 +125,94 @@ pub fn edge_shapes(
     halo: Color32,
 ) -> Vec<Shape> {
     let placed = place_nodes(scene, transform, clip, &mut buffers.nodes);
-    buffers.actors_on_screen = placed.on_screen;
+    // Decided before any picture is ordered, so the first one already has the actors in it.
+    buffers.marks_wanted = if buffers.marks_wanted {
+        placed.on_screen >= MARKS_DRAWN_BELOW
+    } else {
+        placed.on_screen > MARKS_IN_PICTURE_FROM
+    };
     buffers.picture.collect(ctx);
-    let key = picture_key(buffers, &placed, clip, ctx.pixels_per_point());
-    // The picture for this view is shown or on its way, or another is being painted: either
-    // way the one shown, moved to the view, stands in until the next is ready.
-    if buffers.density && (buffers.picture.has(key) || buffers.picture.is_painting()) {
+    // A first picture, or one while the layout moves the actors, is a quick draft.
+    let picture = &buffers.picture;
+    let draft = scene.layout_running() || !(picture.shows_any() && (picture.shows_marks() || !buffers.marks_wanted));
+    let key = picture_key(buffers, &placed, clip, ctx.pixels_per_point(), draft);
+    // Nothing has changed since the picture shown (or on its way) was ordered.
+    if buffers.density && buffers.picture.has(key) {
         return picture_shapes(scene, buffers, transform, clip, halo);
     }
-    let nodes = &buffers.nodes;
-    let on_screen = |edge: &DrawnEdge| {
-        ends(nodes, edge, transform.zoom).filter(|ends| ends.bounds(edge.payload.lane).intersects(clip))
-    };
-    // Counting stops at the last limit: past it, the answers are the same.
-    let counted = scene
-        .edges()
-        .iter()
-        .filter(|e| on_screen(e).is_some())
-        .take(PICTURE_FROM + 1)
-        .count();
-    let opacity = density_opacity(counted);
+    let mut visible = std::mem::take(&mut buffers.visible);
+    visible.clear();
+    // Collecting stops past the last limit: past it, the answers are the same.
+    for (at, edge) in scene.edges().iter().enumerate() {
+        let Some(ends) = ends(&buffers.nodes, edge, transform.zoom) else {
+            continue;
+        };
+        if ends.bounds(edge.payload.lane).intersects(clip) {
+            visible.push((at as u32, ends));
+            if visible.len() > PICTURE_FROM {
+                break;
+            }
+        }
+    }
+    let counted = visible.len();
     let crowded = if buffers.density { PICTURE_UNTIL } else { PICTURE_FROM };
     buffers.density = counted > crowded || buffers.marks_wanted;
     if buffers.density {
-        buffers.plain_lines = true;
-        let order = picture_order(ctx, scene, buffers, transform, clip, opacity, key);
-        buffers.picture.order(ctx, order);
-        return picture_shapes(scene, buffers, transform, clip, halo);
+        buffers.visible = visible;
+        return crowded_view(ctx, scene, buffers, transform, clip, halo, (key, draft));
     }
+    let shapes = relation_lines(scene, buffers, &visible, clip, halo);
+    buffers.visible = visible;
+    shapes
+}
+
+/// The crowded view: the picture for it, ordered when the one shown or on its way is not.
+fn crowded_view(
+    ctx: &egui::Context,
+    scene: &GraphScene,
+    buffers: &mut EdgeBuffers,
+    transform: ScreenTransform,
+    clip: Rect,
+    halo: Color32,
+    (key, draft): (u64, bool),
+) -> Vec<Shape> {
+    buffers.plain_lines = true;
+    let moving = scene.layout_running();
+    // The picture for this view is on its way, or another is being painted, or the painter
+    // rests while the layout moves: the one shown, moved to the view, stands in.
+    let waiting = buffers.picture.has(key)
+        || buffers.picture.is_painting()
+        || (moving
+            && buffers.picture.shows_any()
+            && (buffers.picture.shows_marks() || !buffers.marks_wanted)
+            && !buffers.picture.rested());
+    if !waiting {
+        let source = match &buffers.source {
+            Some(source) if source.revision == buffers.revision => Arc::clone(source),
+            _ => Arc::new(picture_source(scene, buffers.revision)),
+        };
+        buffers.source = Some(Arc::clone(&source));
+        // In a graph big enough for its actors to go into the picture, every picture has
+        // them, even when so few are on screen that they are drawn one by one over it: the
+        // next zoom out then has them in the picture that stands in for its own.
+        let with_marks = buffers.marks_wanted || scene.graph.node_count() > MARKS_IN_PICTURE_FROM;
+        let order = picture_order(ctx, buffers, source, transform, clip, (key, draft, with_marks));
+        buffers.picture.order(ctx, order);
+    }
+    picture_shapes(scene, buffers, transform, clip, halo)
+}
+
+/// The relations on screen (`visible`) as lines: plain in one mesh when many, in full when
+/// few, with what the spotlight brings forward and the selected one on top.
+fn relation_lines(
+    scene: &GraphScene,
+    buffers: &mut EdgeBuffers,
+    visible: &[(u32, Ends)],
+    clip: Rect,
+    halo: Color32,
+) -> Vec<Shape> {
+    let counted = visible.len();
+    let opacity = density_opacity(counted);
     buffers.picture.forget();
     let detailed = counted <= DETAILED_LIMIT;
     let smooth = counted <= SMOOTH_LIMIT;
@@ -178,8 +229,8 @@ pub fn edge_shapes(
     let mut shapes = Vec::new();
     let mut highlighted = Vec::new();
     let mut brought_forward = Vec::new();
-    for edge in scene.edges() {
-        let Some(ends) = on_screen(edge) else {
+    for &(at, ends) in visible {
+        let Some(edge) = scene.edges().get(at as usize) else {
             continue;
         };
         let relation = edge.payload.relation as usize;
@@ -216,17 +267,11 @@ pub fn edge_shapes(
     shapes
 }
 
-/// Decides, from the actors on screen last frame, whether they go into the picture from the
-/// next frame on; tells their nodes when that changes.
-/// The nodes stop being drawn one by one only once a picture with their marks is shown, and
-/// are drawn again as soon as the picture shown has none (or there is none).
+/// Tells the nodes whether the picture shown has them in it, when that changes: they stop
+/// being drawn one by one only once a picture with their marks is shown, and are drawn again
+/// as soon as the picture shown has none (or there is none).
 pub fn choose_marks_in_picture(scene: &mut GraphScene, buffers: &mut EdgeBuffers) {
-    buffers.marks_wanted = if buffers.marks_wanted {
-        buffers.actors_on_screen >= MARKS_DRAWN_BELOW
-    } else {
-        buffers.actors_on_screen > MARKS_IN_PICTURE_FROM
-    };
-    let shown = buffers.density && buffers.picture.shows_marks();
+    let shown = buffers.density && buffers.marks_wanted && buffers.picture.shows_marks();
     if shown != buffers.marks_in_picture {
         buffers.marks_in_picture = shown;
         scene.set_marks_in_picture(shown);
@@ -247,80 +292,83 @@ fn picture_shapes(
     shapes
 }
 
-/// Every relation on screen (and the actors, when they go into it) as lines and marks in the
-/// picture's pixels. Neither selection nor spotlight shows in it: they are drawn over it, so
+/// A draft picture (the first of a view, or any while the layout moves the actors) is painted
+/// at this fraction of the screen's pixels: a quarter of the pixels and half the ink, so it is
+/// quick to come and keeps up with a moving layout; the picture that follows is in full.
+const DRAFT_SCALE: f32 = 0.5;
+
+/// Every relation drawn (and every actor, for when they go into the picture), as the picture
+/// paints them. Neither selection nor spotlight shows in it: they are drawn over it, so
 /// choosing or hovering something does not make it again.
-fn picture_order(
-    ctx: &egui::Context,
-    scene: &GraphScene,
-    buffers: &EdgeBuffers,
-    transform: ScreenTransform,
-    clip: Rect,
-    opacity: f32,
-    key: u64,
-) -> PictureOrder {
-    // One texel a pixel, but never more than the graphics card takes in one texture.
-    let largest = ctx.input(|i| i.max_texture_side).max(1) as f32;
-    let scale = ctx
-        .pixels_per_point()
-        .min(largest / clip.width().max(clip.height()).max(1.0));
-    let width = (clip.width() * scale).round().clamp(1.0, largest) as usize;
-    let height = (clip.height() * scale).round().clamp(1.0, largest) as usize;
-    let to_pixel = |p: Vec2| [(p.x - clip.min.x) * scale, (p.y - clip.min.y) * scale];
-    let nodes = &buffers.nodes;
-    let lines = scene
+fn picture_source(scene: &GraphScene, revision: u64) -> PictureSource {
+    let relations = scene
         .edges()
         .iter()
-        .filter_map(|edge| {
-            let ends = ends(nodes, edge, transform.zoom)?;
-            if !ends.bounds(edge.payload.lane).intersects(clip) {
-                return None;
-            }
-            let (from, to) = overview_segment(&edge.payload, &ends)?;
+        .map(|edge| {
             let [r, g, b, _] = edge.payload.colour.to_normalized_gamma_f32();
-            Some(PictureLine {
-                from: to_pixel(from),
-                to: to_pixel(to),
+            PictureRelation {
+                from: edge.from.index() as u32,
+                to: edge.to.index() as u32,
+                lane: edge.payload.lane,
                 rgb: [r, g, b],
-                opacity: opacity * strength(&edge.payload),
-            })
+                strength: strength(&edge.payload),
+            }
         })
         .collect();
-    let mut marks = Vec::new();
-    if buffers.marks_wanted {
-        for (index, node) in scene.graph.nodes_iter() {
+    // The selected and pinned are in it too (egui_graphs draws them again on top), so
+    // choosing or unpinning one does not leave a hole until the next picture.
+    let actors = scene
+        .graph
+        .nodes_iter()
+        .map(|(index, node)| {
             let payload = node.payload();
-            let Some(&(centre, radius)) = nodes.get(index.index()) else {
-                continue;
-            };
-            // The selected and pinned are in it too (egui_graphs draws them again on top), so
-            // choosing or unpinning one does not leave a hole until the next picture.
-            if !clip.expand(radius).contains(to_pos(centre)) {
-                continue;
-            }
             let colour = if payload.dimmed {
                 payload.colour.gamma_multiply(0.2)
             } else {
                 payload.colour
             };
             let [r, g, b, a] = colour.to_normalized_gamma_f32();
-            let rgba = if a > 0.0 { [r / a, g / a, b / a, a] } else { [0.0; 4] };
-            marks.push(PictureMark {
-                centre: to_pixel(centre),
-                radius: radius * scale,
+            PictureActor {
+                slot: index.index() as u32,
                 shape: payload.shape,
-                rgba,
-            });
-        }
+                rgba: if a > 0.0 { [r / a, g / a, b / a, a] } else { [0.0; 4] },
+            }
+        })
+        .collect();
+    PictureSource {
+        revision,
+        relations,
+        actors,
     }
+}
+
+/// The picture of the view inside `clip`, with the nodes where they are this frame.
+fn picture_order(
+    ctx: &egui::Context,
+    buffers: &EdgeBuffers,
+    source: Arc<PictureSource>,
+    transform: ScreenTransform,
+    clip: Rect,
+    (key, draft, with_marks): (u64, bool, bool),
+) -> PictureOrder {
+    // One texel a pixel, but never more than the graphics card takes in one texture.
+    let largest = ctx.input(|i| i.max_texture_side).max(1) as f32;
+    let wanted = ctx.pixels_per_point() * if draft { DRAFT_SCALE } else { 1.0 };
+    let scale = wanted.min(largest / clip.width().max(clip.height()).max(1.0));
+    let width = (clip.width() * scale).round().clamp(1.0, largest) as usize;
+    let height = (clip.height() * scale).round().clamp(1.0, largest) as usize;
     PictureOrder {
         key,
         area: clip,
         transform,
+        scale,
         size: [width, height],
-        lines,
-        with_marks: buffers.marks_wanted,
-        marks,
+        source,
+        nodes: buffers.nodes.clone(),
+        // Past the count where a picture is drawn, crowding has thinned every line to the
+        // faintest.
+        opacity: density_opacity(PICTURE_UNTIL),
+        with_marks,
     }
 }
 
@@ -361,25 +409,41 @@ fn standing_out(
     shapes
 }
 
-/// The relation under `pointer`, the nearest when several are in reach.
+/// The relation under `pointer`, the nearest when several are in reach, among those drawn
+/// this frame (`edge_shapes` has placed the nodes for `transform`).
 pub fn relation_at(
     scene: &GraphScene,
-    buffers: &mut EdgeBuffers,
+    buffers: &EdgeBuffers,
     transform: ScreenTransform,
     pointer: Pos2,
 ) -> Option<usize> {
     let pointer = to_vec(pointer);
-    place_nodes(scene, transform, Rect::EVERYTHING, &mut buffers.nodes);
-    let nodes = &buffers.nodes;
-    scene
-        .edges()
-        .iter()
-        .filter_map(|edge| {
-            let ends = ends(nodes, edge, transform.zoom)?;
-            pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, relation)| relation)
+    let nearest = |found: Option<(f32, usize)>, (d, relation): (f32, usize)| match found {
+        Some((best, _)) if best <= d => found,
+        _ => Some((d, relation)),
+    };
+    let edges = scene.edges();
+    let found = if buffers.density {
+        // Under the picture no list of what is on screen is kept: every relation is tried.
+        let nodes = &buffers.nodes;
+        edges
+            .iter()
+            .filter_map(|edge| {
+                let ends = ends(nodes, edge, transform.zoom)?;
+                pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
+            })
+            .fold(None, nearest)
+    } else {
+        buffers
+            .visible
+            .iter()
+            .filter_map(|&(at, ends)| {
+                let edge = edges.get(at as usize)?;
+                pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
+            })
+            .fold(None, nearest)
+    };
+    found.map(|(_, relation)| relation)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use petgraph::graph::DefaultIx;
 use super::node_shape::ActorNodeShape;
 use super::payload::{ActorNode, RelationEdge};
 use super::style::styled_line;
-use crate::layout::{EdgeCurve, Vec2, distance_to_curve};
+use crate::layout::{EdgeCurve, Vec2, distance_to_curve, distance_to_curve_at_least};
 use crate::model::Change;
 
 type ActorGraphNode = Node<ActorNode, RelationEdge, Directed, DefaultIx, ActorNodeShape>;
@@ -62,6 +62,21 @@ pub struct Ends {
 }
 
 impl Ends {
+    /// The ends of a relation between the nodes in slots `from` and `to` of `nodes` (each
+    /// node's centre and radius on screen).
+    pub fn between(nodes: &[(Vec2, f32)], from: usize, to: usize, zoom: f32) -> Option<Self> {
+        let (start, start_radius) = *nodes.get(from)?;
+        let (end, end_radius) = *nodes.get(to)?;
+        Some(Self {
+            start,
+            end,
+            start_radius,
+            end_radius,
+            same_node: from == to,
+            zoom,
+        })
+    }
+
     pub fn curve(&self, lane: f32) -> EdgeCurve {
         if self.same_node {
             EdgeCurve::self_loop(self.start, self.start_radius, lane + 1.0)
@@ -165,12 +180,12 @@ pub fn detailed_shapes(
 
 /// Where a relation's thin straight line runs in its lane, from rim to rim; `None` for a
 /// loop, or when its actors overlap and nothing of it would show.
-pub fn overview_segment(payload: &RelationEdge, ends: &Ends) -> Option<(Vec2, Vec2)> {
+pub fn overview_segment(lane: f32, ends: &Ends) -> Option<(Vec2, Vec2)> {
     if ends.same_node {
         return None;
     }
     let along = (ends.end - ends.start).normalized();
-    let offset = along.perpendicular() * (payload.lane * lane_spacing_on_screen(ends.zoom));
+    let offset = along.perpendicular() * (lane * lane_spacing_on_screen(ends.zoom));
     let start = ends.start + offset + along * ends.start_radius;
     let end = ends.end + offset - along * ends.end_radius;
     ((end - start).dot(along) > 0.0).then_some((start, end))
@@ -193,7 +208,7 @@ pub fn strength(payload: &RelationEdge) -> f32 {
 /// The relation as a thin straight line in its lane, added to one shared mesh: how relations
 /// are drawn when there are too many on screen to tell their styles apart.
 pub fn overview_line(payload: &RelationEdge, ends: &Ends, smooth: bool, opacity: f32, mesh: &mut egui::Mesh) {
-    let Some((start, end)) = overview_segment(payload, ends) else {
+    let Some((start, end)) = overview_segment(payload.lane, ends) else {
         return;
     };
     let (colour, _) = colour_and_width(payload, opacity);
@@ -244,8 +259,13 @@ pub fn pick_distance(payload: &RelationEdge, ends: &Ends, pointer: Vec2) -> Opti
     if !ends.bounds(payload.lane).contains(to_pos(pointer)) {
         return None;
     }
-    let distance = distance_to_curve(&ends.curve(payload.lane), pointer);
-    (distance <= HIT_DISTANCE.max(payload.width)).then_some(distance)
+    let curve = ends.curve(payload.lane);
+    let reach = HIT_DISTANCE.max(payload.width);
+    if distance_to_curve_at_least(&curve, pointer) > reach {
+        return None;
+    }
+    let distance = distance_to_curve(&curve, pointer);
+    (distance <= reach).then_some(distance)
 }
 
 pub fn to_vec(p: Pos2) -> Vec2 {

@@ -23,4 +23,4 @@ pub use headless::{opening_radii, scene_svg, settled_scene};
 pub use node_size::actor_radii;
 pub use scene::{Collapsed, DrawnActor, GraphScene, PlacedLabel, SavedPositions, SceneLook};
 pub use svg_export::view_to_svg;
-pub use view::{GRAPH_ID, graph_canvas, relation_screen_position};
+pub use view::{GRAPH_ID, graph_canvas, relation_screen_position, relation_under};

@@ -44,6 +44,10 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
         self.zoom = ctx.meta.zoom;
+        let emphasised = self.payload.highlighted || self.selected || self.hovered || self.dragged;
+        if self.payload.in_picture && !emphasised && !self.payload.pinned && !self.payload.spotlit {
+            return Vec::new(); // stamped into the picture of the crowded view
+        }
         let centre = ctx.meta.canvas_to_screen_pos(self.location);
         let radius = ctx
             .meta
@@ -52,10 +56,6 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
         // Nothing to draw off-screen. Labels are drawn by `label_layer`, not here.
         if !ctx.painter.clip_rect().expand(radius + 4.0).contains(centre) {
             return Vec::new();
-        }
-        let emphasised = self.payload.highlighted || self.selected || self.hovered || self.dragged;
-        if self.payload.in_picture && !emphasised && !self.payload.pinned && !self.payload.spotlit {
-            return Vec::new(); // stamped into the picture of the crowded view
         }
         let fill = if (self.payload.dimmed || self.payload.faded) && !emphasised {
             self.payload.colour.gamma_multiply(0.2)
@@ -91,7 +91,29 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
         self.hovered = state.hovered;
         self.selected = state.selected;
         self.dragged = state.dragged;
-        self.payload = state.payload.clone();
+        // Field by field: every node is brought up to date every frame, and cloning the
+        // label's Arc for each of 100,000 was two atomic operations apiece for nothing.
+        let payload = &state.payload;
+        if !std::sync::Arc::ptr_eq(&self.payload.label, &payload.label) {
+            self.payload.label = std::sync::Arc::clone(&payload.label);
+        }
+        let ActorNode {
+            actor,
+            shape,
+            colour,
+            radius,
+            label: _,
+            dimmed,
+            faded,
+            pinned,
+            highlighted,
+            spotlit,
+            in_picture,
+        } = *payload;
+        let mine = &mut self.payload;
+        (mine.actor, mine.shape, mine.colour, mine.radius) = (actor, shape, colour, radius);
+        (mine.dimmed, mine.faded, mine.pinned) = (dimmed, faded, pinned);
+        (mine.highlighted, mine.spotlit, mine.in_picture) = (highlighted, spotlit, in_picture);
     }
 
     fn is_inside(&self, pos: Pos2) -> bool {

@@ -90,7 +90,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
         let picked = response
             .response
             .interact_pointer_pos()
-            .and_then(|pointer| relation_at(scene, &mut buffers, transform, pointer));
+            .and_then(|pointer| relation_at(scene, &buffers, transform, pointer));
         commands.push(match picked {
             Some(relation) => Command::Select(Selection::Relation(relation)),
             None => Command::ClearSelection,
@@ -101,7 +101,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
         && !clicked_something
         && scene.graph.hovered_node().is_none()
         && let Some(pointer) = response.response.interact_pointer_pos()
-        && relation_at(scene, &mut buffers, transform, pointer).is_none()
+        && relation_at(scene, &buffers, transform, pointer).is_none()
     {
         let at = (pointer.to_vec2() - transform.offset) / transform.zoom.max(1e-4);
         commands.push(Command::NewActor(Some([at.x, at.y])));
@@ -112,7 +112,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     {
         commands.push(Command::Unpin(actor));
     }
-    hover_tooltip(scene, &mut buffers, dataset, &response.response, transform);
+    hover_tooltip(scene, &buffers, dataset, &response.response, transform);
     scene.edge_buffers = buffers;
 
     if scene.graph.node_count() == 0 {
@@ -207,7 +207,7 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect) {
 
 fn hover_tooltip(
     scene: &GraphScene,
-    buffers: &mut EdgeBuffers,
+    buffers: &EdgeBuffers,
     dataset: &Dataset,
     response: &egui::Response,
     transform: ScreenTransform,
@@ -267,6 +267,12 @@ fn hover_tooltip(
             .weak(),
         );
     });
+}
+
+/// The relation that hovering or clicking at `pointer` (window coordinates) finds, as the
+/// last frame drew the view: the look-up hover and click make, for benchmarks.
+pub fn relation_under(scene: &GraphScene, pointer: egui::Pos2) -> Option<usize> {
+    relation_at(scene, &scene.edge_buffers, scene.camera.transform(), pointer)
 }
 
 /// Where a relation's midpoint was drawn last frame, for tests that click edges as a user would.

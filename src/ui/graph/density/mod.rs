@@ -8,45 +8,37 @@
 //! moved and scaled to the view as it is now, so panning and zooming never wait for it.
 
 mod raster;
+mod source;
 
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 use egui::{Color32, Pos2, Rect, Shape};
 
 use raster::DensityRaster;
+pub use source::{PictureActor, PictureRelation, PictureSource};
 
 use super::camera::ScreenTransform;
-use crate::model::NodeShape;
+use super::edge_shape::{Ends, overview_segment, to_pos};
+use crate::layout::Vec2;
 
-/// A relation's line in the picture, in its pixels.
-#[derive(Debug, Clone, Copy)]
-pub struct PictureLine {
-    pub from: [f32; 2],
-    pub to: [f32; 2],
-    pub rgb: [f32; 3],
-    pub opacity: f32,
-}
-
-/// An actor's mark in the picture, in its pixels.
-#[derive(Debug, Clone, Copy)]
-pub struct PictureMark {
-    pub centre: [f32; 2],
-    pub radius: f32,
-    pub shape: NodeShape,
-    /// Straight alpha, 0..=1.
-    pub rgba: [f32; 4],
-}
-
-/// What to paint: the lines and marks, over the pixels of `area` as the view stood.
+/// What to paint: everything drawn (`source`), over the pixels of `area` as the view stood,
+/// with the nodes where they were then.
 pub struct PictureOrder {
     pub key: u64,
     pub area: Rect,
     pub transform: ScreenTransform,
+    /// Pixels of the picture per point of the window.
+    pub scale: f32,
     pub size: [usize; 2],
-    pub lines: Vec<PictureLine>,
-    /// The actors are in it (even when none is on screen).
+    pub source: Arc<PictureSource>,
+    /// Each node's centre and radius on screen, by slot.
+    pub nodes: Vec<(Vec2, f32)>,
+    /// How strongly each relation is drawn, before its own strength.
+    pub opacity: f32,
+    /// The actors are stamped in (even when none is on screen).
     pub with_marks: bool,
-    pub marks: Vec<PictureMark>,
 }
 
 /// A painted picture and the view it was painted for.
@@ -58,6 +50,11 @@ struct Painted {
     image: egui::ColorImage,
 }
 
+/// While the layout moves the actors, the painter rests this many times as long as it took to
+/// paint the last picture before painting the next: a third of a core, so the layout keeps
+/// the rest (painting without rest took as much of the machine as the layout did).
+const REST_WHILE_MOVING: u32 = 2;
+
 /// The picture shown, the one being painted, and what they were made from.
 #[derive(Default)]
 pub struct DensityLayer {
@@ -66,6 +63,10 @@ pub struct DensityLayer {
     shown: Option<(u64, Rect, ScreenTransform)>,
     shown_with_marks: bool,
     painting: Option<(u64, Receiver<Painted>)>,
+    /// When the picture being painted was ordered.
+    ordered_at: Option<Instant>,
+    /// How long the last picture took to paint, and when it was taken to egui.
+    last_painting: Option<(Duration, Instant)>,
     /// A picture whose painting failed, so it is not ordered again frame after frame.
     failed: Option<u64>,
 }
@@ -81,6 +82,18 @@ impl DensityLayer {
     /// True when a picture is shown and the actors are in it.
     pub fn shows_marks(&self) -> bool {
         self.shown.is_some() && self.shown_with_marks
+    }
+
+    /// True when a picture is shown.
+    pub fn shows_any(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// True when the painter has rested long enough since its last picture to paint one while
+    /// the layout moves the actors.
+    pub fn rested(&self) -> bool {
+        self.last_painting
+            .is_none_or(|(took, at)| at.elapsed() >= took * REST_WHILE_MOVING)
     }
 
     /// True while a picture is being painted: a new order waits for it.
@@ -101,6 +114,9 @@ impl DensityLayer {
                 self.shown = Some((painted.key, painted.area, painted.transform));
                 self.shown_with_marks = painted.with_marks;
                 self.painting = None;
+                if let Some(ordered) = self.ordered_at.take() {
+                    self.last_painting = Some((ordered.elapsed(), Instant::now()));
+                }
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => self.failed = self.painting.take().map(|(key, _)| key),
@@ -129,6 +145,7 @@ impl DensityLayer {
             });
         if spawned.is_ok() {
             self.painting = Some((key, receiver));
+            self.ordered_at = Some(Instant::now());
         }
     }
 
@@ -160,11 +177,38 @@ fn paint(order: &PictureOrder) -> egui::ColorImage {
     let mut raster = DensityRaster::default();
     let [width, height] = order.size;
     raster.reset(width, height);
-    for line in &order.lines {
-        raster.add_line(line.from, line.to, line.rgb, line.opacity);
+    let area = order.area;
+    let to_pixel = |p: Vec2| [(p.x - area.min.x) * order.scale, (p.y - area.min.y) * order.scale];
+    for relation in &order.source.relations {
+        let Some(ends) = Ends::between(
+            &order.nodes,
+            relation.from as usize,
+            relation.to as usize,
+            order.transform.zoom,
+        ) else {
+            continue;
+        };
+        if !ends.bounds(relation.lane).intersects(area) {
+            continue;
+        }
+        if let Some((from, to)) = overview_segment(relation.lane, &ends) {
+            raster.add_line(
+                to_pixel(from),
+                to_pixel(to),
+                relation.rgb,
+                order.opacity * relation.strength,
+            );
+        }
     }
-    for mark in &order.marks {
-        raster.add_mark(mark.centre, mark.radius, mark.shape, mark.rgba);
+    if order.with_marks {
+        for actor in &order.source.actors {
+            let Some(&(centre, radius)) = order.nodes.get(actor.slot as usize) else {
+                continue;
+            };
+            if area.expand(radius).contains(to_pos(centre)) {
+                raster.add_mark(to_pixel(centre), radius * order.scale, actor.shape, actor.rgba);
+            }
+        }
     }
     let mut pixels = Vec::new();
     raster.write_rgba(&mut pixels);
@@ -174,6 +218,68 @@ fn paint(order: &PictureOrder) -> egui::ColorImage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::NodeShape;
+
+    /// A 100×100 view at zoom 1 with four actors: a relation across it between the first two,
+    /// one below it between the last two.
+    fn order(with_marks: bool) -> PictureOrder {
+        let nodes = vec![
+            (Vec2::new(10.0, 50.0), 3.0),
+            (Vec2::new(90.0, 50.0), 3.0),
+            (Vec2::new(10.0, 300.0), 3.0),
+            (Vec2::new(90.0, 300.0), 3.0),
+        ];
+        let relation = |from, to| PictureRelation {
+            from,
+            to,
+            lane: 0.0,
+            rgb: [1.0, 0.0, 0.0],
+            strength: 1.0,
+        };
+        let actor = |slot| PictureActor {
+            slot,
+            shape: NodeShape::Disc,
+            rgba: [0.0, 0.0, 1.0, 1.0],
+        };
+        PictureOrder {
+            key: 1,
+            area: Rect::from_min_max(Pos2::ZERO, Pos2::new(100.0, 100.0)),
+            transform: ScreenTransform {
+                offset: egui::Vec2::ZERO,
+                zoom: 1.0,
+            },
+            scale: 1.0,
+            size: [100, 100],
+            source: Arc::new(PictureSource {
+                revision: 1,
+                relations: vec![relation(0, 1), relation(2, 3)],
+                actors: (0..4).map(actor).collect(),
+            }),
+            nodes,
+            opacity: 1.0,
+            with_marks,
+        }
+    }
+
+    #[test]
+    fn a_picture_draws_the_relations_between_the_placed_actors_and_their_marks_when_asked() {
+        let alpha = |image: &egui::ColorImage, x: usize, y: usize| image.pixels[y * 100 + x].a();
+        let lines = paint(&order(false));
+        assert!(alpha(&lines, 50, 50) > 0, "the relation across the view is in it");
+        assert_eq!(alpha(&lines, 50, 90), 0, "nothing where no relation runs");
+        assert_eq!(
+            alpha(&lines, 10, 50),
+            0,
+            "without marks, the actor's place is left to its node"
+        );
+        let marked = paint(&order(true));
+        let centre = marked.pixels[50 * 100 + 10];
+        assert!(
+            centre.a() > 200 && centre.b() > centre.r(),
+            "the actor's mark, in its colour: {centre:?}"
+        );
+        assert_eq!(alpha(&marked, 50, 90), 0);
+    }
 
     #[test]
     fn a_picture_follows_the_view_while_the_next_one_is_painted() {
