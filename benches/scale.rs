@@ -68,6 +68,10 @@ fn main() {
         );
     }
 
+    // The opening table alone, for work on the readers.
+    if std::env::var_os("ENTENTE_BENCH_OPEN_ONLY").is_some() {
+        return;
+    }
     println!(
         "\n| layout | time to settle | steps | linked closeness | linked closeness, main part | normalised stress |"
     );

@@ -187,6 +187,7 @@ fn build(
     (edges, edge_data): (&[Element<'_>], &[Cow<'_, Data<'_>>]),
     edge_default_directed: bool,
 ) {
+    builder.reserve_relations(edges.len());
     for (node, attributes) in nodes.iter().zip(node_data) {
         if let Some(id) = &node.id
             && !builder.add_actor_drawn(id, attributes, node.look.clone())

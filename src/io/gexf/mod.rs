@@ -285,6 +285,7 @@ fn build(
     default_directed: bool,
 ) {
     apply_graph_data(builder, graph_data);
+    builder.reserve_relations(edges.len());
     for node in nodes {
         if let Some(id) = &node.id {
             if id == META_NODE {
