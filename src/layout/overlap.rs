@@ -5,8 +5,9 @@
 use super::Vec2;
 
 /// Pushes apart every pair of discs (centre, radius) closer than their radii plus `gap`,
-/// a round at a time, until none overlap or `max_rounds` have run. Fixed nodes do not move;
-/// their partner moves the whole way. Returns the rounds run.
+/// a round at a time, until none overlap (but fixed ones, which stay as they are) or
+/// `max_rounds` have run. Fixed nodes do not move; their partner moves the whole way. Returns
+/// the rounds run.
 pub fn remove_overlaps(positions: &mut [Vec2], radii: &[f32], fixed: &[bool], gap: f32, max_rounds: usize) -> usize {
     let count = positions.len().min(radii.len());
     if count < 2 {
@@ -19,25 +20,30 @@ pub fn remove_overlaps(positions: &mut [Vec2], radii: &[f32], fixed: &[bool], ga
     // and one table for every round.
     let mut by_cell: Vec<((i32, i32), u32)> = Vec::with_capacity(count);
     let mut runs: rustc_hash::FxHashMap<(i32, i32), (u32, u32)> = rustc_hash::FxHashMap::default();
-    // The last round in which each node moved. Two nodes that kept still since the round
-    // before cannot have come to overlap, so after the first round only the pairs of a node
-    // that moved are looked at: most of a big layout is quiet after a few rounds, and a round
-    // over every node (20,000 nodes, 63 rounds: 1.5 s) became a round over the crowded spots.
-    let mut moved_in: Vec<usize> = vec![0; count];
+    // Two nodes that kept still since they were last compared cannot have come to overlap,
+    // so after the first round only the pairs of a node that moved in the round before are
+    // looked at: most of a big layout is quiet after a few rounds, and a round over every
+    // node (20,000 nodes, 63 rounds: 1.5 s) became a round over the crowded spots.
     let mut active: Vec<u32> = (0..count as u32).collect();
+    let mut is_active: Vec<bool> = vec![true; count];
+    let mut moved: Vec<bool> = vec![false; count];
+    // Each node's cell when the grid was last sorted: later rounds move few nodes, and fewer
+    // still out of their cell, so the sort of every node (14 ms a round at 100,000) is done
+    // again only when one has left its cell.
+    let mut cells: Vec<(i32, i32)> = Vec::with_capacity(count);
     for round in 0..max_rounds {
-        by_cell.clear();
-        by_cell.extend(
-            positions
-                .iter()
-                .take(count)
-                .enumerate()
-                .map(|(node, p)| (cell_of(*p, cell), node as u32)),
-        );
-        by_cell.sort_unstable();
-        index_runs(&by_cell, &mut runs);
-        let recent =
-            |moved_in: &[usize], node: usize| round == 0 || moved_in.get(node).is_some_and(|&r| r + 1 >= round);
+        let left_cell = |node: &u32| {
+            let node = *node as usize;
+            positions.get(node).map(|p| cell_of(*p, cell)) != cells.get(node).copied()
+        };
+        if round == 0 || active.iter().any(left_cell) {
+            cells.clear();
+            cells.extend(positions.iter().take(count).map(|p| cell_of(*p, cell)));
+            by_cell.clear();
+            by_cell.extend(cells.iter().enumerate().map(|(node, &c)| (c, node as u32)));
+            by_cell.sort_unstable();
+            index_runs(&by_cell, &mut runs);
+        }
         let mut overlapping = false;
         // Each pair is parted at once, in node order (Gauss–Seidel): in a crowd, later pairs
         // see the room earlier ones made, which settles many times faster than moving
@@ -59,7 +65,7 @@ pub fn remove_overlaps(positions: &mut [Vec2], radii: &[f32], fixed: &[bool], ga
                         let b = b as usize;
                         // A pair of active nodes is parted once, from its lower node; a quiet
                         // node is parted from its active partner's side.
-                        if b == a || (b < a && recent(&moved_in, b)) {
+                        if b == a || (b < a && is_active.get(b).copied().unwrap_or(false)) {
                             continue;
                         }
                         let (Some(&pa), Some(&pb), Some(&rb)) = (positions.get(a), positions.get(b), radii.get(b))
@@ -89,16 +95,16 @@ pub fn remove_overlaps(positions: &mut [Vec2], radii: &[f32], fixed: &[bool], ga
                             && let Some(p) = positions.get_mut(a)
                         {
                             *p -= push * share_a;
-                            if let Some(r) = moved_in.get_mut(a) {
-                                *r = round;
+                            if let Some(m) = moved.get_mut(a) {
+                                *m = true;
                             }
                         }
                         if share_b > 0.0
                             && let Some(p) = positions.get_mut(b)
                         {
                             *p += push * share_b;
-                            if let Some(r) = moved_in.get_mut(b) {
-                                *r = round;
+                            if let Some(m) = moved.get_mut(b) {
+                                *m = true;
                             }
                         }
                     }
@@ -109,7 +115,9 @@ pub fn remove_overlaps(positions: &mut [Vec2], radii: &[f32], fixed: &[bool], ga
             return round;
         }
         active.clear();
-        active.extend((0..count as u32).filter(|&node| moved_in.get(node as usize) == Some(&round)));
+        active.extend((0..count as u32).filter(|&node| moved.get(node as usize).copied().unwrap_or(false)));
+        std::mem::swap(&mut is_active, &mut moved);
+        moved.fill(false);
     }
     max_rounds
 }

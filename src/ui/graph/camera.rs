@@ -15,7 +15,7 @@ const FIT_MARGIN: f32 = 14.0;
 const CENTRE_ZOOM: f32 = 0.8;
 
 /// Layout space to window: `screen = offset + position × zoom`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScreenTransform {
     pub offset: egui::Vec2,
     pub zoom: f32,

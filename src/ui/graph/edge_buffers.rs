@@ -14,7 +14,7 @@ use crate::layout::Vec2;
 pub struct EdgeBuffers {
     pub(super) mesh: Arc<egui::Mesh>,
     pub(super) nodes: Vec<(Vec2, f32)>,
-    /// The relations on screen last frame (by index among the scene's) and their ends, while
+    /// The relations on screen this frame (by index among the scene's) and their ends, while
     /// they are drawn as lines: drawing and picking go through these rather than all of them.
     pub(super) visible: Vec<(u32, Ends)>,
     /// What the picture is painted from, as of `source.revision`.
@@ -26,7 +26,8 @@ pub struct EdgeBuffers {
     pub(super) picture: DensityLayer,
     /// Counts the rebuilds of what is drawn, so a picture made before one is not reused.
     pub(super) revision: u64,
-    /// So many actors are on screen that the next picture stamps them in.
+    /// So many actors are on screen that they are left to the picture rather than drawn one
+    /// by one (once a picture with them is shown).
     pub(super) marks_wanted: bool,
     /// The picture shown has the actors in it, so egui_graphs does not draw them one by one
     /// (set on their payloads).

@@ -38,8 +38,9 @@ const FAINTEST: f32 = 0.1;
 /// How strongly relations outside a spotlight are drawn.
 const OUTSIDE_SPOTLIGHT: f32 = 0.07;
 
-/// Past this many actors on screen, they are stamped into the crowded view's picture; below
-/// the lower count, drawn one by one again (two counts, so a view near one does not flicker).
+/// Past this many actors on screen, they are left to the crowded view's picture; below the
+/// lower count, drawn one by one again (two counts, so a view near one does not flicker). A
+/// graph with more actors than this has them stamped into every picture.
 const MARKS_IN_PICTURE_FROM: usize = 6_000;
 const MARKS_DRAWN_BELOW: usize = 4_000;
 /// How much of its strength the picture keeps under a spotlight, as relations outside one do.
@@ -159,7 +160,8 @@ pub fn edge_shapes(
     buffers.density = counted > crowded || buffers.marks_wanted;
     if buffers.density {
         buffers.visible = visible;
-        return crowded_view(ctx, scene, buffers, transform, clip, halo, (key, draft));
+        let opacity = density_opacity(counted);
+        return crowded_view(ctx, scene, buffers, transform, clip, halo, (key, draft, opacity));
     }
     let shapes = relation_lines(scene, buffers, &visible, clip, halo);
     buffers.visible = visible;
@@ -174,19 +176,23 @@ fn crowded_view(
     transform: ScreenTransform,
     clip: Rect,
     halo: Color32,
-    (key, draft): (u64, bool),
+    (key, draft, opacity): (u64, bool, f32),
 ) -> Vec<Shape> {
     buffers.plain_lines = true;
-    let moving = scene.layout_running();
+    let picture = &buffers.picture;
+    // Only the layout moved the actors (and the view that follows it) since the picture
+    // shown, which has what is wanted in it: the painter may rest. A view the user moved is
+    // painted at once.
+    let resting = scene.layout_running()
+        && (scene.camera.is_following() || picture.shown_for(clip, transform))
+        && (picture.shows_marks() || !buffers.marks_wanted)
+        && !picture.rest_left().is_zero();
+    if resting {
+        ctx.request_repaint_after(picture.rest_left());
+    }
     // The picture for this view is on its way, or another is being painted, or the painter
-    // rests while the layout moves: the one shown, moved to the view, stands in.
-    let waiting = buffers.picture.has(key)
-        || buffers.picture.is_painting()
-        || (moving
-            && buffers.picture.shows_any()
-            && (buffers.picture.shows_marks() || !buffers.marks_wanted)
-            && !buffers.picture.rested());
-    if !waiting {
+    // rests: the one shown, moved to the view, stands in.
+    if !(picture.has(key) || picture.is_painting() || resting) {
         let source = match &buffers.source {
             Some(source) if source.revision == buffers.revision => Arc::clone(source),
             _ => Arc::new(picture_source(scene, buffers.revision)),
@@ -194,9 +200,11 @@ fn crowded_view(
         buffers.source = Some(Arc::clone(&source));
         // In a graph big enough for its actors to go into the picture, every picture has
         // them, even when so few are on screen that they are drawn one by one over it: the
-        // next zoom out then has them in the picture that stands in for its own.
+        // next zoom out then has them in the picture that stands in for its own. (While the
+        // picture lags a dragged or moving actor, its mark shows where it was, as its
+        // relations do.)
         let with_marks = buffers.marks_wanted || scene.graph.node_count() > MARKS_IN_PICTURE_FROM;
-        let order = picture_order(ctx, buffers, source, transform, clip, (key, draft, with_marks));
+        let order = picture_order(ctx, buffers, source, transform, clip, (key, draft, with_marks, opacity));
         buffers.picture.order(ctx, order);
     }
     picture_shapes(scene, buffers, transform, clip, halo)
@@ -349,7 +357,7 @@ fn picture_order(
     source: Arc<PictureSource>,
     transform: ScreenTransform,
     clip: Rect,
-    (key, draft, with_marks): (u64, bool, bool),
+    (key, draft, with_marks, opacity): (u64, bool, bool, f32),
 ) -> PictureOrder {
     // One texel a pixel, but never more than the graphics card takes in one texture.
     let largest = ctx.input(|i| i.max_texture_side).max(1) as f32;
@@ -365,9 +373,8 @@ fn picture_order(
         size: [width, height],
         source,
         nodes: buffers.nodes.clone(),
-        // Past the count where a picture is drawn, crowding has thinned every line to the
-        // faintest.
-        opacity: density_opacity(PICTURE_UNTIL),
+        opacity,
+        draft,
         with_marks,
     }
 }

@@ -5,7 +5,9 @@
 //! The picture is painted on a thread of its own (half a million long lines are 100 million
 //! pixels of ink, most of a second), and made again only when what it shows changes (the
 //! view, the positions, what is visible). Until the new one is ready, the last one is drawn
-//! moved and scaled to the view as it is now, so panning and zooming never wait for it.
+//! moved and scaled to the view as it is now, so panning and zooming never wait for it. The
+//! first picture of a view, and every one while the layout moves the actors, is a draft at
+//! half the resolution; while the layout moves them, the painter rests between drafts.
 
 mod raster;
 mod source;
@@ -37,6 +39,8 @@ pub struct PictureOrder {
     pub nodes: Vec<(Vec2, f32)>,
     /// How strongly each relation is drawn, before its own strength.
     pub opacity: f32,
+    /// At half resolution, to come quickly (see `edge_layer`).
+    pub draft: bool,
     /// The actors are stamped in (even when none is on screen).
     pub with_marks: bool,
 }
@@ -50,9 +54,9 @@ struct Painted {
     image: egui::ColorImage,
 }
 
-/// While the layout moves the actors, the painter rests this many times as long as it took to
-/// paint the last picture before painting the next: a third of a core, so the layout keeps
-/// the rest (painting without rest took as much of the machine as the layout did).
+/// While the layout moves the actors (and the view holds still), the painter rests this many
+/// times as long as its last draft took before painting the next: a third of a core, so the
+/// layout keeps the rest (painting without rest took as much of the machine as the layout).
 const REST_WHILE_MOVING: u32 = 2;
 
 /// The picture shown, the one being painted, and what they were made from.
@@ -63,10 +67,10 @@ pub struct DensityLayer {
     shown: Option<(u64, Rect, ScreenTransform)>,
     shown_with_marks: bool,
     painting: Option<(u64, Receiver<Painted>)>,
-    /// When the picture being painted was ordered.
-    ordered_at: Option<Instant>,
-    /// How long the last picture took to paint, and when it was taken to egui.
-    last_painting: Option<(Duration, Instant)>,
+    /// When the picture being painted was ordered, if it is a draft.
+    draft_ordered_at: Option<Instant>,
+    /// How long the last draft took to paint, and when it was taken to egui.
+    last_draft: Option<(Duration, Instant)>,
     /// A picture whose painting failed, so it is not ordered again frame after frame.
     failed: Option<u64>,
 }
@@ -89,11 +93,18 @@ impl DensityLayer {
         self.shown.is_some()
     }
 
-    /// True when the painter has rested long enough since its last picture to paint one while
+    /// How much longer the painter rests, after its last draft, before it paints another while
     /// the layout moves the actors.
-    pub fn rested(&self) -> bool {
-        self.last_painting
-            .is_none_or(|(took, at)| at.elapsed() >= took * REST_WHILE_MOVING)
+    pub fn rest_left(&self) -> Duration {
+        self.last_draft.map_or(Duration::ZERO, |(took, at)| {
+            (took * REST_WHILE_MOVING).saturating_sub(at.elapsed())
+        })
+    }
+
+    /// True when the picture shown was painted for exactly this view (only the actors may
+    /// have moved since).
+    pub fn shown_for(&self, area: Rect, transform: ScreenTransform) -> bool {
+        self.shown.is_some_and(|(_, a, t)| a == area && t == transform)
     }
 
     /// True while a picture is being painted: a new order waits for it.
@@ -114,8 +125,8 @@ impl DensityLayer {
                 self.shown = Some((painted.key, painted.area, painted.transform));
                 self.shown_with_marks = painted.with_marks;
                 self.painting = None;
-                if let Some(ordered) = self.ordered_at.take() {
-                    self.last_painting = Some((ordered.elapsed(), Instant::now()));
+                if let Some(ordered) = self.draft_ordered_at.take() {
+                    self.last_draft = Some((ordered.elapsed(), Instant::now()));
                 }
             }
             Err(TryRecvError::Empty) => {}
@@ -126,7 +137,7 @@ impl DensityLayer {
     /// Paints `order` on a thread of its own; the window is asked to draw once it is ready.
     pub fn order(&mut self, ctx: &egui::Context, order: PictureOrder) {
         let (sender, receiver) = std::sync::mpsc::channel();
-        let key = order.key;
+        let (key, draft) = (order.key, order.draft);
         let repaint = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("entente-density".into())
@@ -145,7 +156,7 @@ impl DensityLayer {
             });
         if spawned.is_ok() {
             self.painting = Some((key, receiver));
-            self.ordered_at = Some(Instant::now());
+            self.draft_ordered_at = draft.then(Instant::now);
         }
     }
 
@@ -257,6 +268,7 @@ mod tests {
             }),
             nodes,
             opacity: 1.0,
+            draft: false,
             with_marks,
         }
     }
