@@ -13,6 +13,7 @@ use super::edge_buffers::EdgeBuffers;
 use super::edge_shape::{
     Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, pick_distance, strength, to_pos, to_vec,
 };
+use super::node_shape::FADED_ACTOR;
 use super::scene::{DrawnEdge, GraphScene};
 use crate::layout::Vec2;
 
@@ -45,6 +46,24 @@ const MARKS_IN_PICTURE_FROM: usize = 6_000;
 const MARKS_DRAWN_BELOW: usize = 4_000;
 /// How much of its strength the picture keeps under a spotlight, as relations outside one do.
 const PICTURE_UNDER_SPOTLIGHT: f32 = 0.3;
+
+/// Where the relations are drawn this frame: layout space to window, the part of the window
+/// they fill, and the colour of the selected one's halo.
+#[derive(Debug, Clone, Copy)]
+pub struct Canvas {
+    pub transform: ScreenTransform,
+    pub clip: Rect,
+    pub halo: Color32,
+}
+
+/// The picture a crowded view wants: its key, whether a draft will do, and how strongly each
+/// relation is drawn in it.
+#[derive(Debug, Clone, Copy)]
+struct Wanted {
+    key: u64,
+    draft: bool,
+    opacity: f32,
+}
 
 /// Where the nodes are this frame: how many are on screen, and a fingerprint of their places
 /// and sizes, which tells whether last frame's picture still shows them.
@@ -117,14 +136,8 @@ fn picture_key(buffers: &EdgeBuffers, nodes: &PlacedNodes, clip: Rect, pixels_pe
 /// The shapes of every relation that shows inside `clip`: plain lines in one mesh (or, when
 /// there are too many for lines, one picture) first, then relations in full, then those the
 /// spotlight brings forward, then the selected one on top.
-pub fn edge_shapes(
-    ctx: &egui::Context,
-    scene: &GraphScene,
-    buffers: &mut EdgeBuffers,
-    transform: ScreenTransform,
-    clip: Rect,
-    halo: Color32,
-) -> Vec<Shape> {
+pub fn edge_shapes(ctx: &egui::Context, scene: &GraphScene, buffers: &mut EdgeBuffers, canvas: Canvas) -> Vec<Shape> {
+    let Canvas { transform, clip, .. } = canvas;
     let placed = place_nodes(scene, transform, clip, &mut buffers.nodes);
     // Decided before any picture is ordered, so the first one already has the actors in it.
     buffers.marks_wanted = if buffers.marks_wanted {
@@ -134,12 +147,11 @@ pub fn edge_shapes(
     };
     buffers.picture.collect(ctx);
     // A first picture, or one while the layout moves the actors, is a quick draft.
-    let picture = &buffers.picture;
-    let draft = scene.layout_running() || !(picture.shows_any() && (picture.shows_marks() || !buffers.marks_wanted));
+    let draft = scene.layout_running() || !shows_what_is_wanted(buffers);
     let key = picture_key(buffers, &placed, clip, ctx.pixels_per_point(), draft);
     // Nothing has changed since the picture shown (or on its way) was ordered.
     if buffers.density && buffers.picture.has(key) {
-        return picture_shapes(scene, buffers, transform, clip, halo);
+        return picture_shapes(scene, buffers, canvas);
     }
     let mut visible = std::mem::take(&mut buffers.visible);
     visible.clear();
@@ -160,10 +172,14 @@ pub fn edge_shapes(
     buffers.density = counted > crowded || buffers.marks_wanted;
     if buffers.density {
         buffers.visible = visible;
-        let opacity = density_opacity(counted);
-        return crowded_view(ctx, scene, buffers, transform, clip, halo, (key, draft, opacity));
+        let wanted = Wanted {
+            key,
+            draft,
+            opacity: density_opacity(counted),
+        };
+        return crowded_view(ctx, scene, buffers, canvas, wanted);
     }
-    let shapes = relation_lines(scene, buffers, &visible, clip, halo);
+    let shapes = relation_lines(scene, buffers, &visible, canvas);
     buffers.visible = visible;
     shapes
 }
@@ -173,10 +189,8 @@ fn crowded_view(
     ctx: &egui::Context,
     scene: &GraphScene,
     buffers: &mut EdgeBuffers,
-    transform: ScreenTransform,
-    clip: Rect,
-    halo: Color32,
-    (key, draft, opacity): (u64, bool, f32),
+    canvas: Canvas,
+    wanted: Wanted,
 ) -> Vec<Shape> {
     buffers.plain_lines = true;
     let picture = &buffers.picture;
@@ -184,15 +198,15 @@ fn crowded_view(
     // shown, which has what is wanted in it: the painter may rest. A view the user moved is
     // painted at once.
     let resting = scene.layout_running()
-        && (scene.camera.is_following() || picture.shown_for(clip, transform))
-        && (picture.shows_marks() || !buffers.marks_wanted)
+        && (scene.camera.is_following() || picture.shown_for(canvas.clip, canvas.transform))
+        && shows_what_is_wanted(buffers)
         && !picture.rest_left().is_zero();
     if resting {
         ctx.request_repaint_after(picture.rest_left());
     }
     // The picture for this view is on its way, or another is being painted, or the painter
     // rests: the one shown, moved to the view, stands in.
-    if !(picture.has(key) || picture.is_painting() || resting) {
+    if !(picture.has(wanted.key) || picture.is_painting() || resting) {
         let source = match &buffers.source {
             Some(source) if source.revision == buffers.revision => Arc::clone(source),
             _ => Arc::new(picture_source(scene, buffers.revision)),
@@ -204,10 +218,16 @@ fn crowded_view(
         // picture lags a dragged or moving actor, its mark shows where it was, as its
         // relations do.)
         let with_marks = buffers.marks_wanted || scene.graph.node_count() > MARKS_IN_PICTURE_FROM;
-        let order = picture_order(ctx, buffers, source, transform, clip, (key, draft, with_marks, opacity));
+        let order = picture_order(ctx, buffers, source, canvas, wanted, with_marks);
         buffers.picture.order(ctx, order);
     }
-    picture_shapes(scene, buffers, transform, clip, halo)
+    picture_shapes(scene, buffers, canvas)
+}
+
+/// A picture is shown, with the actors in it when they are wanted there.
+fn shows_what_is_wanted(buffers: &EdgeBuffers) -> bool {
+    let picture = &buffers.picture;
+    picture.shows_any() && (picture.shows_marks() || !buffers.marks_wanted)
 }
 
 /// The relations on screen (`visible`) as lines: plain in one mesh when many, in full when
@@ -216,9 +236,9 @@ fn relation_lines(
     scene: &GraphScene,
     buffers: &mut EdgeBuffers,
     visible: &[(u32, Ends)],
-    clip: Rect,
-    halo: Color32,
+    canvas: Canvas,
 ) -> Vec<Shape> {
+    let Canvas { clip, halo, .. } = canvas;
     let counted = visible.len();
     let opacity = density_opacity(counted);
     buffers.picture.forget();
@@ -287,16 +307,10 @@ pub fn choose_marks_in_picture(scene: &mut GraphScene, buffers: &mut EdgeBuffers
 }
 
 /// The picture (faded under a spotlight), then what stands out over it.
-fn picture_shapes(
-    scene: &GraphScene,
-    buffers: &EdgeBuffers,
-    transform: ScreenTransform,
-    clip: Rect,
-    halo: Color32,
-) -> Vec<Shape> {
+fn picture_shapes(scene: &GraphScene, buffers: &EdgeBuffers, canvas: Canvas) -> Vec<Shape> {
     let faded = scene.spotlight().is_some().then_some(PICTURE_UNDER_SPOTLIGHT);
-    let mut shapes: Vec<Shape> = buffers.picture.shape(transform, faded).into_iter().collect();
-    shapes.extend(standing_out(scene, buffers, transform, clip, halo));
+    let mut shapes: Vec<Shape> = buffers.picture.shape(canvas.transform, faded).into_iter().collect();
+    shapes.extend(standing_out(scene, buffers, canvas));
     shapes
 }
 
@@ -331,7 +345,7 @@ fn picture_source(scene: &GraphScene, revision: u64) -> PictureSource {
         .map(|(index, node)| {
             let payload = node.payload();
             let colour = if payload.dimmed {
-                payload.colour.gamma_multiply(0.2)
+                payload.colour.gamma_multiply(FADED_ACTOR)
             } else {
                 payload.colour
             };
@@ -355,9 +369,9 @@ fn picture_order(
     ctx: &egui::Context,
     buffers: &EdgeBuffers,
     source: Arc<PictureSource>,
-    transform: ScreenTransform,
-    clip: Rect,
-    (key, draft, with_marks, opacity): (u64, bool, bool, f32),
+    Canvas { transform, clip, .. }: Canvas,
+    Wanted { key, draft, opacity }: Wanted,
+    with_marks: bool,
 ) -> PictureOrder {
     // One texel a pixel, but never more than the graphics card takes in one texture.
     let largest = ctx.input(|i| i.max_texture_side).max(1) as f32;
@@ -381,13 +395,8 @@ fn picture_order(
 
 /// Over the picture: the relations the spotlight brings forward, then the selected one, in
 /// full. Found from the selection and the spotlight, without a pass over every relation.
-fn standing_out(
-    scene: &GraphScene,
-    buffers: &EdgeBuffers,
-    transform: ScreenTransform,
-    clip: Rect,
-    halo: Color32,
-) -> Vec<Shape> {
+fn standing_out(scene: &GraphScene, buffers: &EdgeBuffers, canvas: Canvas) -> Vec<Shape> {
+    let Canvas { transform, clip, halo } = canvas;
     let mut shapes = Vec::new();
     let selected = match scene.selection() {
         Some(crate::ui::command::Selection::Relation(relation)) => Some(relation),

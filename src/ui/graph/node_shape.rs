@@ -10,6 +10,8 @@ use super::style::actor_shape;
 pub const MIN_SCREEN_RADIUS: f32 = 2.5;
 /// ...and at most this big, however far one zooms in.
 pub const MAX_SCREEN_RADIUS: f32 = 60.0;
+/// How much of its colour a dimmed or faded actor keeps.
+pub const FADED_ACTOR: f32 = 0.2;
 /// Hit area radius on screen, however small the node is drawn.
 const MIN_HIT_RADIUS: f32 = 8.0;
 
@@ -58,7 +60,7 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
             return Vec::new();
         }
         let fill = if (self.payload.dimmed || self.payload.faded) && !emphasised {
-            self.payload.colour.gamma_multiply(0.2)
+            self.payload.colour.gamma_multiply(FADED_ACTOR)
         } else {
             self.payload.colour
         };

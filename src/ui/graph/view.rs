@@ -7,7 +7,7 @@ use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, Se
 
 use super::camera::ScreenTransform;
 use super::edge_buffers::EdgeBuffers;
-use super::edge_layer::{choose_marks_in_picture, edge_shapes, relation_at};
+use super::edge_layer::{Canvas, choose_marks_in_picture, edge_shapes, relation_at};
 use super::external_layout::{ExternalLayout, ExternalLayoutState};
 use super::label_layer::label_shapes;
 use super::scene::GraphScene;
@@ -78,7 +78,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     let halo = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
     let clip = ui.clip_rect().intersect(response.response.rect).expand(8.0);
     let mut buffers = std::mem::take(&mut scene.edge_buffers);
-    let shapes = edge_shapes(ui.ctx(), scene, &mut buffers, transform, clip, halo);
+    let shapes = edge_shapes(ui.ctx(), scene, &mut buffers, Canvas { transform, clip, halo });
     choose_marks_in_picture(scene, &mut buffers);
     edge_painter.set(edge_slot, egui::Shape::Vec(shapes));
     let labels = label_shapes(ui, scene, transform, response.response.rect, hovered);

@@ -339,7 +339,6 @@ impl GraphScene {
         &self.lanes
     }
 
-    /// The relations on screen (those the filters leave visible).
     /// Tells every node whether it is stamped into the crowded view's picture (see `density`).
     pub fn set_marks_in_picture(&mut self, in_picture: bool) {
         for node in self.node_of_actor.iter().flatten() {
@@ -355,6 +354,7 @@ impl GraphScene {
         self.edges.get(edge as usize)
     }
 
+    /// The relations on screen (those the filters leave visible).
     pub fn edges(&self) -> &[DrawnEdge] {
         &self.edges
     }
