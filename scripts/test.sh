@@ -16,4 +16,4 @@ cargo test --all-targets --locked
 echo "== entente check data/*.json"
 cargo run --quiet --locked -- check data/*.json
 echo "== fuzz smoke run (scripts/fuzz.sh; docs/reliability.md has the long run)"
-bash scripts/fuzz.sh 12
+bash scripts/fuzz.sh 6
