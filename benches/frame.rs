@@ -128,6 +128,11 @@ fn main() {
                 let _ = graph_canvas(ui, &mut scene, &dataset, &index);
             });
             if matches!(zoom, Zoom::Out | Zoom::In) {
+                // As a user resting on the view finds it: its picture painted and shown.
+                rest_until_painted(&ctx, |ui| {
+                    let _ = graph_canvas(ui, &mut scene, &dataset, &index);
+                    scene.edge_buffers.is_painting()
+                });
                 lookups.push((actors, relations, zoom, time_lookups(&scene)));
             }
             let stock_ctx = egui::Context::default();
@@ -170,6 +175,26 @@ fn main() {
     }
     hover_and_click(&lookups);
     opening_frames();
+}
+
+/// Draws frames, as a window left alone does when a thread asks for one, until a frame finds
+/// no picture being painted (at most ten seconds).
+fn rest_until_painted(ctx: &egui::Context, mut draw: impl FnMut(&mut egui::Ui) -> bool) {
+    let started = Instant::now();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
+        ..Default::default()
+    };
+    while started.elapsed() < Duration::from_secs(10) {
+        let mut painting = false;
+        let _ = ctx.run_ui(input(), |ui| {
+            egui::CentralPanel::default().show(ui, |ui| painting = draw(ui));
+        });
+        if !painting {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 /// Hover and click both look for the relation under the pointer as the last frame drew the

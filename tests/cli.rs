@@ -8,12 +8,26 @@ use common::entente;
 
 #[test]
 fn check_passes_the_shipped_data() {
-    let (code, out) = entente(&["check", "data/north-korea-alliances.json"]);
-    assert_eq!(code, 0, "{out}");
+    // Every dataset shipped in data/, as `entente check data/*.json` reads them.
+    let mut shipped: Vec<String> = std::fs::read_dir("data")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| path.to_str().unwrap().to_owned())
+        .collect();
+    shipped.sort();
     assert!(
-        out.contains("data/north-korea-alliances.json: ok (0 errors, 0 warnings)"),
-        "{out}"
+        shipped.contains(&"data/north-korea-alliances.json".to_owned()),
+        "{shipped:?}"
     );
+    let arguments: Vec<&str> = std::iter::once("check")
+        .chain(shipped.iter().map(String::as_str))
+        .collect();
+    let (code, out) = entente(&arguments);
+    assert_eq!(code, 0, "{out}");
+    for file in &shipped {
+        assert!(out.contains(&format!("{file}: ok (0 errors, 0 warnings)")), "{out}");
+    }
 }
 
 #[test]

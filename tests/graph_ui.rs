@@ -137,7 +137,25 @@ fn a_dragged_actor_stays_where_it_was_dropped_until_unpinned() {
         .state()
         .actor_screen_position(iran)
         .unwrap_or_else(|| panic!("Iran is drawn"));
-    let target = start + egui::vec2(-60.0, 40.0);
+    // Dropped in a clear spot, so the right-click below lands on Iran and no other actor.
+    let clear = |spot: egui::Pos2| {
+        (0..harness.state().dataset().actors.len())
+            .filter(|&other| other != iran)
+            .filter_map(|other| harness.state().actor_screen_position(other))
+            .all(|p| (p - spot).length() > 40.0)
+    };
+    let target = [
+        (-60.0, 40.0),
+        (60.0, 40.0),
+        (-60.0, -40.0),
+        (60.0, -40.0),
+        (0.0, 70.0),
+        (0.0, -70.0),
+    ]
+    .into_iter()
+    .map(|(x, y)| start + egui::vec2(x, y))
+    .find(|&spot| clear(spot))
+    .unwrap_or_else(|| panic!("a clear spot near Iran"));
     harness.event(egui::Event::PointerMoved(start));
     harness.run_steps(1);
     press(&mut harness, start, egui::PointerButton::Primary, true);

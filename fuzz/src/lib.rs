@@ -5,8 +5,8 @@ use std::path::Path;
 
 use entente::io::{Format, encode, load_bytes};
 use entente::model::{
-    Dataset, DatasetIndex, EvidenceFilter, Focus, KindFilter, OutsideFocus, OutsideTime, Reliability, TimeWindow,
-    QuoteFilter, Ungraded, ViewQuery, Visibility, YearSpan, active_per_year, search_actors, year_range,
+    Dataset, DatasetIndex, EvidenceFilter, Focus, KindFilter, OutsideFocus, OutsideTime, QuoteFilter, Reliability,
+    TimeWindow, Ungraded, ViewQuery, Visibility, YearSpan, active_per_year, search_actors, year_range,
 };
 
 /// Indexes, filters and searches the dataset as the app does, then saves it in every format

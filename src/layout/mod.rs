@@ -13,7 +13,9 @@ mod quality;
 mod runner;
 mod saved_position;
 mod seed;
+mod segment_grid;
 mod start;
+mod stress;
 #[cfg(test)]
 mod test_graphs;
 mod vector;
@@ -29,5 +31,6 @@ pub use quality::{linked_closeness, normalised_stress};
 pub use runner::LayoutRunner;
 pub use saved_position::SavedPosition;
 pub use seed::initial_positions;
+pub use segment_grid::SegmentGrid;
 pub use start::LayoutStart;
 pub use vector::Vec2;

@@ -3,6 +3,7 @@
 
 use self::coarse_stage::CoarseStage;
 use super::graph_size::{LARGE_GRAPH, MULTILEVEL_FROM, PARALLEL_FROM};
+use super::stress::StressRefinement;
 use super::{Components, QuadTree, Vec2, initial_positions, remove_overlaps};
 
 mod coarse_stage;
@@ -72,6 +73,10 @@ pub struct ForceLayout {
     coarse: Option<Box<CoarseStage>>,
     /// Steps run on coarse levels.
     coarse_steps: u32,
+    /// A fresh layout is refined towards low stress once its forces settle (`layout::stress`);
+    /// one restarted from a picture on screen is not, so an edit moves nothing far.
+    refine_when_settled: bool,
+    refinement: Option<Box<StressRefinement>>,
     // Scratch space kept between steps so a step allocates nothing.
     forces: Vec<Vec2>,
     tree: QuadTree,
@@ -97,6 +102,7 @@ impl ForceLayout {
         if multilevel {
             layout.start_multilevel(seed, params);
         }
+        layout.refine_when_settled = true;
         layout
     }
 
@@ -162,6 +168,8 @@ impl ForceLayout {
             },
             coarse: None,
             coarse_steps: 0,
+            refine_when_settled: false,
+            refinement: None,
             forces: vec![Vec2::ZERO; node_count],
             tree: QuadTree::default(),
             stack: Vec::new(),
@@ -248,6 +256,8 @@ impl ForceLayout {
     /// Marks the layout as settled without running it, as when positions were restored.
     pub fn settle_now(&mut self) {
         self.coarse = None;
+        self.refine_when_settled = false;
+        self.refinement = None;
         self.status = LayoutStatus::Settled;
     }
 
@@ -258,6 +268,8 @@ impl ForceLayout {
         if self.coarse.is_some() {
             return;
         }
+        self.refine_when_settled = false;
+        self.refinement = None;
         self.temperature = self.params.initial_temperature * self.params.ideal_distance * strength.clamp(0.01, 1.0);
         // A multilevel start's quicker cooling was for the first run only.
         self.cooling = base_cooling(self.positions.len());
@@ -313,6 +325,9 @@ impl ForceLayout {
         if self.coarse.is_some() {
             return self.coarse_step();
         }
+        if self.refinement.is_some() {
+            return self.refine_step();
+        }
         self.compute_forces();
         let fixed = self.pinned.iter().zip(&self.held).map(|(p, h)| *p || *h);
         // Each force becomes the node's move, so the moves below can add to it.
@@ -338,11 +353,50 @@ impl ForceLayout {
             || self.temperature < self.params.settle_threshold * self.params.ideal_distance * 0.5
             || self.steps >= self.params.max_steps;
         if settled {
-            self.status = LayoutStatus::Settled;
-            self.spread_overlaps();
-            self.held.fill(false);
+            let refinement = std::mem::take(&mut self.refine_when_settled)
+                .then(|| StressRefinement::new(&self.positions, &self.edges))
+                .flatten();
+            match refinement {
+                Some(refinement) => self.refinement = Some(Box::new(refinement)),
+                None => self.finish(),
+            }
         }
         largest_move
+    }
+
+    /// One slice of the stress refinement; returns how far the nodes moved, at most.
+    fn refine_step(&mut self) -> f32 {
+        let before = self.positions.clone();
+        let fixed: Vec<bool> = self.pinned.iter().zip(&self.held).map(|(p, h)| *p || *h).collect();
+        let done = self
+            .refinement
+            .as_mut()
+            .is_none_or(|refinement| refinement.step(&mut self.positions, &fixed));
+        self.steps += 1;
+        if done {
+            self.refinement = None;
+            // Each part was refined on its own and may have grown: those left outside the
+            // largest one's rim come back beside it.
+            self.forces.fill(Vec2::ZERO);
+            self.components.keep_beside_largest(
+                &mut self.positions,
+                (&self.pinned, &self.held),
+                self.params.ideal_distance,
+                &mut self.forces,
+            );
+            self.finish();
+        }
+        before
+            .iter()
+            .zip(&self.positions)
+            .map(|(a, b)| (*b - *a).length())
+            .fold(0.0, f32::max)
+    }
+
+    fn finish(&mut self) {
+        self.status = LayoutStatus::Settled;
+        self.spread_overlaps();
+        self.held.fill(false);
     }
 
     /// Runs steps until the layout settles or `max_steps` have run; returns the steps run.

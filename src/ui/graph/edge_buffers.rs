@@ -26,10 +26,21 @@ pub struct EdgeBuffers {
     pub(super) picture: DensityLayer,
     /// Counts the rebuilds of what is drawn, so a picture made before one is not reused.
     pub(super) revision: u64,
+    /// What is drawn where in the layout this frame (the view apart): picking under a picture
+    /// trusts the painter's filing of the relations only while it is the same.
+    pub(super) layout_key: u64,
     /// So many actors are on screen that they are left to the picture rather than drawn one
     /// by one (once a picture with them is shown).
     pub(super) marks_wanted: bool,
     /// The picture shown has the actors in it, so egui_graphs does not draw them one by one
     /// (set on their payloads).
     pub(super) marks_in_picture: bool,
+}
+
+impl EdgeBuffers {
+    /// True while a picture of the relations is being painted (benchmarks wait for it, as a
+    /// user resting on a view does).
+    pub fn is_painting(&self) -> bool {
+        self.picture.is_painting()
+    }
 }

@@ -11,7 +11,8 @@ use super::camera::ScreenTransform;
 use super::density::{PictureActor, PictureOrder, PictureRelation, PictureSource};
 use super::edge_buffers::EdgeBuffers;
 use super::edge_shape::{
-    Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, pick_distance, strength, to_pos, to_vec,
+    Ends, HIT_DISTANCE, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, pick_distance, strength,
+    to_pos, to_vec,
 };
 use super::node_shape::FADED_ACTOR;
 use super::scene::{DrawnEdge, GraphScene};
@@ -66,7 +67,8 @@ struct Wanted {
 }
 
 /// Where the nodes are this frame: how many are on screen, and a fingerprint of their places
-/// and sizes, which tells whether last frame's picture still shows them.
+/// and sizes in the layout (the view apart), which tells whether a picture painted earlier
+/// still shows them.
 struct PlacedNodes {
     on_screen: usize,
     fingerprint: u64,
@@ -95,10 +97,11 @@ fn place_nodes(
         if clip.contains(to_pos(centre)) {
             on_screen += 1;
         }
+        let location = node.location();
         fingerprint.write_usize(slot);
-        fingerprint.write_u32(centre.x.to_bits());
-        fingerprint.write_u32(centre.y.to_bits());
-        fingerprint.write_u32(radius.to_bits());
+        fingerprint.write_u32(location.x.to_bits());
+        fingerprint.write_u32(location.y.to_bits());
+        fingerprint.write_u32(node.payload().radius.to_bits());
         if let Some(entry) = nodes.get_mut(slot) {
             *entry = (centre, radius);
         }
@@ -118,13 +121,31 @@ pub fn density_opacity(count: usize) -> f32 {
     (CLEAR_UP_TO / count.max(1) as f32).sqrt().clamp(FAINTEST, 1.0)
 }
 
-/// What the view's picture depends on: where the nodes are, what is drawn, the view itself
-/// and the screen's pixels. The same key, the same picture.
-fn picture_key(buffers: &EdgeBuffers, nodes: &PlacedNodes, clip: Rect, pixels_per_point: f32, draft: bool) -> u64 {
+/// What was drawn where in the layout: the same key, the same relations between the nodes in
+/// the same places, whatever the view.
+fn layout_key(buffers: &EdgeBuffers, nodes: &PlacedNodes) -> u64 {
     use std::hash::Hasher;
     let mut key = rustc_hash::FxHasher::default();
     key.write_u64(nodes.fingerprint);
     key.write_u64(buffers.revision);
+    key.finish()
+}
+
+/// What the view's picture depends on: where the nodes are, what is drawn, the view itself
+/// and the screen's pixels. The same key, the same picture.
+fn picture_key(
+    buffers: &EdgeBuffers,
+    nodes: &PlacedNodes,
+    (transform, clip): (ScreenTransform, Rect),
+    pixels_per_point: f32,
+    draft: bool,
+) -> u64 {
+    use std::hash::Hasher;
+    let mut key = rustc_hash::FxHasher::default();
+    key.write_u64(layout_key(buffers, nodes));
+    for value in [transform.offset.x, transform.offset.y, transform.zoom] {
+        key.write_u32(value.to_bits());
+    }
     key.write_u8(u8::from(buffers.marks_wanted));
     key.write_u8(u8::from(draft));
     for value in [clip.min.x, clip.min.y, clip.max.x, clip.max.y, pixels_per_point] {
@@ -148,7 +169,8 @@ pub fn edge_shapes(ctx: &egui::Context, scene: &GraphScene, buffers: &mut EdgeBu
     buffers.picture.collect(ctx);
     // A first picture, or one while the layout moves the actors, is a quick draft.
     let draft = scene.layout_running() || !shows_what_is_wanted(buffers);
-    let key = picture_key(buffers, &placed, clip, ctx.pixels_per_point(), draft);
+    buffers.layout_key = layout_key(buffers, &placed);
+    let key = picture_key(buffers, &placed, (transform, clip), ctx.pixels_per_point(), draft);
     // Nothing has changed since the picture shown (or on its way) was ordered.
     if buffers.density && buffers.picture.has(key) {
         return picture_shapes(scene, buffers, canvas);
@@ -334,6 +356,7 @@ fn picture_source(scene: &GraphScene, revision: u64) -> PictureSource {
                 lane: edge.payload.lane,
                 rgb: [r, g, b],
                 strength: strength(&edge.payload),
+                reach: HIT_DISTANCE.max(edge.payload.width),
             }
         })
         .collect();
@@ -390,6 +413,7 @@ fn picture_order(
         opacity,
         draft,
         with_marks,
+        layout_key: buffers.layout_key,
     }
 }
 
@@ -439,16 +463,24 @@ pub fn relation_at(
         _ => Some((d, relation)),
     };
     let edges = scene.edges();
+    let nodes = &buffers.nodes;
+    let tried = |edge: &DrawnEdge| {
+        let ends = ends(nodes, edge, transform.zoom)?;
+        pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
+    };
     let found = if buffers.density {
-        // Under the picture no list of what is on screen is kept: every relation is tried.
-        let nodes = &buffers.nodes;
-        edges
-            .iter()
-            .filter_map(|edge| {
-                let ends = ends(nodes, edge, transform.zoom)?;
-                pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
-            })
-            .fold(None, nearest)
+        // Under the picture, those its painter filed near the pointer; every relation when
+        // the picture shown was painted for other places or another zoom.
+        match buffers
+            .picture
+            .relations_near(buffers.layout_key, transform, to_pos(pointer))
+        {
+            Some(near) => near
+                .iter()
+                .filter_map(|&at| edges.get(at as usize).and_then(tried))
+                .fold(None, nearest),
+            None => edges.iter().filter_map(tried).fold(None, nearest),
+        }
     } else {
         buffers
             .visible

@@ -9,6 +9,7 @@
 //! first picture of a view, and every one while the layout moves the actors, is a draft at
 //! half the resolution; while the layout moves them, the painter rests between drafts.
 
+mod pick_cells;
 mod raster;
 mod source;
 
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Color32, Pos2, Rect, Shape};
 
+use pick_cells::PickCells;
 use raster::DensityRaster;
 pub use source::{PictureActor, PictureRelation, PictureSource};
 
@@ -43,6 +45,8 @@ pub struct PictureOrder {
     pub draft: bool,
     /// The actors are stamped in (even when none is on screen).
     pub with_marks: bool,
+    /// What is drawn where in the layout, for the relations' filing (see `pick_cells`).
+    pub layout_key: u64,
 }
 
 /// A painted picture and the view it was painted for.
@@ -52,6 +56,8 @@ struct Painted {
     area: Rect,
     transform: ScreenTransform,
     image: egui::ColorImage,
+    /// The relations filed by where they run; None for a draft.
+    cells: Option<PickCells>,
 }
 
 /// While the layout moves the actors (and the view holds still), the painter rests this many
@@ -73,6 +79,8 @@ pub struct DensityLayer {
     last_draft: Option<(Duration, Instant)>,
     /// A picture whose painting failed, so it is not ordered again frame after frame.
     failed: Option<u64>,
+    /// The relations in the picture shown, filed by where they run.
+    cells: Option<PickCells>,
 }
 
 impl DensityLayer {
@@ -124,6 +132,7 @@ impl DensityLayer {
                 }
                 self.shown = Some((painted.key, painted.area, painted.transform));
                 self.shown_with_marks = painted.with_marks;
+                self.cells = painted.cells;
                 self.painting = None;
                 if let Some(ordered) = self.draft_ordered_at.take() {
                     self.last_draft = Some((ordered.elapsed(), Instant::now()));
@@ -142,13 +151,14 @@ impl DensityLayer {
         let spawned = std::thread::Builder::new()
             .name("entente-density".into())
             .spawn(move || {
-                let image = paint(&order);
+                let (image, cells) = paint(&order);
                 let painted = Painted {
                     key: order.key,
                     with_marks: order.with_marks,
                     area: order.area,
                     transform: order.transform,
                     image,
+                    cells,
                 };
                 if sender.send(painted).is_ok() {
                     repaint.request_repaint();
@@ -174,6 +184,13 @@ impl DensityLayer {
     pub fn forget(&mut self) {
         self.shown = None;
         self.texture = None;
+        self.cells = None;
+    }
+
+    /// The relations in the picture shown that may be under `pointer` in the view `now`, or
+    /// None when every relation must be tried (see `PickCells::near`).
+    pub fn relations_near(&self, layout_key: u64, now: ScreenTransform, pointer: Pos2) -> Option<&[u32]> {
+        self.cells.as_ref()?.near(layout_key, now, pointer)
     }
 }
 
@@ -184,13 +201,15 @@ pub fn moved(area: Rect, then: ScreenTransform, now: ScreenTransform) -> Rect {
     Rect::from_min_max(place(area.min), place(area.max))
 }
 
-fn paint(order: &PictureOrder) -> egui::ColorImage {
+/// The picture, and (unless it is a draft) its relations filed by where they run.
+fn paint(order: &PictureOrder) -> (egui::ColorImage, Option<PickCells>) {
     let mut raster = DensityRaster::default();
     let [width, height] = order.size;
     raster.reset(width, height);
     let area = order.area;
     let to_pixel = |p: Vec2| [(p.x - area.min.x) * order.scale, (p.y - area.min.y) * order.scale];
-    for relation in &order.source.relations {
+    let mut cells = (!order.draft).then(|| PickCells::new(order.layout_key, order.transform, area));
+    for (at, relation) in order.source.relations.iter().enumerate() {
         let Some(ends) = Ends::between(
             &order.nodes,
             relation.from as usize,
@@ -201,6 +220,12 @@ fn paint(order: &PictureOrder) -> egui::ColorImage {
         };
         if !ends.bounds(relation.lane).intersects(area) {
             continue;
+        }
+        if cells
+            .as_mut()
+            .is_some_and(|cells| !cells.file(at as u32, relation, &ends))
+        {
+            cells = None;
         }
         if let Some((from, to)) = overview_segment(relation.lane, &ends) {
             raster.add_line(
@@ -223,7 +248,10 @@ fn paint(order: &PictureOrder) -> egui::ColorImage {
     }
     let mut pixels = Vec::new();
     raster.write_rgba(&mut pixels);
-    egui::ColorImage::from_rgba_premultiplied(order.size, pixels.as_flattened())
+    (
+        egui::ColorImage::from_rgba_premultiplied(order.size, pixels.as_flattened()),
+        cells,
+    )
 }
 
 #[cfg(test)]
@@ -246,6 +274,7 @@ mod tests {
             lane: 0.0,
             rgb: [1.0, 0.0, 0.0],
             strength: 1.0,
+            reach: 6.0,
         };
         let actor = |slot| PictureActor {
             slot,
@@ -270,13 +299,14 @@ mod tests {
             opacity: 1.0,
             draft: false,
             with_marks,
+            layout_key: 42,
         }
     }
 
     #[test]
     fn a_picture_draws_the_relations_between_the_placed_actors_and_their_marks_when_asked() {
         let alpha = |image: &egui::ColorImage, x: usize, y: usize| image.pixels[y * 100 + x].a();
-        let lines = paint(&order(false));
+        let (lines, _) = paint(&order(false));
         assert!(alpha(&lines, 50, 50) > 0, "the relation across the view is in it");
         assert_eq!(alpha(&lines, 50, 90), 0, "nothing where no relation runs");
         assert_eq!(
@@ -284,13 +314,47 @@ mod tests {
             0,
             "without marks, the actor's place is left to its node"
         );
-        let marked = paint(&order(true));
+        let (marked, _) = paint(&order(true));
         let centre = marked.pixels[50 * 100 + 10];
         assert!(
             centre.a() > 200 && centre.b() > centre.r(),
             "the actor's mark, in its colour: {centre:?}"
         );
         assert_eq!(alpha(&marked, 50, 90), 0);
+    }
+
+    #[test]
+    fn a_full_picture_files_its_relations_where_they_run_for_picking_in_the_same_places() {
+        let painted = order(false);
+        let (_, cells) = paint(&painted);
+        let cells = cells.unwrap_or_else(|| panic!("a full picture files its relations"));
+        let near = |key, now, pointer| cells.near(key, now, pointer).map(<[u32]>::to_vec);
+        let then = painted.transform;
+        assert_eq!(
+            near(42, then, Pos2::new(50.0, 52.0)),
+            Some(vec![0]),
+            "on the first relation"
+        );
+        assert_eq!(near(42, then, Pos2::new(50.0, 95.0)), Some(vec![]), "far from both");
+        // Panned 20 points right: the relation is 20 points further right too.
+        let panned = ScreenTransform {
+            offset: egui::vec2(20.0, 0.0),
+            zoom: 1.0,
+        };
+        assert_eq!(near(42, panned, Pos2::new(105.0, 50.0)), Some(vec![0]));
+        assert_eq!(
+            near(42, panned, Pos2::new(10.0, 50.0)),
+            None,
+            "outside what was painted"
+        );
+        assert_eq!(near(7, then, Pos2::new(50.0, 52.0)), None, "the nodes have moved");
+        let zoomed = ScreenTransform { zoom: 2.0, ..then };
+        assert_eq!(near(42, zoomed, Pos2::new(50.0, 52.0)), None, "another zoom");
+        let draft = PictureOrder {
+            draft: true,
+            ..order(false)
+        };
+        assert!(paint(&draft).1.is_none(), "a draft files nothing");
     }
 
     #[test]

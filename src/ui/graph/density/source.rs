@@ -15,6 +15,8 @@ pub struct PictureRelation {
     pub rgb: [f32; 3],
     /// How strongly it is drawn against one in full (dimmed, ended), before crowding.
     pub strength: f32,
+    /// How far from its line on screen it can be picked.
+    pub reach: f32,
 }
 
 /// An actor as the picture stamps it.
