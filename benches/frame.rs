@@ -74,6 +74,7 @@ fn main() {
         opening_frames();
         return;
     }
+    let skip_opening = std::env::var_os("ENTENTE_BENCH_ROWS").is_some();
     let full = common::is_full_run();
     println!(
         "| actors | relations | zoom | Entente frame | stock GraphView frame | ratio | Entente's longest | stock's longest |"
@@ -106,7 +107,10 @@ fn main() {
             Zoom::OutPointerResting,
             Zoom::OutMoving,
             Zoom::InMoving,
-        ] {
+        ]
+        .into_iter()
+        .filter(|zoom| wanted_row(*zoom))
+        {
             // Off the graph's middle, so that no actor is under it: an actor's own tooltip
             // would be shown instead, without looking for a relation.
             let pointer = (zoom == Zoom::OutPointerResting).then_some(egui::pos2(SCREEN.x * 0.3, SCREEN.y * 0.2));
@@ -135,33 +139,16 @@ fn main() {
                 });
                 lookups.push((actors, relations, zoom, time_lookups(&scene)));
             }
-            let stock_ctx = egui::Context::default();
-            let (theirs, theirs_longest) = median_frame(&stock_ctx, frames, pointer, |ui, frame| {
-                if frame == 0 {
-                    keep_positions(ui);
-                }
-                let view = GraphView::<egui_graphs::LayoutStateRandom, egui_graphs::LayoutRandom>::new()
-                    .with_id(Some(STOCK_ID.to_owned()));
-                if zoom.moving() {
-                    let mut meta = MetadataFrame::new(Some(STOCK_ID.to_owned())).load(ui);
-                    meta.pan.x += zoom.pan_step(frame);
-                    meta.save(ui);
-                }
-                let view = if zoom.zoomed_in() || zoom.moving() {
-                    if frame == FIRST_MEASURED && zoom.zoomed_in() {
-                        zoom_in(ui, STOCK_ID);
-                    }
-                    // Fit-to-screen, on by default, refits every frame: zooming in needs it off.
-                    view.with_navigations(
-                        &SettingsNavigation::new()
-                            .with_fit_to_screen_enabled(false)
-                            .with_zoom_and_pan_enabled(true),
-                    )
-                } else {
-                    view
-                };
-                let _ = view.show(ui, &mut stock);
-            });
+            if std::env::var_os("ENTENTE_BENCH_OURS_ONLY").is_some() {
+                println!(
+                    "| {actors} | {relations} | {} | {:.2} ms | | | {:.2} ms | |",
+                    zoom.label(),
+                    ours.as_secs_f64() * 1e3,
+                    ours_longest.as_secs_f64() * 1e3
+                );
+                continue;
+            }
+            let (theirs, theirs_longest) = stock_frame(&mut stock, zoom, frames, pointer);
             let label = zoom.label();
             println!(
                 "| {actors} | {relations} | {label} | {:.2} ms | {:.2} ms | {:.1}x | {:.2} ms | {:.2} ms |",
@@ -174,7 +161,51 @@ fn main() {
         }
     }
     hover_and_click(&lookups);
-    opening_frames();
+    if !skip_opening {
+        opening_frames();
+    }
+}
+
+/// The stock `GraphView`'s frame over the same graph and view: the baseline.
+fn stock_frame(
+    stock: &mut Graph<(), ()>,
+    zoom: Zoom,
+    frames: usize,
+    pointer: Option<egui::Pos2>,
+) -> (Duration, Duration) {
+    let stock_ctx = egui::Context::default();
+    median_frame(&stock_ctx, frames, pointer, |ui, frame| {
+        if frame == 0 {
+            keep_positions(ui);
+        }
+        let view = GraphView::<egui_graphs::LayoutStateRandom, egui_graphs::LayoutRandom>::new()
+            .with_id(Some(STOCK_ID.to_owned()));
+        if zoom.moving() {
+            let mut meta = MetadataFrame::new(Some(STOCK_ID.to_owned())).load(ui);
+            meta.pan.x += zoom.pan_step(frame);
+            meta.save(ui);
+        }
+        let view = if zoom.zoomed_in() || zoom.moving() {
+            if frame == FIRST_MEASURED && zoom.zoomed_in() {
+                zoom_in(ui, STOCK_ID);
+            }
+            // Fit-to-screen, on by default, refits every frame: zooming in needs it off.
+            view.with_navigations(
+                &SettingsNavigation::new()
+                    .with_fit_to_screen_enabled(false)
+                    .with_zoom_and_pan_enabled(true),
+            )
+        } else {
+            view
+        };
+        let _ = view.show(ui, stock);
+    })
+}
+
+/// For profiling one case: `ENTENTE_BENCH_ROWS=in,out` runs only the rows so labelled, and
+/// `ENTENTE_BENCH_OURS_ONLY` leaves out the stock view.
+fn wanted_row(zoom: Zoom) -> bool {
+    std::env::var("ENTENTE_BENCH_ROWS").map_or(true, |rows| rows.split(',').any(|row| row.trim() == zoom.label()))
 }
 
 /// Draws frames, as a window left alone does when a thread asks for one, until a frame finds

@@ -18,6 +18,17 @@ const SEEDED_FROM: [&str; 4] = ["data", "tests/hostile", "tests/data", "tests/fu
 /// The fuzzer takes inputs up to this size (`-max_len`), and seeds only smaller files.
 const LARGEST_SEED: u64 = 64 << 10;
 
+/// The name a fuzz target reads its input under, for a seed with this extension
+/// (`scripts/fuzz.sh` seeds `load_edge_list` with `.txt`, `.edges` and `.tsv` files, and
+/// `load_workbook` with `.xlsx` and `.ods`).
+fn target_name(extension: &str) -> String {
+    match extension {
+        "txt" | "edges" | "tsv" => "fuzz.edges".to_owned(),
+        "xlsx" | "ods" => "fuzz.xlsx".to_owned(),
+        other => format!("fuzz.{other}"),
+    }
+}
+
 fn seeds(folder: &Path, found: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     for path in entries.map(|e| e.unwrap_or_else(|e| panic!("{}: {e}", folder.display())).path()) {
@@ -46,8 +57,7 @@ fn every_fuzz_seed_loads_or_is_refused_and_what_loads_survives_a_save() {
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
         let extension = path.extension().and_then(|e| e.to_str()).unwrap();
-        // As the fuzz targets read their inputs: by the extension alone.
-        let name = PathBuf::from(format!("fuzz.{extension}"));
+        let name = PathBuf::from(target_name(extension));
         let report = entente::io::load_bytes(&bytes, &name);
         if let Some(dataset) = report.dataset {
             loaded += 1;
@@ -65,5 +75,6 @@ fn every_fuzz_seed_loads_or_is_refused_and_what_loads_survives_a_save() {
             let _ = entente::model::Summary::of(&dataset);
         }
     }
+    eprintln!("{loaded} of {} seeds loaded and passed the checks", files.len());
     assert!(loaded > 50, "many seeds load: {loaded} of {}", files.len());
 }

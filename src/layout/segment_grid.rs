@@ -8,6 +8,8 @@ use super::Vec2;
 #[derive(Debug, Clone)]
 pub struct SegmentGrid {
     origin: Vec2,
+    /// The rectangle's size: its last cells reach past it, but nothing beyond it was filed.
+    size: Vec2,
     cell: f32,
     columns: usize,
     rows: usize,
@@ -23,6 +25,7 @@ impl SegmentGrid {
         let (columns, rows) = (count(size.x), count(size.y));
         Self {
             origin,
+            size,
             cell,
             columns,
             rows,
@@ -80,10 +83,11 @@ impl SegmentGrid {
     }
 
     /// Everything filed under the cell `point` falls in: every segment within its half-width
-    /// of `point`, and every box holding it, is among them. None outside the grid.
+    /// of `point`, and every box holding it, is among them. None outside the rectangle (even
+    /// where its last cells reach past it: what lies only there was never filed).
     pub fn near(&self, point: Vec2) -> Option<&[u32]> {
         let local = point - self.origin;
-        if local.x < 0.0 || local.y < 0.0 {
+        if !(local.x >= 0.0 && local.y >= 0.0 && local.x <= self.size.x && local.y <= self.size.y) {
             return None;
         }
         let (column, row) = ((local.x / self.cell) as usize, (local.y / self.cell) as usize);
@@ -186,6 +190,14 @@ mod tests {
         assert!(grid.near(Vec2::new(20.0, 300.0)).is_some_and(<[u32]>::is_empty));
         assert_eq!(grid.near(Vec2::new(-1.0, 5.0)), None, "outside the grid");
         assert_eq!(grid.near(Vec2::new(5.0, 321.0)), None);
+        // A grid of 100 across has cells to 108; past 100 nothing was filed.
+        let narrow = SegmentGrid::new(Vec2::ZERO, Vec2::new(100.0, 12.0), 12.0);
+        assert!(narrow.near(Vec2::new(99.0, 5.0)).is_some());
+        assert_eq!(
+            narrow.near(Vec2::new(104.0, 5.0)),
+            None,
+            "past the rectangle, in its last cell"
+        );
         // Along the diagonal: a band of about three cells per row, not the whole box.
         assert!(grid.entries() <= 3 * 10, "{}", grid.entries());
     }

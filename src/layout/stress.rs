@@ -17,56 +17,87 @@ pub const STRESS_UP_TO: usize = 4_000;
 const MOST_SWEEPS: u32 = 30;
 /// ...and none once no node moved more than this share of a link's length in a sweep.
 const SETTLED_MOVE: f32 = 0.01;
-/// Pairs looked at in one step, so a step takes a few milliseconds whatever the size.
+/// Pairs looked at in one step (a quarter as many rows of the table while it is made), so a
+/// step takes a few milliseconds whatever the size.
 const PAIRS_PER_STEP: usize = 2_000_000;
 /// A pair in different parts: no distance.
 const UNREACHABLE: u16 = u16::MAX;
 
-/// The refinement of one layout, run a slice at a time (`step`).
+/// The refinement of one layout, run a slice at a time (`step`): first the table of links
+/// between pairs, a few rows a step, then sweeps over the nodes.
 #[derive(Debug, Clone)]
 pub struct StressRefinement {
     node_count: usize,
-    /// Links between each pair, row by row.
+    neighbours: Vec<Vec<u32>>,
+    /// Links between each pair, row by row; rows from `rows_done` on are still to be found.
     hops: Vec<u16>,
-    /// Layout units per link.
-    unit: f32,
+    rows_done: usize,
+    /// Layout units per link, once the table is done.
+    unit: Option<f32>,
     /// Where the sweep under way has got to.
     next_node: usize,
     sweeps: u32,
     largest_move: f32,
+    // Kept between steps, so a step allocates nothing.
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+    queue: VecDeque<usize>,
 }
 
 impl StressRefinement {
-    /// The refinement of `positions` (one per node) for `edges`, or None when the graph is too
-    /// big for it or has nothing to refine.
-    pub fn new(positions: &[Vec2], edges: &[(u32, u32)]) -> Option<Self> {
-        let node_count = positions.len();
+    /// The refinement of a layout of `node_count` nodes linked by `edges`, or None when the
+    /// graph is too big for it or has nothing to refine.
+    pub fn new(node_count: usize, edges: &[(u32, u32)]) -> Option<Self> {
         if !(3..=STRESS_UP_TO).contains(&node_count) || edges.is_empty() {
             return None;
         }
-        let hops = hops_between_all(node_count, edges);
-        let unit = fitting_unit(positions, &hops, node_count)?;
+        let mut neighbours = vec![Vec::new(); node_count];
+        for &(a, b) in edges {
+            let (a, b) = (a as usize, b as usize);
+            if a == b || a >= node_count || b >= node_count {
+                continue;
+            }
+            if let Some(list) = neighbours.get_mut(a) {
+                list.push(b as u32);
+            }
+            if let Some(list) = neighbours.get_mut(b) {
+                list.push(a as u32);
+            }
+        }
         Some(Self {
             node_count,
-            hops,
-            unit,
+            neighbours,
+            hops: vec![UNREACHABLE; node_count * node_count],
+            rows_done: 0,
+            unit: None,
             next_node: 0,
             sweeps: 0,
             largest_move: 0.0,
+            xs: Vec::new(),
+            ys: Vec::new(),
+            queue: VecDeque::new(),
         })
     }
 
-    /// Moves the next nodes (skipping the `fixed`) towards lower stress, about
-    /// `PAIRS_PER_STEP` pairs' worth; true once refined.
-    pub fn step(&mut self, positions: &mut [Vec2], fixed: &[bool]) -> bool {
+    /// The next slice, about `PAIRS_PER_STEP` pairs' worth: rows of the table while it is
+    /// being made, then moves of the nodes (skipping the `fixed`) towards lower stress.
+    /// Returns how far a node moved, at most, and whether it is refined.
+    pub fn step(&mut self, positions: &mut [Vec2], fixed: &[bool]) -> (f32, bool) {
         if self.is_done() || positions.len() != self.node_count {
-            return true;
+            return (0.0, true);
         }
+        let Some(unit) = self.unit else {
+            self.find_rows(positions);
+            return (0.0, self.is_done());
+        };
         // Apart, so the pass over each node's pairs runs several pairs at once.
-        let mut xs: Vec<f32> = positions.iter().map(|p| p.x).collect();
-        let mut ys: Vec<f32> = positions.iter().map(|p| p.y).collect();
+        self.xs.clear();
+        self.xs.extend(positions.iter().map(|p| p.x));
+        self.ys.clear();
+        self.ys.extend(positions.iter().map(|p| p.y));
         let nodes_per_step = (PAIRS_PER_STEP / self.node_count).max(1);
         let end = (self.next_node + nodes_per_step).min(self.node_count);
+        let mut moved = 0.0f32;
         for node in self.next_node..end {
             if fixed.get(node).copied().unwrap_or(false) {
                 continue;
@@ -75,28 +106,50 @@ impl StressRefinement {
             let (Some(row), Some(position)) = (row, positions.get_mut(node)) else {
                 continue;
             };
-            if let Some(place) = majorised_place(*position, (&xs, &ys), row, self.unit) {
-                self.largest_move = self.largest_move.max((place - *position).length());
+            if let Some(place) = majorised_place(*position, (&self.xs, &self.ys), row, unit) {
+                moved = moved.max((place - *position).length());
                 *position = place;
-                if let (Some(x), Some(y)) = (xs.get_mut(node), ys.get_mut(node)) {
+                if let (Some(x), Some(y)) = (self.xs.get_mut(node), self.ys.get_mut(node)) {
                     (*x, *y) = (place.x, place.y);
                 }
             }
         }
+        self.largest_move = self.largest_move.max(moved);
         self.next_node = end;
         if self.next_node == self.node_count {
             self.sweeps += 1;
             self.next_node = 0;
-            if self.largest_move < SETTLED_MOVE * self.unit {
+            if self.largest_move < SETTLED_MOVE * unit {
                 self.sweeps = MOST_SWEEPS;
             }
             self.largest_move = 0.0;
         }
-        self.is_done()
+        (moved, self.is_done())
     }
 
     pub fn is_done(&self) -> bool {
         self.sweeps >= MOST_SWEEPS
+    }
+
+    /// The next rows of the table, a breadth-first search from each node; once it is whole,
+    /// the length per link that fits the layout (or done, when nothing is linked).
+    fn find_rows(&mut self, positions: &[Vec2]) {
+        let rows_per_step = (PAIRS_PER_STEP / (self.node_count * 4)).max(1);
+        let end = (self.rows_done + rows_per_step).min(self.node_count);
+        let n = self.node_count;
+        for source in self.rows_done..end {
+            let Some(row) = self.hops.get_mut(source * n..(source + 1) * n) else {
+                continue;
+            };
+            hops_from(source, &self.neighbours, row, &mut self.queue);
+        }
+        self.rows_done = end;
+        if self.rows_done == n {
+            self.unit = fitting_unit(positions, &self.hops, n);
+            if self.unit.is_none() {
+                self.sweeps = MOST_SWEEPS;
+            }
+        }
     }
 }
 
@@ -153,42 +206,24 @@ fn majorised_place(here: Vec2, (xs, ys): (&[f32], &[f32]), hops: &[u16], unit: f
     (total_weight > 0.0).then(|| Vec2::new(total_x / total_weight, total_y / total_weight))
 }
 
-/// Links between every pair, by a breadth-first search from each node.
-fn hops_between_all(node_count: usize, edges: &[(u32, u32)]) -> Vec<u16> {
-    let mut neighbours = vec![Vec::new(); node_count];
-    for &(a, b) in edges {
-        let (a, b) = (a as usize, b as usize);
-        if a == b || a >= node_count || b >= node_count {
-            continue;
-        }
-        if let Some(list) = neighbours.get_mut(a) {
-            list.push(b as u32);
-        }
-        if let Some(list) = neighbours.get_mut(b) {
-            list.push(a as u32);
-        }
+/// Links from `source` to every node (`row`), by a breadth-first search.
+fn hops_from(source: usize, neighbours: &[Vec<u32>], row: &mut [u16], queue: &mut VecDeque<usize>) {
+    if let Some(slot) = row.get_mut(source) {
+        *slot = 0;
     }
-    let mut hops = vec![UNREACHABLE; node_count * node_count];
-    let mut queue = VecDeque::new();
-    for (source, row) in hops.chunks_exact_mut(node_count.max(1)).enumerate() {
-        if let Some(slot) = row.get_mut(source) {
-            *slot = 0;
-        }
-        queue.clear();
-        queue.push_back(source);
-        while let Some(node) = queue.pop_front() {
-            let next = row.get(node).copied().unwrap_or(UNREACHABLE).saturating_add(1);
-            for &neighbour in neighbours.get(node).map_or(&[][..], Vec::as_slice) {
-                if let Some(slot) = row.get_mut(neighbour as usize)
-                    && *slot == UNREACHABLE
-                {
-                    *slot = next.min(UNREACHABLE - 1);
-                    queue.push_back(neighbour as usize);
-                }
+    queue.clear();
+    queue.push_back(source);
+    while let Some(node) = queue.pop_front() {
+        let next = row.get(node).copied().unwrap_or(UNREACHABLE).saturating_add(1);
+        for &neighbour in neighbours.get(node).map_or(&[][..], Vec::as_slice) {
+            if let Some(slot) = row.get_mut(neighbour as usize)
+                && *slot == UNREACHABLE
+            {
+                *slot = next.min(UNREACHABLE - 1);
+                queue.push_back(neighbour as usize);
             }
         }
     }
-    hops
 }
 
 /// The length per link that fits the layout as it stands best (least stress with 1/d²
@@ -218,9 +253,9 @@ mod tests {
 
     fn refined(positions: &mut [Vec2], edges: &[(u32, u32)], fixed: &[bool]) {
         let mut refinement =
-            StressRefinement::new(positions, edges).unwrap_or_else(|| panic!("a small graph is refined"));
+            StressRefinement::new(positions.len(), edges).unwrap_or_else(|| panic!("a small graph is refined"));
         let mut steps = 0;
-        while !refinement.step(positions, fixed) {
+        while !refinement.step(positions, fixed).1 {
             steps += 1;
             assert!(steps < 10_000, "it ends");
         }
@@ -276,7 +311,16 @@ mod tests {
         refined(&mut a, &edges, &[]);
         refined(&mut b, &edges, &[]);
         assert_eq!(a, b);
-        assert!(StressRefinement::new(&[Vec2::ZERO; 10], &[]).is_none());
-        assert!(StressRefinement::new(&vec![Vec2::ZERO; STRESS_UP_TO + 1], &[(0, 1)]).is_none());
+        assert!(StressRefinement::new(10, &[]).is_none());
+        assert!(StressRefinement::new(STRESS_UP_TO + 1, &[(0, 1)]).is_none());
+        // Every node in one place: no length per link to keep, nothing to do.
+        let mut together = vec![Vec2::ZERO; 5];
+        let mut refinement = StressRefinement::new(5, &[(0, 1), (1, 2)]).unwrap();
+        let mut steps = 0;
+        while !refinement.step(&mut together, &[]).1 {
+            steps += 1;
+            assert!(steps < 10, "it ends");
+        }
+        assert_eq!(together, vec![Vec2::ZERO; 5]);
     }
 }

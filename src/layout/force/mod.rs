@@ -354,7 +354,7 @@ impl ForceLayout {
             || self.steps >= self.params.max_steps;
         if settled {
             let refinement = std::mem::take(&mut self.refine_when_settled)
-                .then(|| StressRefinement::new(&self.positions, &self.edges))
+                .then(|| StressRefinement::new(self.positions.len(), &self.edges))
                 .flatten();
             match refinement {
                 Some(refinement) => self.refinement = Some(Box::new(refinement)),
@@ -366,12 +366,11 @@ impl ForceLayout {
 
     /// One slice of the stress refinement; returns how far the nodes moved, at most.
     fn refine_step(&mut self) -> f32 {
-        let before = self.positions.clone();
-        let fixed: Vec<bool> = self.pinned.iter().zip(&self.held).map(|(p, h)| *p || *h).collect();
-        let done = self
-            .refinement
-            .as_mut()
-            .is_none_or(|refinement| refinement.step(&mut self.positions, &fixed));
+        // A fresh layout holds no node (what would, a reheat, ends the refinement): only the
+        // user's pins stay.
+        let (moved, done) = self.refinement.as_mut().map_or((0.0, true), |refinement| {
+            refinement.step(&mut self.positions, &self.pinned)
+        });
         self.steps += 1;
         if done {
             self.refinement = None;
@@ -386,11 +385,7 @@ impl ForceLayout {
             );
             self.finish();
         }
-        before
-            .iter()
-            .zip(&self.positions)
-            .map(|(a, b)| (*b - *a).length())
-            .fold(0.0, f32::max)
+        moved
     }
 
     fn finish(&mut self) {

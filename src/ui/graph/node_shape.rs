@@ -120,6 +120,8 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
 
     fn is_inside(&self, pos: Pos2) -> bool {
         let hit_radius = self.payload.radius.max(MIN_HIT_RADIUS / self.zoom.max(1e-4));
-        (pos - self.location).length() <= hit_radius
+        // Squared: egui_graphs asks every node while the pointer is over the canvas, and egui's
+        // length is libm's hypot.
+        (pos - self.location).length_sq() <= hit_radius * hit_radius
     }
 }

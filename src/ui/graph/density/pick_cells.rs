@@ -13,9 +13,10 @@ use crate::layout::{SegmentGrid, Vec2};
 
 /// The side of a cell, in points.
 const CELL: f32 = 12.0;
-/// Past this many filings (a fifth of a gigabyte) the painter gives up filing: picking tries
-/// every relation again, as before.
-const MOST_ENTRIES: usize = 48_000_000;
+/// Past this many filings the painter gives up filing, and picking tries every relation
+/// again, as before. 4 bytes each, up to twice that as the cells' lists grow, and the picture
+/// shown keeps its own while the next is filed: at most about 400 MB for both.
+const MOST_ENTRIES: usize = 24_000_000;
 
 /// The relations of one picture, filed by where they run in the view it was painted for.
 pub struct PickCells {

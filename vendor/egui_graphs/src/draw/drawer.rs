@@ -80,16 +80,12 @@ where
     /// This is a separate pass so edges can rely on `DisplayNode` geometry (e.g. boundary
     /// points) already being in sync when computing connector positions.
     fn update_nodes(&mut self) {
+        // Entente patch: straight over the nodes, without collecting their indices first (a
+        // fresh vector of 100,000 a frame, twice).
         self.g
             .g_mut()
-            .node_indices()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .for_each(|idx| {
-                if let Some(n) = self.g.node_mut(idx) {
-                    n.sync_display();
-                }
-            });
+            .node_weights_mut()
+            .for_each(|n| n.sync_display());
     }
 
     fn draw_delayed(&mut self) {
@@ -99,25 +95,20 @@ where
     }
 
     fn draw_nodes(&mut self) {
-        self.g
-            .g_mut()
-            .node_indices()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .for_each(|idx| {
-                let n = self.g.node_mut(idx).unwrap();
-                let shapes = n.display_mut().shapes(self.ctx);
+        let (ctx, delayed) = (self.ctx, &mut self.delayed);
+        self.g.g_mut().node_weights_mut().for_each(|n| {
+            let shapes = n.display_mut().shapes(ctx);
 
-                if n.selected() || n.dragged() {
-                    for s in shapes {
-                        self.delayed.push(s);
-                    }
-                } else {
-                    for s in shapes {
-                        self.ctx.painter.add(s);
-                    }
+            if n.selected() || n.dragged() {
+                for s in shapes {
+                    delayed.push(s);
                 }
-            });
+            } else {
+                for s in shapes {
+                    ctx.painter.add(s);
+                }
+            }
+        });
     }
 
     fn draw_edges(&mut self) {
