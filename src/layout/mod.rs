@@ -28,7 +28,7 @@ pub use labels::{LabelCandidate, Obstacle, Rect, place_labels};
 pub use overlap::{median_nearest_distance, remove_overlaps};
 pub use quadtree::QuadTree;
 pub use quality::{linked_closeness, normalised_stress};
-pub use runner::LayoutRunner;
+pub use runner::{LayoutRunner, give_way_to_the_window};
 pub use saved_position::SavedPosition;
 pub use seed::initial_positions;
 pub use segment_grid::SegmentGrid;

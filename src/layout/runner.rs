@@ -29,7 +29,7 @@ const LAYOUT_PRIORITY: u8 = 25;
 
 /// Lowers the calling thread's priority below the window's. Where the system does not allow
 /// it, the thread goes on as it was: the layout still runs, only less politely.
-fn give_way_to_the_window() {
+pub fn give_way_to_the_window() {
     if let Ok(value) = ThreadPriorityValue::try_from(LAYOUT_PRIORITY) {
         let _ = set_current_thread_priority(ThreadPriority::Crossplatform(value));
     }

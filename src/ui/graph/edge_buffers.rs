@@ -7,6 +7,12 @@ use super::density::{DensityLayer, PictureSource};
 use super::edge_shape::Ends;
 use crate::layout::Vec2;
 
+/// Past this many actors on screen, they are left to the crowded view's picture; below the
+/// lower count, drawn one by one again (two counts, so a view near one does not flicker). A
+/// graph with more actors than this has them stamped into every picture.
+pub const MARKS_IN_PICTURE_FROM: usize = 6_000;
+pub const MARKS_DRAWN_BELOW: usize = 4_000;
+
 /// What drawing the relations keeps between frames, so a frame allocates nothing new: the
 /// plain lines' mesh (egui lets go of last frame's copy once painted), where each node is
 /// on screen this frame, and the picture of a crowded view.
@@ -35,9 +41,22 @@ pub struct EdgeBuffers {
     /// The picture shown has the actors in it, so egui_graphs does not draw them one by one
     /// (set on their payloads).
     pub(super) marks_in_picture: bool,
+    /// Until it does, they are drawn as dots in `mesh` (see `edge_layer::picture_shapes`).
+    pub(super) dots_shown: bool,
 }
 
 impl EdgeBuffers {
+    /// A graph drawn for the first time with this many actors starts with them left to the
+    /// picture (dots stand in until it comes): egui_graphs draws its nodes before the relation
+    /// layer can tell, and drawing 100,000 one by one took 90 ms of the frame that puts a file
+    /// on screen.
+    pub(super) fn start_with_marks_in_picture(&mut self, drawn_actors: usize) {
+        if self.revision == 0 && drawn_actors > MARKS_IN_PICTURE_FROM {
+            self.marks_wanted = true;
+            self.marks_in_picture = true;
+        }
+    }
+
     /// True while a picture of the relations is being painted (benchmarks wait for it, as a
     /// user resting on a view does).
     pub fn is_painting(&self) -> bool {

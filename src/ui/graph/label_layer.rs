@@ -18,9 +18,10 @@ const LABEL_SIZE: f32 = 12.5;
 /// At most this many actors are considered for a label each frame, biggest first: past it,
 /// on a big graph, the rest would find no room anyway.
 const MOST_CONSIDERED: usize = 1_500;
-/// At most this many names are measured for the first time in one frame (laying out text is
-/// the costly part); the others wait a frame or two, the most important measured first.
-const MEASURED_PER_FRAME: usize = 60;
+/// Names are measured for the first time for at most this long in one frame (laying out text
+/// is the costly part: sixty names took 15 to 35 ms of the first frames of a 100,000-actor
+/// file); the others wait a frame or two, the most important measured first.
+const MEASURING_PER_FRAME: std::time::Duration = std::time::Duration::from_millis(3);
 /// At most this many labels are drawn.
 const MOST_LABELS: usize = 300;
 /// Actors drawn at least this big (radius on screen) are kept clear of lesser actors' labels.
@@ -63,9 +64,14 @@ pub fn label_shapes(
     // Labels keep off the actors in full view that are big enough to hide and rank above
     // their own: a dot under a label is no loss, an important actor under a lesser name is.
     let mut obstacles = Vec::new();
-    let mut measured = 0;
+    let measuring = std::time::Instant::now();
+    let mut measured_any = false;
+    // Those left to measure in a later frame count too: the first frames of a big graph
+    // otherwise went through all its actors (100,000) looking for enough measured ones.
+    let mut considered = 0;
+    let mut unmeasured = false;
     for actor in first.iter().copied().chain(rest) {
-        if candidates.len() >= MOST_CONSIDERED {
+        if considered >= MOST_CONSIDERED {
             break;
         }
         let Some(node) = scene.node_of(actor).and_then(|n| scene.graph.node(n)) else {
@@ -92,12 +98,13 @@ pub fn label_shapes(
         }
         let size = match sizes.get(actor).copied().flatten() {
             Some(size) => size,
-            None if measured >= MEASURED_PER_FRAME => {
-                ui.ctx().request_repaint();
+            None if measured_any && measuring.elapsed() >= MEASURING_PER_FRAME => {
+                considered += 1;
+                unmeasured = true;
                 continue;
             }
             None => {
-                measured += 1;
+                measured_any = true;
                 let galley = layout(ui, &payload.label, &font);
                 let size = galley.size() + egui::vec2(4.0, 2.0);
                 if let Some(slot) = sizes.get_mut(actor) {
@@ -106,6 +113,7 @@ pub fn label_shapes(
                 size
             }
         };
+        considered += 1;
         candidates.push(LabelCandidate {
             centre,
             radius,
@@ -114,31 +122,42 @@ pub fn label_shapes(
         chosen.push((actor, payload.label.clone(), payload.dimmed || payload.faded));
     }
     scene.label_sizes = sizes;
+    if unmeasured {
+        ui.ctx().request_repaint();
+    }
     let bounds = crate::layout::Rect {
         min: Vec2::new(canvas.min.x, canvas.min.y),
         max: Vec2::new(canvas.max.x, canvas.max.y),
     };
     let placed = place_labels(&candidates, &obstacles, bounds, MOST_LABELS);
-    let visuals = ui.visuals();
-    let backdrop = visuals.extreme_bg_color.gamma_multiply(0.85);
-    let mut shapes = Vec::new();
     scene.placed_labels.clear();
+    let mut shapes = Vec::new();
     for ((actor, label, faint), spot) in chosen.into_iter().zip(placed) {
         let Some(spot) = spot else { continue };
-        let galley = layout(ui, &label, &font);
         let rect = Rect::from_min_max(egui::pos2(spot.min.x, spot.min.y), egui::pos2(spot.max.x, spot.max.y));
-        let colour = if faint && !important.contains(&actor) {
-            visuals.weak_text_color()
-        } else {
-            visuals.text_color()
-        };
-        shapes.push(Shape::rect_filled(rect, 3.0, backdrop));
-        shapes.push(Shape::galley_with_override_text_color(
-            rect.min + egui::vec2(2.0, 1.0),
-            galley,
-            colour,
-        ));
+        label_shape(ui, &label, rect, faint && !important.contains(&actor), &mut shapes);
         scene.placed_labels.push(PlacedLabel { actor, rect });
     }
     shapes
+}
+
+/// A placed label: its backdrop, then its name, weak when its actor is.
+fn label_shape(ui: &Ui, label: &str, rect: Rect, weak: bool, shapes: &mut Vec<Shape>) {
+    let visuals = ui.visuals();
+    let galley = layout(ui, label, &FontId::proportional(LABEL_SIZE));
+    let colour = if weak {
+        visuals.weak_text_color()
+    } else {
+        visuals.text_color()
+    };
+    shapes.push(Shape::rect_filled(
+        rect,
+        3.0,
+        visuals.extreme_bg_color.gamma_multiply(0.85),
+    ));
+    shapes.push(Shape::galley_with_override_text_color(
+        rect.min + egui::vec2(2.0, 1.0),
+        galley,
+        colour,
+    ));
 }

@@ -151,6 +151,8 @@ impl DensityLayer {
         let spawned = std::thread::Builder::new()
             .name("entente-density".into())
             .spawn(move || {
+                // A picture may come a frame later; the window's frames may not.
+                crate::layout::give_way_to_the_window();
                 let (image, cells) = paint(&order);
                 let painted = Painted {
                     key: order.key,

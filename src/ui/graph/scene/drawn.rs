@@ -91,6 +91,8 @@ impl GraphScene {
         selection: Option<Selection>,
         look: SceneLook<'_>,
     ) {
+        let drawn_actors = visibility.actors.iter().filter(|a| a.is_some()).count();
+        self.edge_buffers.start_with_marks_in_picture(drawn_actors);
         let graph = self.actor_nodes(dataset, visibility, look);
         self.edge_of_relation = vec![None; dataset.relations.len()];
         let mut edges = Vec::with_capacity(dataset.relations.len());
@@ -106,8 +108,8 @@ impl GraphScene {
             _ => Vec::new(),
         };
         // A kind's colour and line style, looked up once per kind rather than per relation.
-        let mut kind_looks: std::collections::HashMap<&str, (egui::Color32, crate::ui::graph::style::LineStyle)> =
-            std::collections::HashMap::new();
+        let mut kind_looks: rustc_hash::FxHashMap<&str, (egui::Color32, crate::ui::graph::style::LineStyle)> =
+            rustc_hash::FxHashMap::default();
         for (relation_index, relation) in dataset.relations.iter().enumerate() {
             let Some(emphasis) = visibility.relation(relation_index) else {
                 continue;
