@@ -362,7 +362,7 @@ fn actor_dots(buffers: &mut EdgeBuffers, clip: Rect) -> bool {
             (b * 255.0) as u8,
             (a * 255.0) as u8,
         );
-        mesh.add_colored_rect(Rect::from_center_size(centre, egui::Vec2::splat(radius * 1.6)), colour);
+        mesh.add_colored_rect(Rect::from_center_size(centre, egui::Vec2::splat(radius * 1.2)), colour);
     }
     true
 }
