@@ -46,10 +46,11 @@ pub struct EdgeBuffers {
 }
 
 impl EdgeBuffers {
-    /// A graph drawn for the first time with this many actors starts with them left to the
-    /// picture (dots stand in until it comes): egui_graphs draws its nodes before the relation
-    /// layer can tell, and drawing 100,000 one by one took 90 ms of the frame that puts a file
-    /// on screen.
+    /// A new scene (a file opened, an edit) with this many actors drawn starts with them left
+    /// to the picture (dots stand in until it comes): egui_graphs draws its nodes before the
+    /// relation layer can tell, and drawing 100,000 one by one took 90 ms of the frame that
+    /// puts a file on screen. If few are on screen after all, they are drawn again from the
+    /// next frame (see `edge_layer::choose_marks_in_picture`).
     pub(super) fn start_with_marks_in_picture(&mut self, drawn_actors: usize) {
         if self.revision == 0 && drawn_actors > MARKS_IN_PICTURE_FROM {
             self.marks_wanted = true;

@@ -312,24 +312,30 @@ fn relation_lines(
     shapes
 }
 
-/// Tells the nodes whether the picture shown has them in it, when that changes: they stop
-/// being drawn one by one only once a picture with their marks is shown, and are drawn again
-/// as soon as the picture shown has none (or there is none).
-pub fn choose_marks_in_picture(scene: &mut GraphScene, buffers: &mut EdgeBuffers) {
+/// Tells the nodes whether the picture shown (or the dots standing in for it) has them in
+/// it, when that changes: they stop being drawn one by one only once one of those is shown,
+/// and are drawn again as soon as neither is. This frame drew them as it was told before, so
+/// when they come back a frame is asked for at once.
+pub fn choose_marks_in_picture(ctx: &egui::Context, scene: &mut GraphScene, buffers: &mut EdgeBuffers) {
     let shown = buffers.density && buffers.marks_wanted && (buffers.picture.shows_marks() || buffers.dots_shown);
     if shown != buffers.marks_in_picture {
         buffers.marks_in_picture = shown;
         scene.set_marks_in_picture(shown);
+        if !shown {
+            ctx.request_repaint();
+        }
     }
 }
 
-/// The picture (faded under a spotlight), then what stands out over it. Until a picture with
-/// the actors in it is shown, they are dots in one mesh: drawn one by one, the first frames
-/// of a 100,000-actor file took 50 to 100 ms each.
+/// The picture (faded under a spotlight), then what stands out over it. While the actors are
+/// wanted in a picture but none with them is shown yet (a big graph's first frames, a zoom
+/// out from a view of lines, after an edit), they are dots in one mesh: drawn one by one,
+/// the first frames of a 100,000-actor file took 50 to 100 ms each.
 fn picture_shapes(scene: &GraphScene, buffers: &mut EdgeBuffers, canvas: Canvas) -> Vec<Shape> {
     let faded = scene.spotlight().is_some().then_some(PICTURE_UNDER_SPOTLIGHT);
     let mut shapes: Vec<Shape> = buffers.picture.shape(canvas.transform, faded).into_iter().collect();
-    buffers.dots_shown = buffers.marks_wanted && !buffers.picture.shows_marks() && actor_dots(buffers, canvas.clip);
+    buffers.dots_shown =
+        buffers.marks_wanted && !buffers.picture.shows_marks() && actor_dots(buffers, canvas.clip, faded);
     if buffers.dots_shown {
         shapes.push(Shape::Mesh(Arc::clone(&buffers.mesh)));
     }
@@ -337,14 +343,17 @@ fn picture_shapes(scene: &GraphScene, buffers: &mut EdgeBuffers, canvas: Canvas)
     shapes
 }
 
-/// Every actor on screen as a square dot in its colour, in the shared mesh (in a crowded view
-/// it holds no lines); false when there is nothing to draw them from yet.
-fn actor_dots(buffers: &mut EdgeBuffers, clip: Rect) -> bool {
+/// Every actor on screen as a square dot in its colour (faded as the picture is), in the
+/// shared mesh (in a crowded view it holds no lines); false when there is nothing to draw
+/// them from yet.
+fn actor_dots(buffers: &mut EdgeBuffers, clip: Rect, faded: Option<f32>) -> bool {
     let Some(source) = buffers.source.as_ref().filter(|s| s.revision == buffers.revision) else {
         return false;
     };
     let mesh = Arc::make_mut(&mut buffers.mesh);
-    mesh.clear();
+    // Not `Mesh::clear`, which gives the memory back.
+    mesh.vertices.clear();
+    mesh.indices.clear();
     mesh.reserve_vertices(source.actors.len() * 4);
     mesh.reserve_triangles(source.actors.len() * 2);
     for actor in &source.actors {
@@ -356,6 +365,7 @@ fn actor_dots(buffers: &mut EdgeBuffers, clip: Rect) -> bool {
             continue;
         }
         let [r, g, b, a] = actor.rgba;
+        let a = a * faded.unwrap_or(1.0);
         let colour = Color32::from_rgba_unmultiplied(
             (r * 255.0) as u8,
             (g * 255.0) as u8,

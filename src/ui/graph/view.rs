@@ -79,7 +79,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     let clip = ui.clip_rect().intersect(response.response.rect).expand(8.0);
     let mut buffers = std::mem::take(&mut scene.edge_buffers);
     let shapes = edge_shapes(ui.ctx(), scene, &mut buffers, Canvas { transform, clip, halo });
-    choose_marks_in_picture(scene, &mut buffers);
+    choose_marks_in_picture(ui.ctx(), scene, &mut buffers);
     edge_painter.set(edge_slot, egui::Shape::Vec(shapes));
     let labels = label_shapes(ui, scene, transform, response.response.rect, hovered);
     ui.painter().with_clip_rect(rect).extend(labels);
