@@ -7,6 +7,7 @@ mod edge_geometry;
 mod force;
 mod graph_size;
 mod labels;
+mod links_apart;
 mod overlap;
 mod quadtree;
 mod quality;

@@ -1,6 +1,8 @@
 //! How readable a layout is, as a number: linked actors should sit much closer together than
 //! actors picked at random, and distances on screen should follow distances in links.
 
+use super::links_apart::{UNREACHED, links_from, neighbour_lists};
+
 use super::Vec2;
 
 /// Mean distance between linked nodes divided by the mean distance between pairs of nodes
@@ -43,44 +45,19 @@ pub fn linked_closeness(positions: &[Vec2], edges: &[(u32, u32)]) -> f32 {
 /// every node it reaches. Lower is better.
 pub fn normalised_stress(positions: &[Vec2], edges: &[(u32, u32)], sources: usize) -> f64 {
     let count = positions.len();
-    let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); count];
-    for &(a, b) in edges {
-        if a != b && (a as usize) < count && (b as usize) < count {
-            for (from, to) in [(a, b), (b, a)] {
-                if let Some(list) = neighbours.get_mut(from as usize) {
-                    list.push(to);
-                }
-            }
-        }
-    }
+    let neighbours = neighbour_lists(count, edges);
     let stride = count.div_ceil(sources.max(1)).max(1);
     // Each pair's ratio r of distance on screen to distance in links: the stress after the
     // best scale s is the mean of (s·r − 1)², which three running sums give without keeping
     // the pairs (30 million of them at 100,000 nodes and 300 sources).
     let (mut pairs, mut sum, mut sum_sq) = (0.0f64, 0.0f64, 0.0f64);
-    let mut depth = vec![u32::MAX; count];
+    let mut depth = vec![UNREACHED; count];
     let mut queue = std::collections::VecDeque::new();
     for source in (0..count).step_by(stride) {
-        depth.fill(u32::MAX);
-        queue.clear();
-        if let Some(d) = depth.get_mut(source) {
-            *d = 0;
-        }
-        queue.push_back(source as u32);
-        while let Some(node) = queue.pop_front() {
-            let here = depth.get(node as usize).copied().unwrap_or(0);
-            for &next in neighbours.get(node as usize).map_or(&[][..], Vec::as_slice) {
-                if let Some(d) = depth.get_mut(next as usize)
-                    && *d == u32::MAX
-                {
-                    *d = here + 1;
-                    queue.push_back(next);
-                }
-            }
-        }
+        links_from(source, &neighbours, &mut depth, &mut queue);
         let from = positions.get(source).copied().unwrap_or_default();
         for (node, &links) in depth.iter().enumerate() {
-            if links == 0 || links == u32::MAX {
+            if links == 0 || links == UNREACHED {
                 continue;
             }
             let to = positions.get(node).copied().unwrap_or_default();

@@ -10,6 +10,7 @@
 use std::collections::VecDeque;
 
 use super::Vec2;
+use super::links_apart::{UNREACHED, links_from, neighbour_lists};
 
 /// The most nodes refined; see the module's comment.
 pub const STRESS_UP_TO: usize = 4_000;
@@ -41,7 +42,8 @@ pub struct StressRefinement {
     // Kept between steps, so a step allocates nothing.
     xs: Vec<f32>,
     ys: Vec<f32>,
-    queue: VecDeque<usize>,
+    depth: Vec<u32>,
+    queue: VecDeque<u32>,
 }
 
 impl StressRefinement {
@@ -51,22 +53,9 @@ impl StressRefinement {
         if !(3..=STRESS_UP_TO).contains(&node_count) || edges.is_empty() {
             return None;
         }
-        let mut neighbours = vec![Vec::new(); node_count];
-        for &(a, b) in edges {
-            let (a, b) = (a as usize, b as usize);
-            if a == b || a >= node_count || b >= node_count {
-                continue;
-            }
-            if let Some(list) = neighbours.get_mut(a) {
-                list.push(b as u32);
-            }
-            if let Some(list) = neighbours.get_mut(b) {
-                list.push(a as u32);
-            }
-        }
         Some(Self {
             node_count,
-            neighbours,
+            neighbours: neighbour_lists(node_count, edges),
             hops: vec![UNREACHABLE; node_count * node_count],
             rows_done: 0,
             unit: None,
@@ -75,6 +64,7 @@ impl StressRefinement {
             largest_move: 0.0,
             xs: Vec::new(),
             ys: Vec::new(),
+            depth: vec![UNREACHED; node_count],
             queue: VecDeque::new(),
         })
     }
@@ -141,7 +131,15 @@ impl StressRefinement {
             let Some(row) = self.hops.get_mut(source * n..(source + 1) * n) else {
                 continue;
             };
-            hops_from(source, &self.neighbours, row, &mut self.queue);
+            links_from(source, &self.neighbours, &mut self.depth, &mut self.queue);
+            // Two bytes a pair: a path longer than the table can say counts as its longest.
+            for (slot, &links) in row.iter_mut().zip(&self.depth) {
+                *slot = if links == UNREACHED {
+                    UNREACHABLE
+                } else {
+                    links.min(u32::from(UNREACHABLE - 1)) as u16
+                };
+            }
         }
         self.rows_done = end;
         if self.rows_done == n {
@@ -204,26 +202,6 @@ fn majorised_place(here: Vec2, (xs, ys): (&[f32], &[f32]), hops: &[u16], unit: f
         total_weight += w;
     }
     (total_weight > 0.0).then(|| Vec2::new(total_x / total_weight, total_y / total_weight))
-}
-
-/// Links from `source` to every node (`row`), by a breadth-first search.
-fn hops_from(source: usize, neighbours: &[Vec<u32>], row: &mut [u16], queue: &mut VecDeque<usize>) {
-    if let Some(slot) = row.get_mut(source) {
-        *slot = 0;
-    }
-    queue.clear();
-    queue.push_back(source);
-    while let Some(node) = queue.pop_front() {
-        let next = row.get(node).copied().unwrap_or(UNREACHABLE).saturating_add(1);
-        for &neighbour in neighbours.get(node).map_or(&[][..], Vec::as_slice) {
-            if let Some(slot) = row.get_mut(neighbour as usize)
-                && *slot == UNREACHABLE
-            {
-                *slot = next.min(UNREACHABLE - 1);
-                queue.push_back(neighbour as usize);
-            }
-        }
-    }
 }
 
 /// The length per link that fits the layout as it stands best (least stress with 1/d²
