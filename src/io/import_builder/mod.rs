@@ -3,6 +3,7 @@
 //! attributes become evidence or periods, and where everything else is kept.
 
 mod evidence;
+mod relation;
 
 use std::collections::BTreeMap;
 
@@ -11,16 +12,16 @@ use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 
 use super::attribute_values::{
-    APPEARANCE_NAMES, LINE_APPEARANCE_NAMES, builtin_actor_kind_for, builtin_kind_for, colour_from_text, exact_value,
-    fill_appearance, find_value, first_present, legend_label, on_element, positive_number, rgb_colour, slug,
+    APPEARANCE_NAMES, builtin_actor_kind_for, builtin_kind_for, exact_value, fill_appearance, find_value,
+    first_present, legend_label, on_element, slug,
 };
 use super::attribute_values::{AttributePair, loose_date};
-use super::import_mapping::{ACTOR_KIND_NAMES, ACTOR_LABEL_NAMES, ImportMapping, RELATION_KIND_NAMES, clean_label};
+use super::import_mapping::{ACTOR_KIND_NAMES, ACTOR_LABEL_NAMES, ImportMapping, clean_label};
 use crate::model::{
-    Actor, ActorKind, ActorKindDecl, Appearance, Caveat, Dataset, Diagnostic, Direction, ExtraFields, LineAppearance,
-    PartialDate, Period, Relation, RelationKindDecl, Source,
+    Actor, ActorKind, ActorKindDecl, Appearance, Dataset, Diagnostic, Direction, ExtraFields, PartialDate, Period,
+    RelationKindDecl, Source,
 };
-use evidence::EVIDENCE_NAMES;
+pub use evidence::exported_evidence;
 
 /// The kind given to relations whose file says nothing about their kind.
 pub const UNSPECIFIED_KIND: &str = "link";
@@ -34,7 +35,11 @@ pub struct ImportBuilder {
     actor_by_id: HashMap<String, usize>,
     source_by_name: HashMap<String, String>,
     /// Rows that describe the same link (same ends, kind, direction, period) share a relation.
+    /// Only rows without an id are looked up, so the table is made when the first comes: a
+    /// file whose every relation has an id (GraphML and GEXF as exported) never needs it.
     relation_by_key: HashMap<RelationKey, usize>,
+    /// How many relations, from the first, are in `relation_by_key`; `None` before it is made.
+    keyed: Option<usize>,
     /// Each kind text's id, worked out once: a file spells the same few kinds on every row.
     kind_by_text: HashMap<String, String>,
     actor_kind_by_text: HashMap<String, String>,
@@ -54,6 +59,7 @@ impl ImportBuilder {
             actor_by_id: HashMap::default(),
             source_by_name: HashMap::default(),
             relation_by_key: HashMap::default(),
+            keyed: None,
             kind_by_text: HashMap::default(),
             actor_kind_by_text: HashMap::default(),
             mapping: None,
@@ -210,7 +216,6 @@ impl ImportBuilder {
     /// Room for this many more relations, when the file says how many rows it has.
     pub fn reserve_relations(&mut self, relations: usize) {
         self.dataset.relations.reserve(relations);
-        self.relation_by_key.reserve(relations);
     }
 
     /// Makes sure an actor exists for an edge end the file never declared as a node; its
@@ -221,132 +226,6 @@ impl ImportBuilder {
         }
         self.add_actor(id, &[] as &[(&str, &str)]);
         self.dataset.actors.len() - 1
-    }
-
-    /// Adds a relation, or adds evidence to an equal one already read (same ends, kind,
-    /// direction and period), as when each row of a spreadsheet quotes one more source.
-    pub fn add_relation(
-        &mut self,
-        id: Option<&str>,
-        from: &str,
-        to: &str,
-        directed: bool,
-        attributes: &[impl AttributePair],
-    ) {
-        let ends = (self.ensure_actor(from), self.ensure_actor(to));
-        let find = |names: &[&str]| find_value(attributes, names);
-        let kind_attribute = match &self.mapping {
-            Some(mapping) => on_element(attributes, mapping.relation_kind.as_deref(), &RELATION_KIND_NAMES),
-            None => first_present(attributes, &RELATION_KIND_NAMES),
-        };
-        let kind = self.kind_id(kind_attribute.as_deref().and_then(|n| exact_value(attributes, n)));
-        let said = |words: &[&str], d: &str| words.iter().any(|w| w.eq_ignore_ascii_case(d.trim()));
-        let direction = match find(&["direction", "directed"]) {
-            Some(d) if said(&["mutual", "undirected", "false", "no", "both"], d) => Direction::Mutual,
-            Some(d) if said(&["directed", "true", "yes", "one way"], d) => Direction::Directed,
-            _ if directed => Direction::Directed,
-            _ => Direction::Mutual,
-        };
-        let before = self.diagnostics.len();
-        let [year, start, end] = [
-            ("year", find(&["year"])),
-            ("start", find(&["start", "from_date", "start_date", "begin"])),
-            ("end", find(&["end", "to_date", "end_date"])),
-        ]
-        .map(|(what, value)| (what, value, cell_date(value)));
-        // The relation is named only when there is something to say of it: most rows have not.
-        if [&year, &start, &end].iter().any(|(_, _, date)| date.is_err()) {
-            let owner = format!("relation “{} → {}”", self.actor_label(from), self.actor_label(to));
-            for (what, value, date) in [&year, &start, &end] {
-                if date.is_err() {
-                    self.warn(Diagnostic::warning(
-                        "bad-cell",
-                        format!(
-                            "{owner}: the {what} `{}` is not a date; it is left out",
-                            value.unwrap_or_default().trim()
-                        ),
-                    ));
-                }
-            }
-        }
-        let date = |(_, _, date): (&str, Option<&str>, Result<Option<PartialDate>, ()>)| date.ok().flatten();
-        let year = date(year);
-        let period = Period {
-            start: date(start).or(year),
-            end: date(end).or(year),
-        };
-        // What could not be read stays with the relation, for whoever reads its evidence.
-        let mut caveats: Vec<Caveat> = find(&["caveats"])
-            .and_then(|c| serde_json::from_str(c).ok())
-            .unwrap_or_default();
-        caveats.extend(
-            self.diagnostics
-                .get(before..)
-                .unwrap_or_default()
-                .iter()
-                .map(|d| Caveat::new(d.code, d.message.clone())),
-        );
-        let period = (period != Period::default()).then_some(period);
-        let evidence = self.evidence_from(attributes);
-        let key = (ends.0, ends.1, kind.clone(), direction, period);
-        if id.is_none()
-            && let Some(&existing) = self.relation_by_key.get(&key)
-            && let Some(relation) = self.dataset.relations.get_mut(existing)
-        {
-            relation.evidence.extend(evidence);
-            return;
-        }
-        let mut extra = ExtraFields::new();
-        let kind_names: Vec<&str> = kind_attribute.as_deref().into_iter().collect();
-        keep_other_attributes(
-            attributes,
-            &[
-                &kind_names,
-                RELATION_FIELD_NAMES,
-                &EVIDENCE_NAMES,
-                &LINE_APPEARANCE_NAMES,
-            ],
-            &mut extra,
-        );
-        let mut line = LineAppearance {
-            colour: find(&["colour", "color"]).and_then(colour_from_text),
-            thickness: find(&["thickness"]).and_then(positive_number),
-        };
-        if line.colour.is_none() {
-            line.colour = rgb_colour(attributes);
-        }
-        let index = self.dataset.relations.len();
-        let id = id.map_or_else(|| format!("r{}", index + 1), str::to_owned);
-        self.relation_by_key.insert(key, index);
-        self.dataset.relations.push(Relation {
-            id,
-            kind,
-            from: from.to_owned(),
-            to: to.to_owned(),
-            direction,
-            period,
-            spells: find(&["spells"])
-                .and_then(|s| serde_json::from_str(s).ok())
-                .unwrap_or_default(),
-            summary: find(&["summary"]).map(str::to_owned).filter(|s| !s.trim().is_empty()),
-            magnitude: find(&["magnitude"]).and_then(|m| serde_json::from_str(m).ok()),
-            evidence,
-            appearance: line,
-            caveats,
-            extra,
-        });
-    }
-
-    /// Sets the look the file gave a relation outside its attributes (GEXF's `viz:` elements).
-    pub fn draw_last_relation(&mut self, look: LineAppearance) {
-        if let Some(relation) = self.dataset.relations.last_mut() {
-            if look.colour.is_some() {
-                relation.appearance.colour = look.colour;
-            }
-            if look.thickness.is_some() {
-                relation.appearance.thickness = look.thickness;
-            }
-        }
     }
 
     /// The actor kind id for a kind text, declaring it when it is not a built-in.

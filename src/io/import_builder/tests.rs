@@ -44,3 +44,28 @@ fn evidence_columns_become_evidence_and_repeated_rows_merge() {
     );
     assert_eq!(relation.direction, Direction::Mutual);
 }
+
+/// The table of links by ends and kind is made only when a row without an id comes; rows read
+/// before it, with ids, are in it all the same, and rows after it are added as they come.
+#[test]
+fn a_row_without_an_id_joins_the_link_read_before_it_with_one() {
+    let mut b = ImportBuilder::new("t", "test");
+    let treaty = attrs(&[("kind", "treaty"), ("quote", "Q1")]);
+    b.add_relation(Some("t1"), "a", "b", true, &treaty);
+    b.add_relation(Some("t2"), "b", "c", true, &treaty);
+    b.add_relation(None, "a", "b", true, &attrs(&[("kind", "treaty"), ("quote", "Q2")]));
+    b.add_relation(Some("t3"), "c", "a", true, &treaty);
+    b.add_relation(None, "c", "a", true, &attrs(&[("kind", "treaty"), ("quote", "Q3")]));
+    b.add_relation(None, "c", "a", true, &attrs(&[("kind", "arms supply"), ("quote", "Q4")]));
+    let (d, _) = b.finish();
+    let quotes: Vec<(String, Vec<&str>)> = d
+        .relations
+        .iter()
+        .map(|r| (r.id.clone(), r.evidence.iter().map(|e| e.quote.as_str()).collect()))
+        .collect();
+    assert_eq!(quotes.len(), 4, "{quotes:?}");
+    assert_eq!(quotes[0].1, ["Q1", "Q2"]);
+    assert_eq!(quotes[1].1, ["Q1"]);
+    assert_eq!(quotes[2].1, ["Q1", "Q3"]);
+    assert_eq!(quotes[3].1, ["Q4"]);
+}

@@ -41,8 +41,13 @@ pub enum XmlEvent<'a> {
 pub struct XmlReader<'a> {
     reader: Reader<&'a [u8]>,
     text: &'a str,
+    /// Where in `text` quick-xml's input starts: 0 unless resumed part way through.
+    base: usize,
     depth: usize,
     pending_end: Option<Cow<'a, str>>,
+    /// A resumed reader's open elements by their names as written, outermost first, checked
+    /// against each end tag here: quick-xml never saw the start tags of those it was given.
+    open: Option<Vec<Cow<'a, str>>>,
 }
 
 impl<'a> XmlReader<'a> {
@@ -52,9 +57,52 @@ impl<'a> XmlReader<'a> {
         Self {
             reader,
             text,
+            base: 0,
             depth: 0,
             pending_end: None,
+            open: None,
         }
+    }
+
+    /// A reader of `text` from byte `start` on, inside the elements `enclosing` (their names
+    /// as written, outermost first) that another reader opened before `start`: for reading
+    /// the second half of a big file on the other core. Positions and errors are the file's.
+    pub fn resumed(text: &'a str, start: usize, enclosing: Vec<Cow<'a, str>>) -> Self {
+        let mut reader = Reader::from_str(text.get(start..).unwrap_or_default());
+        reader.config_mut().trim_text(false);
+        reader.config_mut().check_end_names = false;
+        reader.config_mut().allow_unmatched_ends = true;
+        Self {
+            reader,
+            text,
+            base: start,
+            depth: enclosing.len(),
+            pending_end: None,
+            open: Some(enclosing),
+        }
+    }
+
+    /// How many elements are open where the reader stands; an empty element (`<a/>`) just
+    /// read is closed already.
+    pub fn depth(&self) -> usize {
+        self.depth - usize::from(self.pending_end.is_some())
+    }
+
+    /// The name of the element that starts at byte `offset` of the file, as written there
+    /// (with its prefix), for handing to a resumed reader.
+    pub fn name_written_at(&self, offset: usize) -> Cow<'a, str> {
+        let text = self.text;
+        let name = text
+            .get(offset..)
+            .and_then(|rest| rest.strip_prefix('<'))
+            .map(|rest| {
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                    .unwrap_or(rest.len());
+                rest.get(..end).unwrap_or_default()
+            })
+            .unwrap_or_default();
+        Cow::Borrowed(name)
     }
 
     /// A diagnostic located at byte `offset`.
@@ -81,7 +129,7 @@ impl<'a> XmlReader<'a> {
     }
 
     pub fn position(&self) -> usize {
-        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+        usize::try_from(self.reader.buffer_position()).map_or(usize::MAX, |at| self.base.saturating_add(at))
     }
 
     pub fn next(&mut self) -> Result<XmlEvent<'a>, Diagnostic> {
@@ -103,6 +151,9 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::Start(start) => {
                     self.depth += 1;
+                    if let Some(open) = &mut self.open {
+                        open.push(Self::written(self.text, start.name().as_ref()));
+                    }
                     return self.start(&start, offset, false);
                 }
                 Event::Empty(start) => {
@@ -115,6 +166,7 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::End(end) => {
                     self.depth = self.depth.saturating_sub(1);
+                    self.check_end(end.name().as_ref(), offset)?;
                     return Ok(XmlEvent::End {
                         name: self.borrowed(end.local_name().as_ref()),
                     });
@@ -160,7 +212,7 @@ impl<'a> XmlReader<'a> {
     fn read_event(&mut self) -> Result<Event<'a>, Diagnostic> {
         let offset = self.position();
         self.reader.read_event().map_err(|err| {
-            let at = usize::try_from(self.reader.error_position()).unwrap_or(offset);
+            let at = usize::try_from(self.reader.error_position()).map_or(offset, |at| self.base.saturating_add(at));
             self.error_at(at, "malformed-xml", format!("the file is not well-formed XML: {err}"))
         })
     }
@@ -205,6 +257,36 @@ impl<'a> XmlReader<'a> {
         })
     }
 
+    /// A resumed reader's check that the end tag at `offset` closes the element last opened.
+    fn check_end(&mut self, written: &str, offset: usize) -> Result<(), Diagnostic> {
+        let Some(open) = &mut self.open else {
+            return Ok(());
+        };
+        let written = Self::written(self.text, written);
+        match open.pop() {
+            Some(name) if name == written => Ok(()),
+            Some(name) => Err(self.error_at(
+                offset,
+                "malformed-xml",
+                format!("the file is not well-formed XML: </{written}> where </{name}> was expected"),
+            )),
+            None => Err(self.error_at(
+                offset,
+                "malformed-xml",
+                format!("the file is not well-formed XML: </{written}> closes nothing"),
+            )),
+        }
+    }
+
+    /// A name as written in the file (qualified), borrowed from it.
+    fn written(text: &'a str, name: &str) -> Cow<'a, str> {
+        let start = (name.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+        match start.and_then(|start| text.get(start..start.checked_add(name.len())?)) {
+            Some(slice) => Cow::Borrowed(slice),
+            None => Cow::Owned(name.to_owned()),
+        }
+    }
+
     /// `part` as a slice of the file's text when quick-xml handed out a view of it (it does
     /// for everything it did not have to change), so it outlives the event; a copy otherwise.
     fn borrowed(&self, part: &str) -> Cow<'a, str> {
@@ -243,12 +325,7 @@ impl<'a> XmlReader<'a> {
                     depth += 1;
                 }
                 XmlEvent::End { .. } if depth == 0 => {
-                    return Ok(match out {
-                        None => Cow::Borrowed(""),
-                        Some(Cow::Borrowed(text)) => Cow::Borrowed(text.trim()),
-                        Some(Cow::Owned(text)) if text.trim().len() == text.len() => Cow::Owned(text),
-                        Some(Cow::Owned(text)) => Cow::Owned(text.trim().to_owned()),
-                    });
+                    return Ok(out.map_or(Cow::Borrowed(""), trimmed));
                 }
                 XmlEvent::End { .. } => depth -= 1,
                 XmlEvent::Text(text) => {
@@ -292,9 +369,11 @@ impl<'a> XmlReader<'a> {
         };
         // Move the reader past what was just read, up to and including the end tag.
         loop {
+            let offset = self.position();
             match self.read_event()? {
-                Event::End(_) => {
+                Event::End(end) => {
                     self.depth = self.depth.saturating_sub(1);
+                    self.check_end(end.name().as_ref(), offset)?;
                     break;
                 }
                 Event::Eof => {
@@ -303,10 +382,17 @@ impl<'a> XmlReader<'a> {
                 _ => {}
             }
         }
-        Ok(Some(match value {
-            Cow::Borrowed(value) => Cow::Borrowed(value.trim()),
-            Cow::Owned(value) => Cow::Owned(value.trim().to_owned()),
-        }))
+        Ok(Some(trimmed(value)))
+    }
+}
+
+/// `value` without surrounding white space, copied only when there was some to cut off an
+/// unescaped value (an exported JSON value is unescaped, hundreds of bytes, on every edge).
+fn trimmed(value: Cow<'_, str>) -> Cow<'_, str> {
+    match value {
+        Cow::Borrowed(value) => Cow::Borrowed(value.trim()),
+        Cow::Owned(value) if value.trim().len() == value.len() => Cow::Owned(value),
+        Cow::Owned(value) => Cow::Owned(value.trim().to_owned()),
     }
 }
 
@@ -318,129 +404,4 @@ pub fn attribute<'v, K: AsRef<str>, V: AsRef<str>>(attributes: &'v [(K, V)], nam
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn all(text: &str) -> Result<Vec<XmlEvent<'_>>, Diagnostic> {
-        let mut reader = XmlReader::new(text);
-        let mut events = Vec::new();
-        loop {
-            match reader.next()? {
-                XmlEvent::Eof => return Ok(events),
-                event => events.push(event),
-            }
-        }
-    }
-
-    #[test]
-    fn reads_names_attributes_and_text_with_standard_escapes() {
-        let events = all(r#"<g:a x="1 &amp; 2"><b/>Tom &amp; Jerry &#233;</g:a>"#).unwrap_or_default();
-        assert!(
-            matches!(&events[0], XmlEvent::Start { name, attributes, .. } if name == "a" && attributes[0].1 == "1 & 2")
-        );
-        assert!(matches!(&events[1], XmlEvent::Start { name, empty: true, .. } if name == "b"));
-        assert!(matches!(&events[2], XmlEvent::End { name } if name == "b"));
-        let text: String = events
-            .iter()
-            .filter_map(|e| {
-                if let XmlEvent::Text(t) = e {
-                    Some(t.as_ref())
-                } else {
-                    None
-                }
-            })
-            .collect();
-        assert_eq!(text, "Tom & Jerry é");
-    }
-
-    #[test]
-    fn refuses_entity_declarations_and_unknown_entities() {
-        let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>\n<a>&lol2;</a>";
-        let err = all(bomb).err().unwrap_or_else(|| panic!("must fail"));
-        assert_eq!((err.code, err.line), ("xml-entity", Some(2)));
-        let err = all("<a>&nbsp;</a>").err().unwrap_or_else(|| panic!("must fail"));
-        assert!(err.message.contains("&nbsp;"));
-    }
-
-    #[test]
-    fn refuses_gigantic_values() {
-        let huge = format!("<a x=\"{}\"/>", "y".repeat(MAX_VALUE_BYTES + 1));
-        assert_eq!(all(&huge).err().map(|e| e.code), Some("too-large"));
-    }
-
-    #[test]
-    fn refuses_runaway_nesting_and_reports_malformed_xml_where_it_is() {
-        let deep = "<a>".repeat(1000);
-        assert_eq!(all(&deep).err().map(|e| e.code), Some("too-deep"));
-        let err = all("<a>\n  <b></c>\n</a>").err().unwrap_or_else(|| panic!("must fail"));
-        assert_eq!((err.code, err.line), ("malformed-xml", Some(2)));
-    }
-
-    /// The value of the first element inside the root, read as the GraphML reader reads `<data>`.
-    fn value_of(text: &str) -> Result<Cow<'_, str>, Diagnostic> {
-        let mut reader = XmlReader::new(text);
-        let mut starts = 0;
-        loop {
-            match reader.next()? {
-                XmlEvent::Start { .. } if starts == 1 => return reader.text_until_end(),
-                XmlEvent::Start { .. } => starts += 1,
-                XmlEvent::Eof => panic!("no value in {text}"),
-                _ => {}
-            }
-        }
-    }
-
-    #[test]
-    fn element_text_is_read_whole_whichever_way_it_is_written() {
-        let value = |text| {
-            value_of(text)
-                .map(Cow::into_owned)
-                .unwrap_or_else(|e| panic!("{text}: {e:?}"))
-        };
-        // Text and references only: the quick path.
-        assert_eq!(value("<g><d>  plain words </d></g>"), "plain words");
-        assert_eq!(
-            value("<g><d>[{&quot;a&quot;:&quot;b &amp; c&quot;}] &#233;&#x41;</d></g>"),
-            "[{\"a\":\"b & c\"}] éA"
-        );
-        assert_eq!(value("<g><d>line one\r\nline two</d></g>"), "line one\nline two");
-        assert_eq!(value("<g><d></d></g>"), "");
-        // Markup inside: the general path, which keeps every piece of text.
-        assert_eq!(
-            value("<g><d><y:label>Kim</y:label> &amp; <y:label>Putin</y:label></d></g>"),
-            "Kim & Putin"
-        );
-        assert_eq!(value("<g><d><![CDATA[a < b]]></d></g>"), "a < b");
-        assert_eq!(value("<g><d>x<!-- note -->y</d></g>"), "xy");
-        // Whatever path was taken, the reader goes on after the element.
-        let mut reader = XmlReader::new("<g><d>a&amp;b</d><e k=\"v\"/></g>");
-        let _ = (reader.next(), reader.next());
-        assert_eq!(
-            reader.text_until_end().map(Cow::into_owned).ok().as_deref(),
-            Some("a&b")
-        );
-        assert!(matches!(reader.next(), Ok(XmlEvent::Start { name, .. }) if name == "e"));
-    }
-
-    #[test]
-    fn plain_text_stays_a_view_of_the_file() {
-        assert!(matches!(
-            value_of("<g><d> Pyongyang </d></g>"),
-            Ok(Cow::Borrowed("Pyongyang"))
-        ));
-        assert!(matches!(
-            XmlReader::new("<n id=\"a0\"/>").next(),
-            Ok(XmlEvent::Start { name: Cow::Borrowed("n"), attributes, .. }) if matches!(attributes[0].1, Cow::Borrowed("a0"))
-        ));
-    }
-
-    #[test]
-    fn element_text_with_an_unknown_entity_or_no_end_is_refused_where_it_is() {
-        let err = value_of("<g>\n<d>a &nbsp; b</d></g>")
-            .err()
-            .unwrap_or_else(|| panic!("must fail"));
-        assert_eq!((err.code, err.line), ("xml-entity", Some(2)));
-        let err = value_of("<g>\n<d>text").err().unwrap_or_else(|| panic!("must fail"));
-        assert_eq!(err.code, "malformed-xml");
-    }
-}
+mod tests;
