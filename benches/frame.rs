@@ -93,6 +93,7 @@ fn main() {
             file_looks: true,
             actor_colours: None,
             collapsed: None,
+            relations: index.relation_facts(),
         };
         scene.rebuild(&dataset, &visibility, None, look);
         while scene.advance_layout(Duration::from_secs(1)) {

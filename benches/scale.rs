@@ -217,6 +217,7 @@ fn peak_memory_child(path: &Path) {
         file_looks: true,
         actor_colours: None,
         collapsed: None,
+        relations: index.relation_facts(),
     };
     scene.rebuild(&dataset, &visibility, None, look);
     while scene.advance_layout(Duration::from_millis(50)) {

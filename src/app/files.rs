@@ -12,6 +12,10 @@ use super::file_watch::FileWatch;
 use super::import_review::FileReading;
 use super::persisted::REMEMBERED_LAYOUTS;
 use super::unsaved::Replacing;
+
+/// Past this many actors drawn, building the drawn graph takes most of a frame (20 ms at
+/// 100,000): a dataset that big is first drawn in the frame after it is put on screen.
+const BIG_SCENE_ACTORS: usize = 6_000;
 use super::{App, PersistedState};
 use crate::io::{Format, save_path, write_atomically};
 use crate::model::Dataset;
@@ -177,6 +181,7 @@ impl App {
         self.player.stop();
         self.apply_sizes();
         self.refresh_view();
+        self.view.draw_graph_next_frame = self.scene.graph.node_count() > BIG_SCENE_ACTORS;
         self.review_again();
     }
 

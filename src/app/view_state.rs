@@ -23,6 +23,9 @@ pub struct ViewState {
     pub time_strip: Option<egui::Rect>,
     /// Where deleted actors were drawn, for when an undo brings them back.
     pub removed_positions: super::editing::RemovedPositions,
+    /// A big dataset went on screen this frame: the graph is first drawn in the next, so that
+    /// building it and drawing it are not one long frame.
+    pub draw_graph_next_frame: bool,
 }
 
 impl ViewState {
@@ -38,6 +41,7 @@ impl ViewState {
             timeline_rect: None,
             time_strip: None,
             removed_positions: Default::default(),
+            draw_graph_next_frame: false,
         }
     }
 
@@ -132,6 +136,7 @@ impl App {
             file_looks: self.state.file_looks,
             actor_colours: colours.as_deref(),
             collapsed: collapsed.as_ref(),
+            relations: views.index.relation_facts(),
         };
         self.scene
             .rebuild(&self.doc.dataset, &self.view.visibility, self.view.selection, look);

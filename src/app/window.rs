@@ -306,7 +306,11 @@ impl App {
                     self.view.time_strip = panel.inner.strip;
                     commands.extend(panel.inner.commands);
                 }
-                commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, dataset, &views.index));
+                if std::mem::take(&mut self.view.draw_graph_next_frame) {
+                    ui.ctx().request_repaint();
+                } else {
+                    commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, dataset, &views.index));
+                }
             }
             MainView::Table => {
                 let focused = self.focus().is_some();

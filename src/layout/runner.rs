@@ -54,6 +54,8 @@ pub struct LayoutRunner {
     /// the worker's latest positions that also holds the user's pins at once.
     local: ForceLayout,
     worker: Option<Worker>,
+    /// The worker has been told to start stepping.
+    started: bool,
 }
 
 /// The caller's end of a worker thread. Dropping it stops the thread after its current step.
@@ -72,6 +74,9 @@ enum Order {
     Reheat(f32),
     ReheatNear(usize, u8, f32),
     SetRadii(Vec<f32>),
+    /// Start stepping: sent by the first `advance`, so that the frame that puts a big graph
+    /// on screen has the cores to itself.
+    Go,
 }
 
 struct Published {
@@ -84,8 +89,18 @@ impl LayoutRunner {
     /// Starts running `layout`; on a worker thread when it has `WORKER_THRESHOLD` nodes or more.
     /// `wake` is called from the worker whenever it has published new positions.
     pub fn new(layout: ForceLayout, wake: impl Fn() + Send + 'static) -> Self {
-        let worker = (layout.positions().len() >= WORKER_THRESHOLD).then(|| Worker::start(layout.clone(), wake));
-        Self { local: layout, worker }
+        if layout.positions().len() < WORKER_THRESHOLD {
+            return Self {
+                local: layout,
+                worker: None,
+                started: true,
+            };
+        }
+        Self {
+            local: layout.mirror_copy(),
+            worker: Some(Worker::start(layout, wake)),
+            started: false,
+        }
     }
 
     /// Steps inline for at most `budget` (at least one step), or takes the worker's latest
@@ -101,7 +116,13 @@ impl LayoutRunner {
                     }
                 }
             }
-            Some(worker) => worker.copy_latest(&mut self.local),
+            Some(worker) => {
+                if !std::mem::replace(&mut self.started, true) {
+                    // The worker only goes away with its runner; a failed send has nobody to tell.
+                    let _ = worker.orders.send(Order::Go);
+                }
+                worker.copy_latest(&mut self.local);
+            }
         }
         self.is_running()
     }
@@ -227,6 +248,14 @@ fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<P
     } else {
         PUBLISH_INTERVAL
     };
+    // Orders before the go ahead are followed at once; no step is taken until it comes.
+    loop {
+        match inbox.recv() {
+            Ok(Order::Go) => break,
+            Ok(order) => follow(&mut layout, order),
+            Err(_) => return,
+        }
+    }
     let mut last_published = Instant::now();
     let mut generation = 0;
     loop {
@@ -245,12 +274,7 @@ fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<P
         };
         let ordered = order.is_some();
         match order {
-            Some(Order::Pin(node, position)) => layout.pin_at(node, position),
-            Some(Order::Unpin(node)) => layout.unpin(node),
-            Some(Order::UnpinAll) => layout.unpin_all(),
-            Some(Order::Reheat(strength)) => layout.reheat(strength),
-            Some(Order::ReheatNear(node, steps, strength)) => layout.reheat_near(node, steps, strength),
-            Some(Order::SetRadii(radii)) => layout.set_radii(radii),
+            Some(order) => follow(&mut layout, order),
             None => {
                 match layout_threads() {
                     Some(threads) => threads.install(|| layout.step()),
@@ -271,6 +295,19 @@ fn run_worker(mut layout: ForceLayout, inbox: &Receiver<Order>, outbox: &Mutex<P
             last_published = Instant::now();
             wake();
         }
+    }
+}
+
+/// Does to the worker's copy what the user did to the window's.
+fn follow(layout: &mut ForceLayout, order: Order) {
+    match order {
+        Order::Pin(node, position) => layout.pin_at(node, position),
+        Order::Unpin(node) => layout.unpin(node),
+        Order::UnpinAll => layout.unpin_all(),
+        Order::Reheat(strength) => layout.reheat(strength),
+        Order::ReheatNear(node, steps, strength) => layout.reheat_near(node, steps, strength),
+        Order::SetRadii(radii) => layout.set_radii(radii),
+        Order::Go => {}
     }
 }
 

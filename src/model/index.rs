@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use super::{Actor, Dataset, Edit, Part, Relation, Slot, Source};
+use super::{Actor, Dataset, Edit, Part, Relation, RelationFactTable, Slot, Source};
 
 /// Positions at or after `at` move one on: an item was put in at `at`.
 fn shift_up<'a>(positions: impl Iterator<Item = &'a mut usize>, at: usize) {
@@ -31,6 +31,8 @@ pub struct DatasetIndex {
     /// For each relation, the positions of its two actors, when both exist. Filters and the
     /// layout ask for every relation's ends at once; looking 200,000 ids up each time showed.
     relation_ends: Vec<Option<(u32, u32)>>,
+    /// What drawing and filtering read of each relation, side by side.
+    relation_facts: RelationFactTable,
 }
 
 impl DatasetIndex {
@@ -69,6 +71,7 @@ impl DatasetIndex {
             source_by_id,
             relations_of_actor,
             relation_ends,
+            relation_facts: RelationFactTable::of(&dataset.relations),
         }
     }
 
@@ -152,8 +155,10 @@ impl DatasetIndex {
                 let ends = self.ends(relation);
                 self.relation_ends.insert(at.min(self.relation_ends.len()), ends);
                 self.list_relation(at, ends);
+                self.relation_facts.insert(at, relation);
             }
             (None, Some(_)) => {
+                self.relation_facts.remove(at);
                 if at < self.relation_ends.len() {
                     let ends = self.relation_ends.remove(at);
                     self.unlist_relation(at, ends);
@@ -162,7 +167,11 @@ impl DatasetIndex {
                     shift_down(list.iter_mut(), at);
                 }
             }
-            (Some(after), Some(before)) if (&after.from, &after.to) != (&before.from, &before.to) => {
+            (Some(after), Some(before)) => {
+                self.relation_facts.set(at, after);
+                if (&after.from, &after.to) == (&before.from, &before.to) {
+                    return;
+                }
                 let ends = self.ends(after);
                 if let Some(slot) = self.relation_ends.get_mut(at) {
                     let old = std::mem::replace(slot, ends);
@@ -233,6 +242,11 @@ impl DatasetIndex {
     /// layout code sees it.
     pub fn relation_ends(&self) -> &[Option<(u32, u32)>] {
         &self.relation_ends
+    }
+
+    /// What drawing and filtering read of each relation.
+    pub fn relation_facts(&self) -> &RelationFactTable {
+        &self.relation_facts
     }
 
     /// The positions of the two actors relation `relation` joins, when both exist.

@@ -24,6 +24,7 @@ mod merge;
 mod paragraphs;
 mod quote_check;
 mod relation;
+mod relation_facts;
 mod relation_kind;
 mod search;
 mod source;
@@ -60,6 +61,7 @@ pub use merge::{MatchReason, MergeSummary, ProposedMatch, merge, propose_matches
 pub use paragraphs::{Numbering, Paragraphs, shown_paragraph, trim_passage};
 pub use quote_check::{QuoteCheck, QuoteChecks, QuotedPassage, Tolerated};
 pub use relation::{Direction, Magnitude, Relation};
+pub use relation_facts::{RelationFactTable, RelationFacts};
 pub use relation_kind::{BuiltinKind, RelationKindDecl, is_hex_colour};
 pub use search::{ActorMatch, search_actors};
 pub use source::{Reliability, Source, SourceText, credibility_meaning};

@@ -42,6 +42,10 @@ impl KindFilter {
 
     /// Whether a relation passes the source filter: some evidence item cites a shown source
     /// (or it has none, and those are shown).
+    pub fn has_hidden_sources(&self) -> bool {
+        !self.hidden_sources.is_empty()
+    }
+
     pub fn sources_shown(&self, relation: &super::Relation) -> bool {
         if relation.evidence.is_empty() {
             return !self.hide_unsourced;
@@ -183,12 +187,21 @@ impl Visibility {
             .map(|a| filter.actor_kind_shown(&a.kind))
             .collect();
         let ends = |r: usize| index.ends_of(r);
+        let facts = index.relation_facts();
+        let kinds_shown: Vec<bool> = (0..facts.kind_count() as u32)
+            .map(|k| filter.relation_kind_shown(facts.kind_name(k)))
+            .collect();
         let relation_shown: Vec<bool> = (0..dataset.relations.len())
             .map(|r| {
-                let kind_shown = dataset
-                    .relations
-                    .get(r)
-                    .is_some_and(|rel| filter.relation_kind_shown(&rel.kind) && filter.sources_shown(rel));
+                // The relation's own record is read only when the filter asks about its sources.
+                let kind_shown = facts.get(r).is_some_and(|f| {
+                    kinds_shown.get(f.kind as usize).copied().unwrap_or(true)
+                        && match (f.evidence, filter.has_hidden_sources()) {
+                            (0, _) => !filter.hide_unsourced,
+                            (_, false) => true,
+                            (_, true) => dataset.relations.get(r).is_some_and(|rel| filter.sources_shown(rel)),
+                        }
+                });
                 let ends_shown = ends(r).is_some_and(|(a, b)| {
                     actor_shown.get(a).copied().unwrap_or(false) && actor_shown.get(b).copied().unwrap_or(false)
                 });

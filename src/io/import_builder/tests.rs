@@ -56,7 +56,13 @@ fn a_row_without_an_id_joins_the_link_read_before_it_with_one() {
     b.add_relation(None, "a", "b", true, &attrs(&[("kind", "treaty"), ("quote", "Q2")]));
     b.add_relation(Some("t3"), "c", "a", true, &treaty);
     b.add_relation(None, "c", "a", true, &attrs(&[("kind", "treaty"), ("quote", "Q3")]));
-    b.add_relation(None, "c", "a", true, &attrs(&[("kind", "arms supply"), ("quote", "Q4")]));
+    b.add_relation(
+        None,
+        "c",
+        "a",
+        true,
+        &attrs(&[("kind", "arms supply"), ("quote", "Q4")]),
+    );
     let (d, _) = b.finish();
     let quotes: Vec<(String, Vec<&str>)> = d
         .relations

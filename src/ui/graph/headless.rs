@@ -32,11 +32,13 @@ pub fn opening_radii(dataset: &Dataset, index: &DatasetIndex) -> Vec<f32> {
 /// What `visibility` lets through of a laid-out scene, drawn as SVG.
 pub fn scene_svg(scene: &mut GraphScene, dataset: &Dataset, visibility: &Visibility) -> String {
     let looks = KindLooks::of(dataset);
+    let relations = crate::model::RelationFactTable::of(&dataset.relations);
     let look = SceneLook {
         looks: &looks,
         file_looks: true,
         actor_colours: None,
         collapsed: None,
+        relations: &relations,
     };
     scene.rebuild(dataset, visibility, None, look);
     view_to_svg(scene, dataset)

@@ -239,6 +239,7 @@ mod tests {
             file_looks: true,
             actor_colours: None,
             collapsed: None,
+            relations: index.relation_facts(),
         };
         scene.rebuild(&dataset, &visibility, None, look);
         let svg = view_to_svg(&scene, &dataset);
