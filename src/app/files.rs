@@ -181,7 +181,8 @@ impl App {
         self.player.stop();
         self.apply_sizes();
         self.refresh_view();
-        self.view.draw_graph_next_frame = self.scene.graph.node_count() > BIG_SCENE_ACTORS;
+        // A reload or an undo keeps the picture: the graph stays on screen, however big.
+        self.view.draw_graph_next_frame = !keep_picture && self.scene.graph.node_count() > BIG_SCENE_ACTORS;
         self.review_again();
     }
 

@@ -289,6 +289,7 @@ impl App {
         let mut commands = ui::toolbar(ui, dataset, &mut self.search, &toolbar_state);
         ui.separator();
         let views = &self.doc.views;
+        let draw_graph_next_frame = std::mem::take(&mut self.view.draw_graph_next_frame);
         match self.state.main_view {
             MainView::Graph => {
                 if let Some(timeline) = &views.timeline {
@@ -306,7 +307,7 @@ impl App {
                     self.view.time_strip = panel.inner.strip;
                     commands.extend(panel.inner.commands);
                 }
-                if std::mem::take(&mut self.view.draw_graph_next_frame) {
+                if draw_graph_next_frame {
                     ui.ctx().request_repaint();
                 } else {
                     commands.extend(ui::graph::graph_canvas(ui, &mut self.scene, dataset, &views.index));

@@ -332,6 +332,24 @@ mod tests {
         }
     }
 
+    /// The frame that puts a big graph on screen has the cores to itself: the worker takes
+    /// no step (and so publishes nothing) until the window first asks for positions.
+    #[test]
+    fn a_worker_waits_for_the_first_advance() {
+        let layout = big_layout();
+        let start = layout.positions().to_vec();
+        let mut runner = LayoutRunner::new(layout, || {});
+        std::thread::sleep(Duration::from_millis(300));
+        runner.advance(Duration::ZERO);
+        assert_eq!(
+            runner.positions(),
+            start.as_slice(),
+            "the worker stepped before it was told to"
+        );
+        wait_until_settled(&mut runner);
+        assert_ne!(runner.positions(), start.as_slice());
+    }
+
     #[test]
     fn a_big_layout_runs_on_a_worker_and_settles_as_it_would_inline() {
         let mut inline = big_layout();

@@ -40,12 +40,13 @@ impl KindFilter {
         }
     }
 
-    /// Whether a relation passes the source filter: some evidence item cites a shown source
-    /// (or it has none, and those are shown).
+    /// Some source is hidden: only then does the filter need a relation's evidence.
     pub fn has_hidden_sources(&self) -> bool {
         !self.hidden_sources.is_empty()
     }
 
+    /// Whether a relation passes the source filter: some evidence item cites a shown source
+    /// (or it has none, and those are shown).
     pub fn sources_shown(&self, relation: &super::Relation) -> bool {
         if relation.evidence.is_empty() {
             return !self.hide_unsourced;

@@ -28,8 +28,8 @@ pub(super) struct Walked<'a> {
     graphs_opened: usize,
     /// Where the root and the graph began, for a resumed reader to know what it is inside.
     graph_offsets: Vec<usize>,
-    /// A `<key>` after the graph began, which a walk started from the middle would miss.
-    key_inside_graph: bool,
+    /// A `<key>` after a graph began, which the other half of a split walk would not know.
+    key_after_graph: bool,
     /// Where the second half began, when the file was walked in two.
     pub split_at: Option<usize>,
 }
@@ -53,7 +53,8 @@ fn walk_splitting_from(text: &str, split_from: usize) -> Result<Walked<'_>, Diag
         }
     }
     let split = split_point(text, reader.position(), split_from);
-    let (Some(split), [root, graph]) = (split, walked.graph_offsets.as_slice()) else {
+    // Only a graph right inside the root: the second half is told of those two alone.
+    let (Some(split), [root, graph], 2) = (split, walked.graph_offsets.as_slice(), reader.depth()) else {
         return walk_rest(reader, walked);
     };
     let enclosing = vec![reader.name_written_at(*root), reader.name_written_at(*graph)];
@@ -62,6 +63,7 @@ fn walk_splitting_from(text: &str, split_from: usize) -> Result<Walked<'_>, Diag
         edge_default_directed: walked.edge_default_directed,
         seen_root: true,
         graph_depth: walked.graph_depth,
+        graphs_opened: walked.graphs_opened,
         ..Walked::default()
     };
     let depth = reader.depth();
@@ -79,7 +81,7 @@ fn walk_splitting_from(text: &str, split_from: usize) -> Result<Walked<'_>, Diag
             && walked.graph_depth == 1;
         match second_half.join() {
             // The first half ended where the second began, inside the same graph: one file.
-            Ok(Ok(second)) if landed && !walked.key_inside_graph && !second.key_inside_graph => {
+            Ok(Ok(second)) if landed && !walked.key_after_graph && !second.key_after_graph => {
                 Ok(joined(walked, second, split))
             }
             Ok(Err(error)) if landed => Err(error),
@@ -95,7 +97,7 @@ fn split_point(text: &str, from: usize, split_from: usize) -> Option<usize> {
     if text.len() < split_from {
         return None;
     }
-    let middle = from.max(text.len() / 2);
+    let middle = (from.max(text.len() / 2)..text.len()).find(|&at| text.is_char_boundary(at))?;
     let rest = text.get(middle..)?;
     ["<edge", "<node"]
         .iter()
@@ -166,7 +168,7 @@ fn step<'a>(reader: &mut XmlReader<'a>, walked: &mut Walked<'a>) -> Result<bool,
     match name.as_ref() {
         "key" => {
             let (id, key) = read_key(reader, &attributes, offset, empty)?;
-            walked.key_inside_graph |= walked.graph_depth > 0;
+            walked.key_after_graph |= walked.graphs_opened > 0;
             walked.keys.insert(id, key);
         }
         "graph" => {

@@ -265,15 +265,20 @@ impl<'a> XmlReader<'a> {
         let written = Self::written(self.text, written);
         match open.pop() {
             Some(name) if name == written => Ok(()),
+            // Worded as quick-xml words them for a reader that saw the start tags.
             Some(name) => Err(self.error_at(
                 offset,
                 "malformed-xml",
-                format!("the file is not well-formed XML: </{written}> where </{name}> was expected"),
+                format!(
+                    "the file is not well-formed XML: ill-formed document: expected `</{name}>`, but `</{written}>` was found"
+                ),
             )),
             None => Err(self.error_at(
                 offset,
                 "malformed-xml",
-                format!("the file is not well-formed XML: </{written}> closes nothing"),
+                format!(
+                    "the file is not well-formed XML: ill-formed document: close tag `</{written}>` does not match any open tag"
+                ),
             )),
         }
     }

@@ -115,7 +115,7 @@ fn a_broken_second_half_is_reported_at_its_line() {
         .err()
         .unwrap_or_else(|| panic!("must fail"));
     assert_eq!((split.code, split.line), ("malformed-xml", Some(251)));
-    assert_eq!(whole.line, Some(251));
+    assert_eq!((&split.message, split.column), (&whole.message, whole.column));
 }
 
 /// The end of the graph and the root, which the second half's reader never saw open, are
@@ -136,4 +136,51 @@ fn the_second_half_checks_the_ends_of_what_the_first_opened() {
     let error = walk_splitting_from(&misclosed, 0).err().map(|e| e.code);
     assert_eq!(error, Some("malformed-xml"));
     assert!(in_halves(&format!("{plain}</graph></graphml>\n")).split_at.is_some());
+}
+
+/// A graph inside another element of the root: the second half would not know of it, so the
+/// file is read in one piece, as it opens.
+#[test]
+fn a_graph_wrapped_in_another_element_is_read_in_one_piece() {
+    let mut text = String::from("<graphml><wrapper><graph>\n");
+    for n in 0..300 {
+        text.push_str(&format!("<edge source=\"a{n}\" target=\"b{n}\"/>\n"));
+    }
+    text.push_str("</graph></wrapper></graphml>\n");
+    let halves = in_halves(&text);
+    assert_eq!(halves.split_at, None);
+    assert_eq!(summary(&halves), summary(&in_one_piece(&text)));
+}
+
+/// A key after the graph ends (the schema puts keys first, but files break it) names data
+/// and gives defaults as it would in one walk; a split walk would lose it, so it reads on.
+#[test]
+fn a_key_after_the_graph_is_read_in_one_piece() {
+    let mut text = String::from("<graphml><graph>\n");
+    for n in 0..300 {
+        text.push_str(&format!("<edge source=\"a{n}\" target=\"b{n}\"/>\n"));
+    }
+    text.push_str("</graph><key id=\"k\" for=\"edge\" attr.name=\"kind\"><default>treaty</default></key></graphml>\n");
+    let halves = in_halves(&text);
+    assert_eq!(halves.split_at, None);
+    assert!(halves.keys.contains_key("k"));
+    assert_eq!(summary(&halves), summary(&in_one_piece(&text)));
+}
+
+/// Text of more than one byte a character where the middle falls: still split.
+#[test]
+fn a_middle_inside_a_character_is_moved_to_the_next() {
+    let mut text = String::from("<graphml><key id=\"n\" for=\"node\" attr.name=\"name\"/><graph>\n");
+    for n in 0..300 {
+        text.push_str(&format!("<node id=\"n{n}\"><data key=\"n\">조선 {n}</data></node>\n"));
+    }
+    text.push_str("</graph></graphml>\n");
+    let split = (0..4).find_map(|pad| {
+        let padded = format!("{}{text}", " ".repeat(pad));
+        (!padded.is_char_boundary(padded.len() / 2)).then_some(padded)
+    });
+    let text = split.unwrap_or_else(|| panic!("no padding puts the middle inside a character"));
+    let halves = in_halves(&text);
+    assert!(halves.split_at.is_some());
+    assert_eq!(summary(&halves), summary(&in_one_piece(&text)));
 }
