@@ -106,6 +106,7 @@ impl App {
             path.to_owned(),
             false,
             self.state.import_mapping(path).cloned(),
+            &self.ctx,
         )));
         self.ctx.request_repaint();
     }

@@ -27,15 +27,18 @@ pub struct PendingLoad {
 }
 
 impl PendingLoad {
-    pub fn start(path: PathBuf, quiet: bool, mapping: Option<ImportMapping>) -> Self {
+    /// Reads `path` on a thread of its own, which asks `wake` for a frame when it is done.
+    pub fn start(path: PathBuf, quiet: bool, mapping: Option<ImportMapping>, wake: &egui::Context) -> Self {
         let (sender, receiver) = channel();
         let thread_path = path.clone();
         let thread_mapping = mapping.clone();
+        let wake = wake.clone();
         std::thread::spawn(move || {
             // The app may have gone (closed the window); then nobody needs the result.
             let report = load_path_with(&thread_path, thread_mapping.as_ref());
             let derived = report.dataset.as_ref().map(Derived::of);
             let _ = sender.send(Loaded { report, derived });
+            wake.request_repaint();
         });
         Self {
             path,

@@ -30,7 +30,7 @@ impl App {
     /// until it has loaded, and stays for good if it fails to.
     pub fn open_path(&mut self, path: &Path) {
         let mapping = self.state.import_mapping(path).cloned();
-        self.loading = Some(PendingLoad::start(path.to_owned(), false, mapping));
+        self.loading = Some(PendingLoad::start(path.to_owned(), false, mapping, &self.ctx));
         self.ctx.request_repaint();
     }
 
@@ -50,8 +50,11 @@ impl App {
             self.loaded(pending, loaded);
         }
         self.poll_add_dataset();
+        // The reading thread asks for a frame when it is done; until then a frame a quarter
+        // of a second is enough for the spinner (at 20 a second, drawing the window took a
+        // core from the reading thread under a software renderer).
         if self.loading.is_some() || self.is_adding() {
-            ctx.request_repaint_after(Duration::from_millis(50));
+            ctx.request_repaint_after(Duration::from_millis(250));
         }
         if let Some(choice) = self.dialog.as_ref().and_then(PendingDialog::poll)
             && let Some(dialog) = self.dialog.take()

@@ -60,7 +60,7 @@ impl App {
                     .map(|n| n.to_string_lossy())
                     .unwrap_or_default()
             ));
-            self.loading = Some(PendingLoad::start(pending.path, false, None));
+            self.loading = Some(PendingLoad::start(pending.path, false, None, &self.ctx));
             self.ctx.request_repaint();
             return;
         }
@@ -126,7 +126,7 @@ impl App {
             }
             _ => {
                 // Read again with the user's choice (a reload of the open file keeps its picture).
-                self.loading = Some(PendingLoad::start(review.path, false, Some(mapping)));
+                self.loading = Some(PendingLoad::start(review.path, false, Some(mapping), &self.ctx));
                 self.ctx.request_repaint();
             }
         }

@@ -84,6 +84,7 @@ impl App {
                         path.clone(),
                         quiet,
                         self.state.import_mapping(path).cloned(),
+                        &self.ctx,
                     ));
                 }
             }

@@ -73,7 +73,7 @@ pub fn status_bar(ui: &mut Ui, view: &StatusView<'_>) -> Vec<Command> {
         }
         for (verb, name) in &view.working {
             ui.separator();
-            ui.spinner();
+            slow_spinner(ui);
             ui.label(format!("{verb} {name}…"));
         }
         if let Some(message) = view.message {
@@ -82,4 +82,25 @@ pub fn status_bar(ui: &mut Ui, view: &StatusView<'_>) -> Vec<Command> {
         }
     });
     commands
+}
+
+/// A spinner that turns four times a second: egui's asks for a frame every frame, and drawing
+/// the window sixty times a second took a core from the thread reading the file (a 300 MB
+/// GraphML took twice as long to open under a software renderer).
+fn slow_spinner(ui: &mut Ui) {
+    const STEP: f64 = 0.25;
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let time = ui.input(|i| i.time);
+    let turned = (time / STEP).floor() * STEP;
+    let start = (turned * std::f64::consts::TAU * 0.8) as f32;
+    let points: Vec<egui::Pos2> = (0..=12)
+        .map(|i| {
+            let angle = start + i as f32 * std::f32::consts::PI / 8.0;
+            rect.center() + egui::vec2(angle.cos(), angle.sin()) * (size * 0.4)
+        })
+        .collect();
+    let stroke = egui::Stroke::new(2.0, ui.visuals().strong_text_color());
+    ui.painter().add(egui::Shape::line(points, stroke));
+    ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(STEP));
 }

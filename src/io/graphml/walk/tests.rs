@@ -20,6 +20,14 @@ fn summary(walked: &Walked<'_>) -> Summary {
     )
 }
 
+/// `before`, 300 empty edges, `after`: a file big enough to split with a split point of 0.
+fn with_edges(before: &str, edge: &str, after: &str) -> String {
+    let edges: String = (0..300)
+        .map(|n| format!("<{edge} source=\"a{n}\" target=\"b{n}\"/>\n"))
+        .collect();
+    format!("{before}\n{edges}{after}\n")
+}
+
 fn in_halves(text: &str) -> Walked<'_> {
     walk_splitting_from(text, 0).unwrap_or_else(|e| panic!("{e:?}"))
 }
@@ -122,31 +130,24 @@ fn a_broken_second_half_is_reported_at_its_line() {
 /// checked against what the first half opened.
 #[test]
 fn the_second_half_checks_the_ends_of_what_the_first_opened() {
-    let mut text = String::from("<g:graphml xmlns:g=\"http://graphml.graphdrawing.org/xmlns\"><g:graph>\n");
-    for n in 0..300 {
-        text.push_str(&format!("<g:edge source=\"a{n}\" target=\"b{n}\"/>\n"));
-    }
-    let whole = format!("{text}</g:graph></g:graphml>\n");
-    assert_eq!(in_halves(&whole).split_at, None, "prefixed tags are not split on");
-    let mut plain = String::from("<graphml><graph>\n");
-    for n in 0..300 {
-        plain.push_str(&format!("<edge source=\"a{n}\" target=\"b{n}\"/>\n"));
-    }
-    let misclosed = format!("{plain}</graphml></graph>\n");
+    let prefixed = with_edges(
+        "<g:graphml xmlns:g=\"http://graphml.graphdrawing.org/xmlns\"><g:graph>",
+        "g:edge",
+        "</g:graph></g:graphml>",
+    );
+    assert_eq!(in_halves(&prefixed).split_at, None, "prefixed tags are not split on");
+    let misclosed = with_edges("<graphml><graph>", "edge", "</graphml></graph>");
     let error = walk_splitting_from(&misclosed, 0).err().map(|e| e.code);
     assert_eq!(error, Some("malformed-xml"));
-    assert!(in_halves(&format!("{plain}</graph></graphml>\n")).split_at.is_some());
+    let closed = with_edges("<graphml><graph>", "edge", "</graph></graphml>");
+    assert!(in_halves(&closed).split_at.is_some());
 }
 
 /// A graph inside another element of the root: the second half would not know of it, so the
 /// file is read in one piece, as it opens.
 #[test]
 fn a_graph_wrapped_in_another_element_is_read_in_one_piece() {
-    let mut text = String::from("<graphml><wrapper><graph>\n");
-    for n in 0..300 {
-        text.push_str(&format!("<edge source=\"a{n}\" target=\"b{n}\"/>\n"));
-    }
-    text.push_str("</graph></wrapper></graphml>\n");
+    let text = with_edges("<graphml><wrapper><graph>", "edge", "</graph></wrapper></graphml>");
     let halves = in_halves(&text);
     assert_eq!(halves.split_at, None);
     assert_eq!(summary(&halves), summary(&in_one_piece(&text)));
@@ -156,11 +157,11 @@ fn a_graph_wrapped_in_another_element_is_read_in_one_piece() {
 /// and gives defaults as it would in one walk; a split walk would lose it, so it reads on.
 #[test]
 fn a_key_after_the_graph_is_read_in_one_piece() {
-    let mut text = String::from("<graphml><graph>\n");
-    for n in 0..300 {
-        text.push_str(&format!("<edge source=\"a{n}\" target=\"b{n}\"/>\n"));
-    }
-    text.push_str("</graph><key id=\"k\" for=\"edge\" attr.name=\"kind\"><default>treaty</default></key></graphml>\n");
+    let text = with_edges(
+        "<graphml><graph>",
+        "edge",
+        "</graph><key id=\"k\" for=\"edge\" attr.name=\"kind\"><default>treaty</default></key></graphml>",
+    );
     let halves = in_halves(&text);
     assert_eq!(halves.split_at, None);
     assert!(halves.keys.contains_key("k"));
