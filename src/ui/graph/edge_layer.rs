@@ -517,8 +517,7 @@ pub fn relation_at(
             .relations_near(buffers.layout_key, transform, to_pos(pointer))
         {
             Some(near) => near
-                .iter()
-                .filter_map(|&at| edges.get(at as usize).and_then(tried))
+                .filter_map(|at| edges.get(at as usize).and_then(tried))
                 .fold(None, nearest),
             None => edges.iter().filter_map(tried).fold(None, nearest),
         }

@@ -191,7 +191,12 @@ impl DensityLayer {
 
     /// The relations in the picture shown that may be under `pointer` in the view `now`, or
     /// None when every relation must be tried (see `PickCells::near`).
-    pub fn relations_near(&self, layout_key: u64, now: ScreenTransform, pointer: Pos2) -> Option<&[u32]> {
+    pub fn relations_near(
+        &self,
+        layout_key: u64,
+        now: ScreenTransform,
+        pointer: Pos2,
+    ) -> Option<impl Iterator<Item = u32>> {
         self.cells.as_ref()?.near(layout_key, now, pointer)
     }
 }
@@ -330,7 +335,7 @@ mod tests {
         let painted = order(false);
         let (_, cells) = paint(&painted);
         let cells = cells.unwrap_or_else(|| panic!("a full picture files its relations"));
-        let near = |key, now, pointer| cells.near(key, now, pointer).map(<[u32]>::to_vec);
+        let near = |key, now, pointer| cells.near(key, now, pointer).map(Iterator::collect::<Vec<u32>>);
         let then = painted.transform;
         assert_eq!(
             near(42, then, Pos2::new(50.0, 52.0)),
