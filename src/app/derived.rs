@@ -88,11 +88,12 @@ impl Derived {
     /// on the other (one after another, they kept a 20,000-actor file off screen 0.2 s longer).
     pub fn of(dataset: &Dataset) -> Self {
         std::thread::scope(|scope| {
-            let indexed = scope.spawn(|| {
+            let indexed = || {
                 let index = DatasetIndex::new(dataset);
                 let layout_start = LayoutStart::new(dataset, &index);
                 (index, layout_start, QuoteChecks::of(dataset))
-            });
+            };
+            let on_the_other_core = scope.spawn(indexed);
             let looks = KindLooks::of(dataset);
             let summary = Summary::of(dataset);
             let actor_list = ActorListIndex::new(dataset);
@@ -100,12 +101,8 @@ impl Derived {
             let size_attributes = numeric_attributes(dataset);
             let has_file_looks = dataset.has_file_looks();
             let file_colours = most_used_colours(dataset);
-            let (index, layout_start, quotes) = indexed.join().unwrap_or_else(|_| {
-                // Only a bug panics there; working it out here says which.
-                let index = DatasetIndex::new(dataset);
-                let layout_start = LayoutStart::new(dataset, &index);
-                (index, layout_start, QuoteChecks::of(dataset))
-            });
+            // Only a bug panics there; working it out again here says which.
+            let (index, layout_start, quotes) = on_the_other_core.join().unwrap_or_else(|_| indexed());
             Self {
                 layout_start,
                 views: DatasetViews {

@@ -150,6 +150,12 @@ fn bulge(start: Vec2, control: Vec2, end: Vec2) -> f32 {
 }
 
 fn distance_to_segment(point: Vec2, a: Vec2, b: Vec2) -> f32 {
+    distance_sq_to_segment(point, a, b).sqrt()
+}
+
+/// The square of how far `point` is from the segment `a`–`b`: for comparing with a distance
+/// squared, when many segments are tested against one point.
+pub fn distance_sq_to_segment(point: Vec2, a: Vec2, b: Vec2) -> f32 {
     let ab = b - a;
     let length_sq = ab.length_sq();
     let t = if length_sq > 0.0 {
@@ -157,7 +163,7 @@ fn distance_to_segment(point: Vec2, a: Vec2, b: Vec2) -> f32 {
     } else {
         0.0
     };
-    (point - (a + ab * t)).length()
+    (point - (a + ab * t)).length_sq()
 }
 
 /// Liang–Barsky: the parameters (0 at `a`, 1 at `b`) between which the segment lies inside the

@@ -22,7 +22,9 @@ mod test_graphs;
 mod vector;
 
 pub use components::Components;
-pub use edge_geometry::{EdgeCurve, clip_parameters, distance_to_curve, distance_to_curve_at_least, lane_offsets};
+pub use edge_geometry::{
+    EdgeCurve, clip_parameters, distance_sq_to_segment, distance_to_curve, distance_to_curve_at_least, lane_offsets,
+};
 pub use force::{ForceLayout, ForceParams, LayoutStatus};
 pub use graph_size::{LARGE_GRAPH, MULTILEVEL_FROM, WORKER_THRESHOLD};
 pub use labels::{LabelCandidate, Obstacle, Rect, place_labels};

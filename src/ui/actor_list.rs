@@ -33,27 +33,16 @@ impl ActorListIndex {
             kinds,
             search_text: dataset.actors.iter().map(search_text).collect(),
         };
-        // Each actor's kind ranked once, not twice a comparison (a search through the kinds'
-        // names each time was most of sorting 20,000 actors).
-        let rank_of: std::collections::HashMap<&str, usize> = list
-            .kinds
-            .iter()
-            .enumerate()
-            .map(|(rank, kind)| (kind.as_str(), rank))
-            .collect();
-        // Names lower-cased once, as `natord::compare_ignore_case` does char by char on every
-        // comparison: the same order.
-        let mut keyed: Vec<(usize, String, usize)> = dataset
+        // Each actor's key made once, not twice a comparison (searching the kinds and
+        // lower-casing both names on every comparison was most of sorting 20,000 actors).
+        let mut keyed: Vec<(SortKey, usize)> = dataset
             .actors
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                let rank = rank_of.get(a.kind.as_str()).copied().unwrap_or(usize::MAX);
-                (rank, a.name.chars().flat_map(char::to_lowercase).collect(), i)
-            })
+            .map(|(i, a)| (list.sort_key(a), i))
             .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| natord::compare(&a.1, &b.1)));
-        list.order = keyed.into_iter().map(|(_, _, i)| i).collect();
+        keyed.sort_by(|(a, _), (b, _)| by_kind_then_name(a, b));
+        list.order = keyed.into_iter().map(|(_, i)| i).collect();
         list
     }
 
@@ -119,15 +108,26 @@ impl ActorListIndex {
 
     /// By kind (in the dataset's order of kinds), then name, read naturally.
     fn compare(&self, dataset: &Dataset, a: usize, b: usize) -> std::cmp::Ordering {
-        let rank = |kind: &str| self.kinds.iter().position(|k| k == kind).unwrap_or(usize::MAX);
-        let key = |i: usize| dataset.actors.get(i).map(|a| (rank(&a.kind), a.name.as_str()));
+        let key = |i: usize| dataset.actors.get(i).map(|a| self.sort_key(a));
         match (key(a), key(b)) {
-            (Some((kind_a, name_a)), Some((kind_b, name_b))) => kind_a
-                .cmp(&kind_b)
-                .then_with(|| natord::compare_ignore_case(name_a, name_b)),
+            (Some(a), Some(b)) => by_kind_then_name(&a, &b),
             (a, b) => a.is_some().cmp(&b.is_some()),
         }
     }
+
+    /// The actor's kind's place among the kinds, and its name lower-cased as
+    /// `natord::compare_ignore_case` lower-cases it, char by char.
+    fn sort_key(&self, actor: &crate::model::Actor) -> SortKey {
+        let rank = self.kinds.iter().position(|k| *k == actor.kind).unwrap_or(usize::MAX);
+        (rank, actor.name.chars().flat_map(char::to_lowercase).collect())
+    }
+}
+
+/// An actor's kind's place among the kinds, and its name lower-cased.
+type SortKey = (usize, String);
+
+fn by_kind_then_name(a: &SortKey, b: &SortKey) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then_with(|| natord::compare(&a.1, &b.1))
 }
 
 /// Lower-case name and aliases, one a line, for filtering.

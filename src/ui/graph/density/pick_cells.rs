@@ -9,7 +9,7 @@ use egui::Pos2;
 use super::super::camera::ScreenTransform;
 use super::super::edge_shape::{Ends, HIT_DISTANCE, lane_spacing_on_screen, to_vec};
 use super::PictureRelation;
-use crate::layout::{SegmentGrid, Vec2};
+use crate::layout::{SegmentGrid, Vec2, distance_sq_to_segment};
 
 /// The side of a cell, in points.
 const CELL: f32 = 12.0;
@@ -109,21 +109,9 @@ impl PickCells {
         Some(filed.iter().copied().filter(move |&at| {
             self.lines
                 .get(at as usize)
-                .is_some_and(|line| segment_distance_sq(then, line.start, line.end) <= line.within * line.within)
+                .is_some_and(|line| distance_sq_to_segment(then, line.start, line.end) <= line.within * line.within)
         }))
     }
-}
-
-/// The square of how far `point` is from the segment `a`–`b`.
-fn segment_distance_sq(point: Vec2, a: Vec2, b: Vec2) -> f32 {
-    let ab = b - a;
-    let length_sq = ab.length_sq();
-    let t = if length_sq > 0.0 {
-        ((point - a).dot(ab) / length_sq).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    (point - (a + ab * t)).length_sq()
 }
 
 #[cfg(test)]
