@@ -26,6 +26,8 @@ const LARGE_GRAPH_PUBLISH_INTERVAL: Duration = Duration::from_millis(50);
 /// The layout threads' priority on thread-priority's 0–99 scale: nice 10 on Linux, where a
 /// thread at nice 0 (the window's) gets about nine tenths of a core both want.
 const LAYOUT_PRIORITY: u8 = 25;
+/// See `Order::Go`.
+const ADVANCES_BEFORE_GO: u8 = 2;
 
 /// Lowers the calling thread's priority below the window's. Where the system does not allow
 /// it, the thread goes on as it was: the layout still runs, only less politely.
@@ -54,8 +56,8 @@ pub struct LayoutRunner {
     /// the worker's latest positions that also holds the user's pins at once.
     local: ForceLayout,
     worker: Option<Worker>,
-    /// The worker has been told to start stepping.
-    started: bool,
+    /// How many more `advance`s before the worker is told to start stepping (see `Order::Go`).
+    advances_before_go: u8,
 }
 
 /// The caller's end of a worker thread. Dropping it stops the thread after its current step.
@@ -74,8 +76,9 @@ enum Order {
     Reheat(f32),
     ReheatNear(usize, u8, f32),
     SetRadii(Vec<f32>),
-    /// Start stepping: sent by the first `advance`, so that the frame that puts a big graph
-    /// on screen has the cores to itself.
+    /// Start stepping: sent by the second `advance`, so that the frame that puts a big graph
+    /// on screen and the one that first draws it (the first `advance`) have the cores to
+    /// themselves.
     Go,
 }
 
@@ -93,13 +96,13 @@ impl LayoutRunner {
             return Self {
                 local: layout,
                 worker: None,
-                started: true,
+                advances_before_go: 0,
             };
         }
         Self {
             local: layout.mirror_copy(),
             worker: Some(Worker::start(layout, wake)),
-            started: false,
+            advances_before_go: ADVANCES_BEFORE_GO,
         }
     }
 
@@ -117,9 +120,13 @@ impl LayoutRunner {
                 }
             }
             Some(worker) => {
-                if !std::mem::replace(&mut self.started, true) {
-                    // The worker only goes away with its runner; a failed send has nobody to tell.
-                    let _ = worker.orders.send(Order::Go);
+                if self.advances_before_go > 0 {
+                    self.advances_before_go -= 1;
+                    if self.advances_before_go == 0 {
+                        // The worker only goes away with its runner; a failed send has nobody
+                        // to tell.
+                        let _ = worker.orders.send(Order::Go);
+                    }
                 }
                 worker.copy_latest(&mut self.local);
             }
@@ -134,6 +141,12 @@ impl LayoutRunner {
     /// True when the layout steps on a thread of its own.
     pub fn is_on_worker(&self) -> bool {
         self.worker.is_some()
+    }
+
+    /// True when new positions wake the window by themselves (a worker that has started);
+    /// otherwise the caller must come back to `advance` for the layout to go on.
+    pub fn wakes_the_window(&self) -> bool {
+        self.worker.is_some() && self.advances_before_go == 0
     }
 
     /// The layout as of the last `advance`, with every pin already applied.
@@ -335,10 +348,13 @@ mod tests {
     /// The frame that puts a big graph on screen has the cores to itself: the worker takes
     /// no step (and so publishes nothing) until the window first asks for positions.
     #[test]
-    fn a_worker_waits_for_the_first_advance() {
+    fn a_worker_waits_until_the_frame_that_first_draws_it_is_done() {
         let layout = big_layout();
         let start = layout.positions().to_vec();
         let mut runner = LayoutRunner::new(layout, || {});
+        std::thread::sleep(Duration::from_millis(300));
+        runner.advance(Duration::ZERO);
+        assert!(!runner.wakes_the_window(), "the window must come back for the go-ahead");
         std::thread::sleep(Duration::from_millis(300));
         runner.advance(Duration::ZERO);
         assert_eq!(
@@ -346,6 +362,7 @@ mod tests {
             start.as_slice(),
             "the worker stepped before it was told to"
         );
+        assert!(runner.wakes_the_window());
         wait_until_settled(&mut runner);
         assert_ne!(runner.positions(), start.as_slice());
     }

@@ -103,7 +103,7 @@ impl ForceLayout {
             refinement: None,
             forces: Vec::new(),
             tree: QuadTree::default(),
-            stack: Vec::new(),
+            tree_forces: Vec::new(),
             parallel: self.parallel,
         }
     }

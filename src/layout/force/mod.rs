@@ -80,7 +80,9 @@ pub struct ForceLayout {
     // Scratch space kept between steps so a step allocates nothing.
     forces: Vec<Vec2>,
     tree: QuadTree,
-    stack: Vec<u32>,
+    /// Forces in the tree's order of bodies (`QuadTree::order`), before they are put back in
+    /// the nodes' order.
+    tree_forces: Vec<Vec2>,
     /// Share big steps between cores (off only to test that it changes nothing).
     parallel: bool,
 }
@@ -172,7 +174,7 @@ impl ForceLayout {
             refinement: None,
             forces: vec![Vec2::ZERO; node_count],
             tree: QuadTree::default(),
-            stack: Vec::new(),
+            tree_forces: Vec::new(),
             parallel: true,
         }
     }
@@ -409,20 +411,31 @@ impl ForceLayout {
         self.tree.rebuild(&self.positions, &self.masses);
         let (tree, positions, masses) = (&self.tree, &self.positions, &self.masses);
         let (theta, gravity) = (self.params.theta, self.params.gravity);
-        let body_force = |stack: &mut Vec<u32>, body: usize| {
-            repulsion_and_gravity(tree, positions, masses, body, k, theta, gravity, stack)
-        };
-        // Each node's force depends only on the tree and the positions, so the nodes can be
-        // shared out between cores and the result is the same on one core or many.
+        let body_force = |body: u32| repulsion_and_gravity(tree, positions, masses, body as usize, k, theta, gravity);
+        // Bodies are walked in the tree's order, near ones one after another, so each walk
+        // finds the cells the last one read still in the cache. Each node's force depends
+        // only on the tree and the positions, so the nodes can be shared out between cores
+        // and the result is the same on one core or many.
+        let order = tree.order();
+        self.tree_forces.clear();
+        self.tree_forces.resize(order.len(), Vec2::ZERO);
         if self.parallel && self.positions.len() >= PARALLEL_FROM {
             use rayon::prelude::*;
-            self.forces
+            self.tree_forces
                 .par_iter_mut()
-                .enumerate()
-                .for_each_init(Vec::new, |stack, (body, force)| *force = body_force(stack, body));
+                .zip(order.par_iter())
+                .with_min_len(256)
+                .for_each(|(force, &body)| *force = body_force(body));
         } else {
-            for (body, force) in self.forces.iter_mut().enumerate() {
-                *force = body_force(&mut self.stack, body);
+            for (force, &body) in self.tree_forces.iter_mut().zip(order) {
+                *force = body_force(body);
+            }
+        }
+        // A node left out of the tree (no finite place) feels nothing and stays put.
+        self.forces.fill(Vec2::ZERO);
+        for (&force, &body) in self.tree_forces.iter().zip(order) {
+            if let Some(slot) = self.forces.get_mut(body as usize) {
+                *slot = force;
             }
         }
         for (edge, &(a, b)) in self.edges.iter().enumerate() {
@@ -455,7 +468,6 @@ const MAX_OVERLAP_ROUNDS: usize = 200;
 
 /// Barnes–Hut repulsion from every other node (k²/d, scaled by both masses so hubs get room
 /// around them) plus gravity towards the centre, so unlinked groups stay in view.
-#[allow(clippy::too_many_arguments)]
 fn repulsion_and_gravity(
     tree: &QuadTree,
     positions: &[Vec2],
@@ -464,13 +476,12 @@ fn repulsion_and_gravity(
     k: f32,
     theta: f32,
     gravity: f32,
-    stack: &mut Vec<u32>,
 ) -> Vec2 {
     let k_sq = k * k;
     let position = positions.get(body).copied().unwrap_or_default();
     let own_mass = masses.get(body).copied().unwrap_or(1.0);
     let mut total = Vec2::ZERO;
-    tree.for_each_influence(body as u32, position, theta, stack, |centre, mass| {
+    tree.for_each_influence(body as u32, position, theta, |centre, mass| {
         let mut delta = position - centre;
         let mut distance_sq = delta.length_sq();
         if distance_sq < 1e-4 {

@@ -32,8 +32,9 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     if scene.layout_running() {
         // A few milliseconds a frame: the layout animates while the window stays responsive.
         scene.advance_layout(std::time::Duration::from_millis(6));
-        // A layout on a worker asks for a frame itself whenever it has new positions.
-        if !scene.layout_on_worker() {
+        // A layout on a worker asks for a frame itself whenever it has new positions, once it
+        // has started.
+        if !scene.layout_wakes_the_window() {
             ui.ctx().request_repaint();
         }
     }

@@ -243,6 +243,11 @@ impl GraphScene {
         self.layout.is_on_worker()
     }
 
+    /// True when the layout asks for a frame itself whenever it has new positions.
+    pub fn layout_wakes_the_window(&self) -> bool {
+        self.layout.wakes_the_window()
+    }
+
     fn push_positions(&mut self) {
         for (actor, node) in self.node_of_actor.iter().enumerate() {
             let (Some(node), Some(position)) = (node, self.layout.position(actor)) else {
