@@ -509,20 +509,9 @@ pub fn relation_at(
         let ends = ends(nodes, edge, transform.zoom)?;
         pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
     };
-    let found = if buffers.density {
-        // Under the picture, those its painter filed near the pointer; every relation when
-        // the picture shown was painted for other places or another zoom.
-        match buffers
-            .picture
-            .relations_near(buffers.layout_key, transform, to_pos(pointer))
-        {
-            Some(near) => near
-                .filter_map(|at| edges.get(at as usize).and_then(tried))
-                .fold(None, nearest),
-            None => edges.iter().filter_map(tried).fold(None, nearest),
-        }
-    } else {
-        buffers
+    let relation_of = |at: u32| edges.get(at as usize).map(|e| e.payload.relation as usize);
+    if !buffers.density {
+        return buffers
             .visible
             .iter()
             .filter_map(|&(at, ends)| {
@@ -530,8 +519,22 @@ pub fn relation_at(
                 pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
             })
             .fold(None, nearest)
-    };
-    found.map(|(_, relation)| relation)
+            .map(|(_, relation)| relation);
+    }
+    // Under the picture, through what its painter filed near the pointer; every relation when
+    // the picture shown was painted for other places or another zoom.
+    let measure = |at: u32| edges.get(at as usize).and_then(tried).map(|(d, _)| d);
+    match buffers
+        .picture
+        .relation_near(buffers.layout_key, transform, to_pos(pointer), measure)
+    {
+        Some(near) => near.and_then(relation_of),
+        None => edges
+            .iter()
+            .filter_map(tried)
+            .fold(None, nearest)
+            .map(|(_, relation)| relation),
+    }
 }
 
 #[cfg(test)]

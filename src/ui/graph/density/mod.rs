@@ -189,15 +189,17 @@ impl DensityLayer {
         self.cells = None;
     }
 
-    /// The relations in the picture shown that may be under `pointer` in the view `now`, or
-    /// None when every relation must be tried (see `PickCells::near`).
-    pub fn relations_near(
+    /// The relation in the picture shown under `pointer` in the view `now`, found through
+    /// the painter's filing (see `PickCells::nearest`); None when every relation must be
+    /// tried.
+    pub fn relation_near(
         &self,
         layout_key: u64,
         now: ScreenTransform,
         pointer: Pos2,
-    ) -> Option<impl Iterator<Item = u32>> {
-        self.cells.as_ref()?.near(layout_key, now, pointer)
+        measure: impl Fn(u32) -> Option<f32>,
+    ) -> Option<Option<u32>> {
+        self.cells.as_ref()?.nearest(layout_key, now, pointer, measure)
     }
 }
 
@@ -335,20 +337,20 @@ mod tests {
         let painted = order(false);
         let (_, cells) = paint(&painted);
         let cells = cells.unwrap_or_else(|| panic!("a full picture files its relations"));
-        let near = |key, now, pointer| cells.near(key, now, pointer).map(Iterator::collect::<Vec<u32>>);
+        let near = |key, now, pointer| cells.nearest(key, now, pointer, |_| None);
         let then = painted.transform;
         assert_eq!(
             near(42, then, Pos2::new(50.0, 52.0)),
-            Some(vec![0]),
+            Some(Some(0)),
             "on the first relation"
         );
-        assert_eq!(near(42, then, Pos2::new(50.0, 95.0)), Some(vec![]), "far from both");
+        assert_eq!(near(42, then, Pos2::new(50.0, 95.0)), Some(None), "far from both");
         // Panned 20 points right: the relation is 20 points further right too.
         let panned = ScreenTransform {
             offset: egui::vec2(20.0, 0.0),
             zoom: 1.0,
         };
-        assert_eq!(near(42, panned, Pos2::new(105.0, 50.0)), Some(vec![0]));
+        assert_eq!(near(42, panned, Pos2::new(105.0, 50.0)), Some(Some(0)));
         assert_eq!(
             near(42, panned, Pos2::new(10.0, 50.0)),
             None,
