@@ -47,6 +47,8 @@ pub struct QuadTree {
     bodies: Vec<Body>,
     /// The bodies in the tree, leaf by leaf in the cells' order.
     order: Vec<u32>,
+    /// Every body was in the last build's tree, so `order` holds each of them once.
+    order_has_every_body: bool,
     /// Each body's place in `order`.
     slot_of: Vec<u32>,
 }
@@ -65,10 +67,10 @@ impl QuadTree {
         self.cells.clear();
         self.slot_of.clear();
         self.slot_of.resize(positions.len(), NOT_IN_TREE);
-        // The last build's order, when it still fits, is nearly sorted already: a layout
+        // The last build's order, when it holds every body, is nearly sorted already: a layout
         // moves its bodies a little each step, so the sorting below moves few of them far.
-        let last_order_fits = self.order.len() == positions.len();
-        if !last_order_fits {
+        // One that left some out (or was for other bodies) would leave them out again.
+        if !(self.order_has_every_body && self.order.len() == positions.len()) {
             self.order.clear();
             self.order.extend(0..positions.len() as u32);
         }
@@ -83,11 +85,7 @@ impl QuadTree {
             let mass = masses.get(index as usize).copied().unwrap_or(1.0);
             self.bodies.push(Body { position, mass, index });
         }
-        if !last_order_fits || self.bodies.len() != self.order.len() {
-            // A body that becomes finite again must come back in, so the full order is kept
-            // only while every body is in the tree.
-            self.order.clear();
-        }
+        self.order_has_every_body = self.bodies.len() == positions.len();
         if self.bodies.is_empty() {
             self.order.clear();
             return;
@@ -316,6 +314,26 @@ mod tests {
         for run in order.chunks(10) {
             assert!(run.iter().all(|&b| b as usize % 4 == run[0] as usize % 4), "{order:?}");
         }
+    }
+
+    #[test]
+    fn a_body_left_out_comes_back_once_its_place_is_finite_whatever_came_between() {
+        let mut positions = grid(30);
+        positions[3] = Vec2::new(f32::NAN, 0.0);
+        let mut tree = QuadTree::default();
+        tree.rebuild(&positions, &[1.0; 30]);
+        // Twenty-nine bodies, the count the last order holds: it must not be taken for theirs.
+        let fewer = grid(29);
+        tree.rebuild(&fewer, &[1.0; 29]);
+        assert_eq!(tree.order().len(), 29);
+        assert!(
+            (total_influence(&tree, 4, fewer[4], 0.0) - 28.0).abs() < 1e-3,
+            "every other body felt"
+        );
+        positions[3] = Vec2::new(5.0, 5.0);
+        tree.rebuild(&positions, &[1.0; 30]);
+        assert_eq!(tree.order().len(), 30);
+        assert!((total_influence(&tree, 4, positions[4], 0.0) - 29.0).abs() < 1e-3);
     }
 
     #[test]

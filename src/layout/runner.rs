@@ -345,8 +345,9 @@ mod tests {
         }
     }
 
-    /// The frame that puts a big graph on screen has the cores to itself: the worker takes
-    /// no step (and so publishes nothing) until the window first asks for positions.
+    /// The frames that put a big graph on screen and first draw it have the cores to
+    /// themselves: the worker takes no step (and so publishes nothing) until the window asks
+    /// for positions a second time.
     #[test]
     fn a_worker_waits_until_the_frame_that_first_draws_it_is_done() {
         let layout = big_layout();
