@@ -5,16 +5,13 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, Pos2, Rect, Shape};
+use egui::{Color32, Rect, Shape};
 
 use super::camera::ScreenTransform;
-use super::density::{PictureActor, PictureOrder, PictureRelation, PictureSource};
+use super::density::{PictureOrder, PictureSource};
 use super::edge_buffers::{EdgeBuffers, MARKS_DRAWN_BELOW, MARKS_IN_PICTURE_FROM};
-use super::edge_shape::{
-    Ends, HIT_DISTANCE, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, pick_distance, strength,
-    to_pos, to_vec,
-};
-use super::node_shape::FADED_ACTOR;
+use super::edge_shape::{Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, to_pos};
+use super::picture_source::picture_source;
 use super::scene::{DrawnEdge, GraphScene};
 use crate::layout::Vec2;
 
@@ -107,7 +104,7 @@ fn place_nodes(
     }
 }
 
-fn ends(nodes: &[(Vec2, f32)], edge: &DrawnEdge, zoom: f32) -> Option<Ends> {
+pub(super) fn ends(nodes: &[(Vec2, f32)], edge: &DrawnEdge, zoom: f32) -> Option<Ends> {
     Ends::between(nodes, edge.from.index(), edge.to.index(), zoom)
 }
 
@@ -327,12 +324,13 @@ pub fn choose_marks_in_picture(ctx: &egui::Context, scene: &mut GraphScene, buff
     }
 }
 
-/// The picture (faded under a spotlight), then what stands out over it. While the actors are
+/// The picture (faded under a spotlight, or when what is in full is drawn over it), then what
+/// stands out over it. While the actors are
 /// wanted in a picture but none with them is shown yet (a big graph's first frames, a zoom
 /// out from a view of lines, after an edit), they are dots in one mesh: drawn one by one,
 /// the first frames of a 100,000-actor file took 50 to 100 ms each.
 fn picture_shapes(scene: &GraphScene, buffers: &mut EdgeBuffers, canvas: Canvas) -> Vec<Shape> {
-    let faded = scene.spotlight().is_some().then_some(PICTURE_UNDER_SPOTLIGHT);
+    let faded = (scene.spotlight().is_some() || scene.in_full().is_some()).then_some(PICTURE_UNDER_SPOTLIGHT);
     let mut shapes: Vec<Shape> = buffers.picture.shape(canvas.transform, faded).into_iter().collect();
     buffers.dots_shown =
         buffers.marks_wanted && !buffers.picture.shows_marks() && actor_dots(buffers, canvas.clip, faded);
@@ -381,52 +379,6 @@ fn actor_dots(buffers: &mut EdgeBuffers, clip: Rect, faded: Option<f32>) -> bool
 /// at this fraction of the screen's pixels: a quarter of the pixels and half the ink, so it is
 /// quick to come and keeps up with a moving layout; the picture that follows is in full.
 const DRAFT_SCALE: f32 = 0.5;
-
-/// Every relation drawn (and every actor, for when they go into the picture), as the picture
-/// paints them. Neither selection nor spotlight shows in it: they are drawn over it, so
-/// choosing or hovering something does not make it again.
-fn picture_source(scene: &GraphScene, revision: u64) -> PictureSource {
-    let relations = scene
-        .edges()
-        .iter()
-        .map(|edge| {
-            let [r, g, b, _] = edge.payload.colour.to_normalized_gamma_f32();
-            PictureRelation {
-                from: edge.from.index() as u32,
-                to: edge.to.index() as u32,
-                lane: edge.payload.lane,
-                rgb: [r, g, b],
-                strength: strength(&edge.payload),
-                reach: HIT_DISTANCE.max(edge.payload.width),
-            }
-        })
-        .collect();
-    // The selected and pinned are in it too (egui_graphs draws them again on top), so
-    // choosing or unpinning one does not leave a hole until the next picture.
-    let actors = scene
-        .graph
-        .nodes_iter()
-        .map(|(index, node)| {
-            let payload = node.payload();
-            let colour = if payload.dimmed {
-                payload.colour.gamma_multiply(FADED_ACTOR)
-            } else {
-                payload.colour
-            };
-            let [r, g, b, a] = colour.to_normalized_gamma_f32();
-            PictureActor {
-                slot: index.index() as u32,
-                shape: payload.shape,
-                rgba: if a > 0.0 { [r / a, g / a, b / a, a] } else { [0.0; 4] },
-            }
-        })
-        .collect();
-    PictureSource {
-        revision,
-        relations,
-        actors,
-    }
-}
 
 /// The picture of the view inside `clip`, with the nodes where they are this frame.
 fn picture_order(
@@ -477,8 +429,18 @@ fn standing_out(scene: &GraphScene, buffers: &EdgeBuffers, canvas: Canvas) -> Ve
             detailed_shapes(&edge.payload, &ends, clip, halo, 1.0, shapes);
         }
     };
+    let in_full = scene.in_full().unwrap_or_default();
+    for &relation in in_full {
+        if Some(relation as usize) != selected {
+            draw(relation as usize, &mut shapes);
+        }
+    }
     if let Some(spotlight) = scene.spotlight() {
-        let mut relations: Vec<usize> = spotlight.relations().filter(|r| Some(*r) != selected).collect();
+        let in_full = |r: usize| in_full.binary_search(&(r as u32)).is_ok();
+        let mut relations: Vec<usize> = spotlight
+            .relations()
+            .filter(|r| Some(*r) != selected && !in_full(*r))
+            .collect();
         relations.sort_unstable();
         for relation in relations {
             draw(relation, &mut shapes);
@@ -488,53 +450,6 @@ fn standing_out(scene: &GraphScene, buffers: &EdgeBuffers, canvas: Canvas) -> Ve
         draw(relation, &mut shapes);
     }
     shapes
-}
-
-/// The relation under `pointer`, the nearest when several are in reach, among those drawn
-/// this frame (`edge_shapes` has placed the nodes for `transform`).
-pub fn relation_at(
-    scene: &GraphScene,
-    buffers: &EdgeBuffers,
-    transform: ScreenTransform,
-    pointer: Pos2,
-) -> Option<usize> {
-    let pointer = to_vec(pointer);
-    let nearest = |found: Option<(f32, usize)>, (d, relation): (f32, usize)| match found {
-        Some((best, _)) if best <= d => found,
-        _ => Some((d, relation)),
-    };
-    let edges = scene.edges();
-    let nodes = &buffers.nodes;
-    let tried = |edge: &DrawnEdge| {
-        let ends = ends(nodes, edge, transform.zoom)?;
-        pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
-    };
-    let relation_of = |at: u32| edges.get(at as usize).map(|e| e.payload.relation as usize);
-    if !buffers.density {
-        return buffers
-            .visible
-            .iter()
-            .filter_map(|&(at, ends)| {
-                let edge = edges.get(at as usize)?;
-                pick_distance(&edge.payload, &ends, pointer).map(|d| (d, edge.payload.relation as usize))
-            })
-            .fold(None, nearest)
-            .map(|(_, relation)| relation);
-    }
-    // Under the picture, through what its painter filed near the pointer; every relation when
-    // the picture shown was painted for other places or another zoom.
-    let measure = |at: u32| edges.get(at as usize).and_then(tried).map(|(d, _)| d);
-    match buffers
-        .picture
-        .relation_near(buffers.layout_key, transform, to_pos(pointer), measure)
-    {
-        Some(near) => near.and_then(relation_of),
-        None => edges
-            .iter()
-            .filter_map(tried)
-            .fold(None, nearest)
-            .map(|(_, relation)| relation),
-    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ mod label_layer;
 mod node_shape;
 mod node_size;
 mod payload;
+mod picture_source;
+mod relation_pick;
 mod scene;
 mod spotlight;
 pub mod style;

@@ -47,7 +47,8 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
         self.zoom = ctx.meta.zoom;
         let emphasised = self.payload.highlighted || self.selected || self.hovered || self.dragged;
-        if self.payload.in_picture && !emphasised && !self.payload.pinned && !self.payload.spotlit {
+        let stands_out = self.payload.pinned || self.payload.spotlit || self.payload.in_full;
+        if self.payload.in_picture && !emphasised && !stands_out {
             return Vec::new(); // stamped into the picture of the crowded view
         }
         let centre = ctx.meta.canvas_to_screen_pos(self.location);
@@ -110,12 +111,13 @@ impl DisplayNode<ActorNode, RelationEdge, Directed, DefaultIx> for ActorNodeShap
             pinned,
             highlighted,
             spotlit,
+            in_full,
             in_picture,
         } = *payload;
         let mine = &mut self.payload;
         (mine.actor, mine.shape, mine.colour, mine.radius) = (actor, shape, colour, radius);
         (mine.dimmed, mine.faded, mine.pinned) = (dimmed, faded, pinned);
-        (mine.highlighted, mine.spotlit, mine.in_picture) = (highlighted, spotlit, in_picture);
+        (mine.highlighted, mine.spotlit, mine.in_full, mine.in_picture) = (highlighted, spotlit, in_full, in_picture);
     }
 
     fn is_inside(&self, pos: Pos2) -> bool {

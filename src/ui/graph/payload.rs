@@ -27,8 +27,11 @@ pub struct ActorNode {
     pub highlighted: bool,
     /// Brought forward by the spotlight (what the selected or hovered actor is linked to).
     pub spotlit: bool,
+    /// In full among dimmed ones, and drawn over the picture of a crowded view (see
+    /// `GraphScene::in_full`).
+    pub in_full: bool,
     /// Stamped into the picture of a crowded view (see `density`) rather than drawn on its
-    /// own, unless it stands out (selected, hovered, pinned, spotlit).
+    /// own, unless it stands out (selected, hovered, pinned, spotlit, in full).
     pub in_picture: bool,
 }
 

@@ -7,9 +7,10 @@ use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, Se
 
 use super::camera::ScreenTransform;
 use super::edge_buffers::EdgeBuffers;
-use super::edge_layer::{Canvas, choose_marks_in_picture, edge_shapes, relation_at};
+use super::edge_layer::{Canvas, choose_marks_in_picture, edge_shapes};
 use super::external_layout::{ExternalLayout, ExternalLayoutState};
 use super::label_layer::label_shapes;
+use super::relation_pick::relation_at;
 use super::scene::GraphScene;
 use super::spotlight::Subject;
 use crate::model::{Dataset, DatasetIndex, Direction};

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui::Pos2;
 
+use super::in_full::few_in_full;
 use super::{ActorGraph, DrawnActor, DrawnEdge, GraphScene};
 use crate::model::{ActorKind, Dataset, Emphasis, NodeShape, RelationFactTable, Visibility};
 use crate::ui::command::Selection;
@@ -81,6 +82,7 @@ impl GraphScene {
                 pinned: self.layout.is_pinned(actor_index),
                 highlighted: false,
                 spotlit: false,
+                in_full: self.in_full.is_some() && emphasis == Emphasis::Normal,
                 in_picture: self.edge_buffers.marks_in_picture,
             };
             let position = self.layout.position(actor_index).unwrap_or_default();
@@ -103,6 +105,7 @@ impl GraphScene {
     ) {
         let drawn_actors = visibility.actors.iter().filter(|a| a.is_some()).count();
         self.edge_buffers.start_with_marks_in_picture(drawn_actors);
+        self.in_full = few_in_full(visibility, dataset.relations.len());
         let graph = self.actor_nodes(dataset, (visibility, drawn_actors), look);
         self.edge_of_relation = vec![None; dataset.relations.len()];
         let mut edges = Vec::with_capacity(dataset.relations.len());
@@ -246,6 +249,26 @@ fn actor_look(actor: &crate::model::Actor, look: SceneLook<'_>) -> (egui::Color3
 }
 
 impl GraphScene {
+    /// Tells every node whether it is stamped into the crowded view's picture (see `density`).
+    pub fn set_marks_in_picture(&mut self, in_picture: bool) {
+        for node in self.node_of_actor.iter().flatten() {
+            if let Some(node) = self.graph.node_mut(*node) {
+                node.payload_mut().in_picture = in_picture;
+            }
+        }
+    }
+
+    /// The relation's edge, when it is drawn.
+    pub fn drawn_edge(&self, relation: usize) -> Option<&DrawnEdge> {
+        let edge = self.edge_of_relation.get(relation).copied().flatten()?;
+        self.edges.get(edge as usize)
+    }
+
+    /// The relations on screen (those the filters leave visible).
+    pub fn edges(&self) -> &[DrawnEdge] {
+        &self.edges
+    }
+
     /// Sets every actor's radius (layout units): drawn at once, and the layout makes room.
     /// A layout from the file keeps its places, and the sizes shrink to fit how closely it
     /// packs its actors.

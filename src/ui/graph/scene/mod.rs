@@ -10,6 +10,7 @@ use petgraph::graph::DefaultIx;
 use petgraph::stable_graph::NodeIndex;
 
 mod drawn;
+mod in_full;
 mod placed;
 
 pub use drawn::{Collapsed, SceneLook};
@@ -80,6 +81,8 @@ pub struct GraphScene {
     positions_from_file: bool,
     highlighted: Option<Selection>,
     spotlight: Option<Spotlight>,
+    /// See `in_full`.
+    in_full: Option<Vec<u32>>,
     /// Focus is on: it brings its own set forward, and Fit fits that set.
     pub focus_on: bool,
     /// The labels drawn last frame.
@@ -342,26 +345,6 @@ impl GraphScene {
     /// relations fan out).
     pub fn lanes(&self) -> &[f32] {
         &self.lanes
-    }
-
-    /// Tells every node whether it is stamped into the crowded view's picture (see `density`).
-    pub fn set_marks_in_picture(&mut self, in_picture: bool) {
-        for node in self.node_of_actor.iter().flatten() {
-            if let Some(node) = self.graph.node_mut(*node) {
-                node.payload_mut().in_picture = in_picture;
-            }
-        }
-    }
-
-    /// The relation's edge, when it is drawn.
-    pub fn drawn_edge(&self, relation: usize) -> Option<&DrawnEdge> {
-        let edge = self.edge_of_relation.get(relation).copied().flatten()?;
-        self.edges.get(edge as usize)
-    }
-
-    /// The relations on screen (those the filters leave visible).
-    pub fn edges(&self) -> &[DrawnEdge] {
-        &self.edges
     }
 
     pub fn node_of(&self, actor: usize) -> Option<NodeIndex> {

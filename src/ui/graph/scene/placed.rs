@@ -51,6 +51,7 @@ impl GraphScene {
             positions_from_file: false,
             highlighted: None,
             spotlight: None,
+            in_full: None,
             focus_on: false,
             placed_labels: Vec::new(),
             label_sizes: vec![None; actors],

@@ -51,3 +51,56 @@ fn positions_saved_for_other_actors_are_ignored() {
     let scene = GraphScene::new(&dataset, &index, Some(&saved), &egui::Context::default());
     assert!(scene.layout_running(), "an incomplete saved layout is laid out afresh");
 }
+
+/// Focus with the rest dimmed: the scene lists the relations in full, to draw over the
+/// picture of a crowded view, and marks the actors in full to be drawn over it too.
+#[test]
+fn focus_with_the_rest_dimmed_lists_what_is_in_full() {
+    use crate::model::{Emphasis, Focus, KindFilter, RelationFactTable, ViewQuery, Visibility};
+    let dataset = built_in_dataset();
+    let index = DatasetIndex::new(&dataset);
+    let mut scene = GraphScene::new(&dataset, &index, None, &egui::Context::default());
+    let looks = crate::ui::KindLooks::of(&dataset);
+    let relations = RelationFactTable::of(&dataset.relations);
+    let look = SceneLook {
+        looks: &looks,
+        file_looks: true,
+        actor_colours: None,
+        collapsed: None,
+        relations: &relations,
+    };
+    let filter = KindFilter::default();
+    let everything = Visibility::compute(&dataset, &index, &ViewQuery::all(&filter));
+    scene.rebuild(&dataset, &everything, None, look);
+    assert_eq!(scene.in_full(), None, "nothing is dimmed");
+
+    let iran = index
+        .actor("iran")
+        .unwrap_or_else(|| panic!("the built-in dataset has Iran"));
+    let query = ViewQuery {
+        focus: Some(Focus {
+            actor: iran,
+            depth: 1,
+            among_neighbours: false,
+        }),
+        ..ViewQuery::all(&filter)
+    };
+    let focused = Visibility::compute(&dataset, &index, &query);
+    scene.rebuild(&dataset, &focused, None, look);
+    let expected: Vec<u32> = (0..dataset.relations.len())
+        .filter(|&r| focused.relation(r) == Some(Emphasis::Normal))
+        .map(|r| r as u32)
+        .collect();
+    assert!(!expected.is_empty() && expected.len() < dataset.relations.len());
+    assert_eq!(scene.in_full(), Some(expected.as_slice()));
+    for (actor, emphasis) in focused.actors.iter().enumerate() {
+        let Some(node) = scene.node_of(actor).and_then(|n| scene.graph.node(n)) else {
+            continue;
+        };
+        assert_eq!(
+            node.payload().in_full,
+            *emphasis == Some(Emphasis::Normal),
+            "actor {actor}"
+        );
+    }
+}
