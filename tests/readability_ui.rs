@@ -304,3 +304,27 @@ fn the_user_chooses_what_sizes_actors() {
         Some(same[0])
     );
 }
+
+#[test]
+fn a_relation_under_the_resting_pointer_says_what_it_is_and_glows() {
+    let mut harness = settled_app(None);
+    let troops = relation(&harness, "north-korea-troops-to-russia");
+    let pos = harness
+        .state()
+        .relation_screen_position(troops)
+        .unwrap_or_else(|| panic!("the relation is drawn"));
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run_steps(10);
+    assert_eq!(harness.state().hovered_relation(), Some(troops));
+    assert!(
+        harness.query_by_label_contains("click to read").is_some(),
+        "its tooltip is shown"
+    );
+    harness.event(egui::Event::PointerMoved(egui::pos2(5.0, 795.0)));
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().hovered_relation(),
+        None,
+        "nothing glows once the pointer leaves"
+    );
+}

@@ -123,6 +123,11 @@ impl App {
         crate::ui::graph::relation_screen_position(&self.scene, relation)
     }
 
+    /// The relation under the resting pointer, whose tooltip shows and whose line glows.
+    pub fn hovered_relation(&self) -> Option<usize> {
+        self.scene.hovered_relation
+    }
+
     /// How a relation is drawn right now: `None` when hidden.
     pub fn relation_emphasis(&self, relation: usize) -> Option<Emphasis> {
         self.view.visibility.relation(relation)

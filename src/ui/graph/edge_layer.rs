@@ -11,6 +11,7 @@ use super::camera::ScreenTransform;
 use super::density::{PictureOrder, PictureSource};
 use super::edge_buffers::{EdgeBuffers, MARKS_DRAWN_BELOW, MARKS_IN_PICTURE_FROM};
 use super::edge_shape::{Ends, OVERVIEW_INDICES, OVERVIEW_VERTICES, detailed_shapes, overview_line, to_pos};
+use super::payload::RelationEdge;
 use super::picture_source::picture_source;
 use super::scene::{DrawnEdge, GraphScene};
 use crate::layout::Vec2;
@@ -408,6 +409,28 @@ fn picture_order(
         with_marks,
         layout_key: buffers.layout_key,
     }
+}
+
+/// The relation under the pointer drawn again over the others with a glow, so that its
+/// tooltip says which line it means (in a crowded view, one line among thousands).
+pub fn hovered_relation_shapes(
+    scene: &GraphScene,
+    buffers: &EdgeBuffers,
+    canvas: Canvas,
+    relation: usize,
+) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    let Some(edge) = scene.drawn_edge(relation) else {
+        return shapes;
+    };
+    if let Some(ends) = ends(&buffers.nodes, edge, canvas.transform.zoom) {
+        let glowing = RelationEdge {
+            highlighted: true,
+            ..edge.payload.clone()
+        };
+        detailed_shapes(&glowing, &ends, canvas.clip, canvas.halo, 1.0, &mut shapes);
+    }
+    shapes
 }
 
 /// Over the picture: the relations the spotlight brings forward, then the selected one, in

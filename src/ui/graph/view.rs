@@ -2,12 +2,12 @@
 //! into commands, and handles zoom, fit and centring itself (egui_graphs would refit every
 //! frame and zoom without limits).
 
-use egui::{Rect, RichText, Ui};
+use egui::{Rect, RichText, Shape, Ui};
 use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation, SettingsStyle};
 
 use super::camera::ScreenTransform;
 use super::edge_buffers::EdgeBuffers;
-use super::edge_layer::{Canvas, choose_marks_in_picture, edge_shapes};
+use super::edge_layer::{Canvas, choose_marks_in_picture, edge_shapes, hovered_relation_shapes};
 use super::external_layout::{ExternalLayout, ExternalLayoutState};
 use super::label_layer::label_shapes;
 use super::relation_pick::relation_at;
@@ -52,6 +52,7 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     // the nodes this frame: their place in the paint order is kept for them here.
     let edge_painter = ui.painter().with_clip_rect(rect);
     let edge_slot = edge_painter.add(egui::Shape::Noop);
+    let hovered_slot = edge_painter.add(egui::Shape::Noop);
     let response = EntenteGraphView::new()
         .with_id(id.clone())
         .with_interactions(
@@ -114,18 +115,35 @@ pub fn graph_canvas(ui: &mut Ui, scene: &mut GraphScene, dataset: &Dataset, inde
     {
         commands.push(Command::Unpin(actor));
     }
-    hover_tooltip(scene, &buffers, dataset, &response.response, transform);
+    scene.hovered_relation = hover_tooltip(scene, &buffers, dataset, &response.response, transform);
+    if let Some(relation) = scene.hovered_relation {
+        let glow = ui.visuals().widgets.hovered.bg_stroke.color.gamma_multiply(0.8);
+        let canvas = Canvas {
+            transform,
+            clip,
+            halo: glow,
+        };
+        edge_painter.set(
+            hovered_slot,
+            Shape::Vec(hovered_relation_shapes(scene, &buffers, canvas, relation)),
+        );
+    }
     scene.edge_buffers = buffers;
 
     if scene.graph.node_count() == 0 {
-        let text = if dataset.actors.is_empty() {
-            "This dataset has no actors to show. Double-click here or use Edit › New Actor to add one."
-        } else {
-            "Everything is hidden: turn kinds back on in the legend."
-        };
-        ui.put(rect, egui::Label::new(RichText::new(text).weak().italics()));
+        empty_canvas_note(ui, rect, dataset);
     }
     commands
+}
+
+/// What an empty canvas says: how to add an actor, or that the legend hides everything.
+fn empty_canvas_note(ui: &mut Ui, rect: Rect, dataset: &Dataset) {
+    let text = if dataset.actors.is_empty() {
+        "This dataset has no actors to show. Double-click here or use Edit › New Actor to add one."
+    } else {
+        "Everything is hidden: turn kinds back on in the legend."
+    };
+    ui.put(rect, egui::Label::new(RichText::new(text).weak().italics()));
 }
 
 /// What egui_graphs reports the user did to actors, as commands; and whether an actor was
@@ -207,14 +225,15 @@ fn place_view(ui: &Ui, scene: &mut GraphScene, rect: Rect) {
     scene.camera = camera;
 }
 
+/// The tooltip of what is under the pointer; returns the relation it is about, if any.
 fn hover_tooltip(
     scene: &GraphScene,
     buffers: &EdgeBuffers,
     dataset: &Dataset,
     response: &egui::Response,
     transform: ScreenTransform,
-) {
-    let Some(pointer) = response.hover_pos() else { return };
+) -> Option<usize> {
+    let pointer = response.hover_pos()?;
     if let Some((index, actor)) = scene
         .graph
         .hovered_node()
@@ -234,16 +253,15 @@ fn hover_tooltip(
                 ui.label(RichText::new("Pinned where you put it; right-click to let the layout move it.").weak());
             }
         });
-        return;
+        return None;
     }
     // Relations are only looked for while the pointer rests, not on every move.
     if response.ctx.input(|i| i.pointer.time_since_last_movement()) < 0.05 {
         response.ctx.request_repaint_after(std::time::Duration::from_millis(60));
-        return;
+        return None;
     }
-    let Some(relation) = relation_at(scene, buffers, transform, pointer).and_then(|r| dataset.relations.get(r)) else {
-        return;
-    };
+    let index = relation_at(scene, buffers, transform, pointer)?;
+    let relation = dataset.relations.get(index)?;
     let name = |id: &str| dataset.actor(id).map_or_else(|| id.to_owned(), |a| a.name.clone());
     let arrow = if relation.direction == Direction::Directed {
         "→"
@@ -269,6 +287,7 @@ fn hover_tooltip(
             .weak(),
         );
     });
+    Some(index)
 }
 
 /// The relation that hovering or clicking at `pointer` (window coordinates) finds, as the

@@ -96,6 +96,9 @@ pub struct GraphScene {
     moved_by_user: bool,
     /// What drawing the relations reuses from frame to frame.
     pub edge_buffers: EdgeBuffers,
+    /// The relation under the resting pointer last frame, whose tooltip is shown and whose
+    /// line glows.
+    pub hovered_relation: Option<usize>,
 }
 
 impl GraphScene {

@@ -52,6 +52,7 @@ impl GraphScene {
             highlighted: None,
             spotlight: None,
             in_full: None,
+            hovered_relation: None,
             focus_on: false,
             placed_labels: Vec::new(),
             label_sizes: vec![None; actors],
