@@ -149,9 +149,11 @@ impl RelationTableState {
                         }
                     }
                     TableColumn::Evidence => a.evidence.len().cmp(&b.evidence.len()),
-                    TableColumn::Kind | TableColumn::From | TableColumn::To | TableColumn::Summary => dataset
+                    TableColumn::Kind => dataset
                         .relation_kind_label(&a.kind)
                         .cmp(dataset.relation_kind_label(&b.kind)),
+                    // Sorted by their texts' ranks above.
+                    TableColumn::From | TableColumn::To | TableColumn::Summary => Ordering::Equal,
                 };
                 rows.sort_by(|&x, &y| match (dataset.relations.get(x), dataset.relations.get(y)) {
                     (Some(a), Some(b)) => {

@@ -326,10 +326,10 @@ pub fn choose_marks_in_picture(ctx: &egui::Context, scene: &mut GraphScene, buff
 }
 
 /// The picture (faded under a spotlight, or when what is in full is drawn over it), then what
-/// stands out over it. While the actors are
-/// wanted in a picture but none with them is shown yet (a big graph's first frames, a zoom
-/// out from a view of lines, after an edit), they are dots in one mesh: drawn one by one,
-/// the first frames of a 100,000-actor file took 50 to 100 ms each.
+/// stands out over it. While the actors are wanted in a picture but none with them is shown
+/// yet (a big graph's first frames, a zoom out from a view of lines, after an edit), they are
+/// dots in one mesh: drawn one by one, the first frames of a 100,000-actor file took 50 to
+/// 100 ms each.
 fn picture_shapes(scene: &GraphScene, buffers: &mut EdgeBuffers, canvas: Canvas) -> Vec<Shape> {
     let faded = (scene.spotlight().is_some() || scene.in_full().is_some()).then_some(PICTURE_UNDER_SPOTLIGHT);
     let mut shapes: Vec<Shape> = buffers.picture.shape(canvas.transform, faded).into_iter().collect();
@@ -420,38 +420,49 @@ pub fn hovered_relation_shapes(
     relation: usize,
 ) -> Vec<Shape> {
     let mut shapes = Vec::new();
+    relation_over(scene, buffers, canvas, (relation, true), &mut shapes);
+    shapes
+}
+
+/// One relation drawn in full over what lies below it, unless it is off-screen; with `glow`,
+/// ringed in the canvas's halo colour as the selected one is.
+fn relation_over(
+    scene: &GraphScene,
+    buffers: &EdgeBuffers,
+    Canvas { transform, clip, halo }: Canvas,
+    (relation, glow): (usize, bool),
+    shapes: &mut Vec<Shape>,
+) {
     let Some(edge) = scene.drawn_edge(relation) else {
-        return shapes;
+        return;
     };
-    if let Some(ends) = ends(&buffers.nodes, edge, canvas.transform.zoom) {
+    let Some(ends) =
+        ends(&buffers.nodes, edge, transform.zoom).filter(|ends| ends.bounds(edge.payload.lane).intersects(clip))
+    else {
+        return;
+    };
+    if glow && !edge.payload.highlighted {
         let glowing = RelationEdge {
             highlighted: true,
             ..edge.payload.clone()
         };
-        detailed_shapes(&glowing, &ends, canvas.clip, canvas.halo, 1.0, &mut shapes);
+        detailed_shapes(&glowing, &ends, clip, halo, 1.0, shapes);
+    } else {
+        detailed_shapes(&edge.payload, &ends, clip, halo, 1.0, shapes);
     }
-    shapes
 }
 
-/// Over the picture: the relations the spotlight brings forward, then the selected one, in
-/// full. Found from the selection and the spotlight, without a pass over every relation.
+/// Over the picture: what is in full among dimmed ones, the relations the spotlight brings
+/// forward, then the selected one, in full. Found from those lists and the selection,
+/// without a pass over every relation.
 fn standing_out(scene: &GraphScene, buffers: &EdgeBuffers, canvas: Canvas) -> Vec<Shape> {
-    let Canvas { transform, clip, halo } = canvas;
     let mut shapes = Vec::new();
     let selected = match scene.selection() {
         Some(crate::ui::command::Selection::Relation(relation)) => Some(relation),
         _ => None,
     };
-    let draw = |relation: usize, shapes: &mut Vec<Shape>| {
-        let Some(edge) = scene.drawn_edge(relation) else {
-            return;
-        };
-        if let Some(ends) =
-            ends(&buffers.nodes, edge, transform.zoom).filter(|ends| ends.bounds(edge.payload.lane).intersects(clip))
-        {
-            detailed_shapes(&edge.payload, &ends, clip, halo, 1.0, shapes);
-        }
-    };
+    let draw =
+        |relation: usize, shapes: &mut Vec<Shape>| relation_over(scene, buffers, canvas, (relation, false), shapes);
     let in_full = scene.in_full().unwrap_or_default();
     for &relation in in_full {
         if Some(relation as usize) != selected {
